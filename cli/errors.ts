@@ -1,0 +1,18 @@
+/**
+ * Errors the command line turns into one-line messages and exit codes.
+ * Anything else that escapes a command is a bug in faultline and is shown with its stack.
+ */
+
+/** The user asked for something that cannot be done as asked: exit code 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** The operation ran and failed, or found problems (drift, parse errors): exit code 1. */
+export class OperationError extends Error {
+  override name = 'OperationError';
+}
+
+export function isUserFacing(error: unknown): error is UsageError | OperationError {
+  return error instanceof UsageError || error instanceof OperationError;
+}
