@@ -1,0 +1,94 @@
+/**
+ * The contract between transforms and the engine that runs them (`faultline migrate` and `faultline audit`).
+ *
+ * A transform detects its smell on a plain @babel/parser tree (cheap: no recast) and fixes it with
+ * text edits at node ranges, so everything it does not touch stays byte-identical. The same module is
+ * the audit rule for that smell, so audit and migrate cannot disagree.
+ */
+import type { File } from '@babel/types';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface TransformMeta {
+  /** Kebab-case id; also the docs page (`docs/transforms/<id>.md`) and fixtures folder name. */
+  id: string;
+  title: string;
+  /** One line, shown by `faultline list`. */
+  description: string;
+  /** True when applying the fix can change what the program does at run time (not just what it logs). */
+  changesBehaviour: boolean;
+  severity: Severity;
+  /** Messages by id, used in findings. */
+  messages: Record<string, string>;
+  /** Path of the docs page relative to the package root. */
+  docs: string;
+}
+
+/** One edit to the original source: replace [start, end) with text. Insertions have start === end. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Something the kit must provide to the file: an import of `name` from the kit's entry point. */
+export type KitExport = 'reportError' | 'logger' | 'AppError' | (string & {});
+
+export interface Finding {
+  ruleId: string;
+  messageId: string;
+  message: string;
+  severity: Severity;
+  /** 1-based line, 1-based column, as editors show them. */
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** Source offsets of the node the finding is about. */
+  start: number;
+  end: number;
+  /** Whether `fix` will change this site. When false, `reason` says why it is left alone. */
+  fixable: boolean;
+  reason?: string;
+}
+
+/** How this file reaches the kit: computed by the engine from the catalog (or by the standalone adapter). */
+export interface KitLocation {
+  /** Absolute path of the kit's directory (its `index` module lives there). */
+  kitDir: string;
+  /** `.js` or empty: suffix for relative imports. */
+  importSuffix: string;
+  /** When set, import the kit by this specifier instead of a relative path. */
+  importAlias?: string;
+  /** Language of the project's kit: decides e.g. whether type annotations may be emitted. */
+  language: 'typescript' | 'javascript';
+  /** Catalog classes by name and the domain-error mappings, for transforms that pick a class. */
+  errorClasses: string[];
+  mappings: Array<{ pattern: string; flags?: string; error: string }>;
+}
+
+export interface TransformContext {
+  /** Absolute path of the file being transformed. */
+  filePath: string;
+  source: string;
+  ast: File;
+  kit: KitLocation;
+  /** Module style of this file: 'esm' when it has import/export syntax or is .mjs/.mts, 'cjs' when it uses require or is .cjs/.cts. */
+  moduleStyle: 'esm' | 'cjs';
+  /** Resolve the local name under which `name` from the kit is available in this file, requesting its import if needed. */
+  useKitExport(name: KitExport): string;
+}
+
+export interface FixResult {
+  edits: TextEdit[];
+}
+
+export interface TransformModule {
+  meta: TransformMeta;
+  /** A cheap test on the raw text; false means the file cannot match and is not parsed for this transform. */
+  mightMatch(source: string): boolean;
+  /** Findings on the parsed tree; no edits. Also what `audit` reports. */
+  detect(ctx: Omit<TransformContext, 'useKitExport'>): Finding[];
+  /** Edits for the fixable findings. Edits of one transform never overlap each other. */
+  fix(ctx: TransformContext, findings: Finding[]): FixResult;
+}
