@@ -1,0 +1,148 @@
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { Option, type Command } from 'commander';
+import { CATALOG_FILE } from '../catalog/load.js';
+import { UsageError } from '../errors.js';
+import { defaultAnswers, inspectProject, runInit, type InitAnswers } from '../generate/init.js';
+import type { ProjectInfo } from '../project/detect.js';
+import type { CommandContext } from './context.js';
+import { printChanges } from './print-changes.js';
+
+interface InitFlags {
+  dir?: string;
+  yes?: boolean;
+  language?: 'typescript' | 'javascript' | 'ts' | 'js';
+  module?: 'esm' | 'cjs';
+  framework?: InitAnswers['framework'];
+  logger?: InitAnswers['logger'];
+  testRunner?: InitAnswers['testRunner'];
+  kitDir?: string;
+  runbookDir?: string;
+  docsBaseUrl?: string;
+  dryRun?: boolean;
+  force?: boolean;
+  json?: boolean;
+}
+
+export function registerInit(program: Command, context: CommandContext): void {
+  program
+    .command('init')
+    .description('scaffold the error-handling kit into a new or existing project')
+    .argument('[dir]', 'project directory (default: the current directory)')
+    .option('--dir <dir>', 'project directory (same as the argument)')
+    .option('-y, --yes', 'accept the detected defaults without asking')
+    .addOption(new Option('--language <language>', 'language of the kit').choices(['typescript', 'javascript', 'ts', 'js']))
+    .addOption(new Option('--module <system>', 'module system of the kit').choices(['esm', 'cjs']))
+    .addOption(new Option('--framework <name>', 'web framework adapter').choices(['express', 'fastify', 'hono', 'none']))
+    .addOption(new Option('--logger <name>', 'logger behind the kit').choices(['pino', 'console']))
+    .addOption(new Option('--test-runner <name>', 'runner for the kit tests').choices(['vitest', 'jest', 'node:test']))
+    .option('--kit-dir <path>', 'where the kit goes, relative to the project')
+    .option('--runbook-dir <path>', 'where runbook pages go, relative to the project')
+    .option('--docs-base-url <url>', 'base URL of the published runbooks, used in problem `type` links')
+    .option('--dry-run', 'show what would be written, with diffs, and write nothing')
+    .option('--force', 'overwrite files that differ from what faultline would write')
+    .option('--json', 'print the result as JSON')
+    .action(async (dirArgument: string | undefined, flags: InitFlags, command: Command) => {
+      const output = context.output(command);
+      if (dirArgument && flags.dir && path.resolve(dirArgument) !== path.resolve(flags.dir)) {
+        throw new UsageError(`two different directories given ("${dirArgument}" and --dir "${flags.dir}"); give one`);
+      }
+      const root = path.resolve(context.cwd(command), flags.dir ?? dirArgument ?? '.');
+      if (existsSync(root) && !statSync(root).isDirectory()) {
+        throw new UsageError(`${root} is a file, not a directory; give a project directory`);
+      }
+      const project = await inspectProject(root);
+      const answers = flagsToAnswers(flags);
+      const interactive = !flags.yes && !flags.json && context.interactive() && !existsSync(path.join(root, CATALOG_FILE));
+      if (interactive) Object.assign(answers, await askMissing(project, answers));
+
+      const result = await runInit({ root, answers, dryRun: Boolean(flags.dryRun), force: Boolean(flags.force) }, project);
+
+      if (flags.json) {
+        output.data(JSON.stringify({
+          root: result.root,
+          target: result.target,
+          written: result.written,
+          files: result.changes.map((c) => ({ path: c.path, status: c.status, ...(flags.dryRun ? { diff: c.diff } : {}) })),
+        }, null, 2));
+      } else {
+        printChanges(output, result.changes, { dryRun: Boolean(flags.dryRun), root: result.root });
+        if (result.written) {
+          const pm = result.packageManager;
+          output.info('');
+          output.info(output.colors.bold('Next steps:'));
+          if (result.installNeeded) output.info(`  ${pm} install`);
+          output.info(`  ${pm === 'npm' ? 'npm run' : pm} test:errors    # ${result.testCommand}`);
+          output.info(`  edit ${CATALOG_FILE} to shape your error catalog`);
+        }
+      }
+      if (result.conflicts.length > 0) {
+        if (!flags.json) {
+          output.error(`${result.conflicts.length} file(s) differ from what faultline would write and were left alone; nothing was written. Review with --dry-run, then re-run with --force to overwrite them.`);
+        }
+        context.setExitCode(1);
+      }
+    });
+}
+
+function flagsToAnswers(flags: InitFlags): InitAnswers {
+  const language = flags.language === 'ts' ? 'typescript' : flags.language === 'js' ? 'javascript' : flags.language;
+  return {
+    language,
+    moduleSystem: flags.module,
+    framework: flags.framework,
+    logger: flags.logger,
+    testRunner: flags.testRunner,
+    kitDir: flags.kitDir,
+    runbookDir: flags.runbookDir,
+    docsBaseUrl: flags.docsBaseUrl,
+  };
+}
+
+/** Asks only what no flag answered, offering what was detected as the default. */
+async function askMissing(project: ProjectInfo, answers: InitAnswers): Promise<InitAnswers> {
+  const { select, input } = await import('@inquirer/prompts');
+  const defaults = defaultAnswers(project);
+  const asked: InitAnswers = {};
+  if (!answers.language) {
+    asked.language = await select({
+      message: 'Language of the kit',
+      default: defaults.language,
+      choices: [{ value: 'typescript' as const, name: 'TypeScript' }, { value: 'javascript' as const, name: 'JavaScript (JSDoc types)' }],
+    });
+  }
+  if (!answers.moduleSystem) {
+    asked.moduleSystem = await select({
+      message: 'Module system',
+      default: defaults.moduleSystem,
+      choices: [{ value: 'esm' as const, name: 'ES modules (import)' }, { value: 'cjs' as const, name: 'CommonJS (require)' }],
+    });
+  }
+  if (!answers.framework) {
+    asked.framework = await select({
+      message: 'Web framework adapter',
+      default: defaults.framework,
+      choices: (['express', 'fastify', 'hono', 'none'] as const).map((value) => ({ value, name: value })),
+    });
+  }
+  if (!answers.logger) {
+    asked.logger = await select({
+      message: 'Logger',
+      default: defaults.logger,
+      choices: [{ value: 'pino' as const, name: 'pino' }, { value: 'console' as const, name: 'console (JSON lines, no dependency)' }],
+    });
+  }
+  if (!answers.testRunner) {
+    asked.testRunner = await select({
+      message: 'Test runner for the kit tests',
+      default: defaults.testRunner,
+      choices: (['vitest', 'jest', 'node:test'] as const).map((value) => ({ value, name: value })),
+    });
+  }
+  if (!answers.kitDir) asked.kitDir = await input({ message: 'Where should the kit go?', default: defaults.kitDir });
+  if (answers.docsBaseUrl === undefined) {
+    const url = await input({ message: 'Base URL of your published runbooks (empty for none)', default: '' });
+    asked.docsBaseUrl = url.trim() || null;
+  }
+  return asked;
+}

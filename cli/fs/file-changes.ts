@@ -1,0 +1,82 @@
+import { lstatSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createTwoFilesPatch } from 'diff';
+import writeFileAtomic from 'write-file-atomic';
+import { UsageError } from '../errors.js';
+import { resolveInsideProject } from './project-paths.js';
+
+/** A file an engine wants in the project, with the whole content it should have. */
+export interface DesiredFile {
+  /** Relative to the project root, posix separators. */
+  path: string;
+  content: string;
+  /**
+   * `derived`: regenerated from the catalog. `owned`: the user's once written.
+   * `merged`: the engine computed new content from the file's current content (e.g. package.json).
+   * All of them are only overwritten with `force` when they differ, except `merged` files,
+   * whose new content already keeps everything the user wrote.
+   */
+  kind: 'derived' | 'owned' | 'merged';
+}
+
+export type ChangeStatus = 'create' | 'update' | 'unchanged' | 'conflict' | 'overwrite';
+
+export interface FileChange {
+  path: string;
+  absolutePath: string;
+  kind: DesiredFile['kind'];
+  status: ChangeStatus;
+  /** Unified diff from the current to the desired content; empty for unchanged files. */
+  diff: string;
+  content: string;
+}
+
+/**
+ * Compares what an engine wants with what is on disk. Nothing is written here, so a command can
+ * show every conflict before touching anything: a run either writes all its files or none.
+ */
+export function planChanges(root: string, files: DesiredFile[], options: { force: boolean }): FileChange[] {
+  const seen = new Set<string>();
+  return files.map((file) => {
+    const absolutePath = resolveInsideProject(root, file.path);
+    if (seen.has(absolutePath)) throw new Error(`internal: ${file.path} planned twice`);
+    seen.add(absolutePath);
+    const current = readCurrent(absolutePath, file.path);
+    if (current === undefined) {
+      return { path: file.path, absolutePath, kind: file.kind, status: 'create', content: file.content, diff: patch(file.path, '', file.content) };
+    }
+    if (current === file.content) {
+      return { path: file.path, absolutePath, kind: file.kind, status: 'unchanged', content: file.content, diff: '' };
+    }
+    const status: ChangeStatus = file.kind === 'merged' ? 'update' : options.force ? 'overwrite' : 'conflict';
+    return { path: file.path, absolutePath, kind: file.kind, status, content: file.content, diff: patch(file.path, current, file.content) };
+  });
+}
+
+function readCurrent(absolutePath: string, shownPath: string): string | undefined {
+  let stat;
+  try {
+    stat = lstatSync(absolutePath);
+  } catch {
+    return undefined;
+  }
+  // A directory where a file belongs is never removed to make room (some generators delete it recursively).
+  if (stat.isDirectory()) throw new UsageError(`cannot write ${shownPath}: a directory with that name exists; move it away and run again`);
+  if (!stat.isFile() && !stat.isSymbolicLink()) throw new UsageError(`cannot write ${shownPath}: it exists and is not a regular file`);
+  return readFileSync(absolutePath, 'utf8');
+}
+
+function patch(name: string, before: string, after: string): string {
+  return createTwoFilesPatch(`a/${name}`, `b/${name}`, before, after, undefined, undefined, { context: 3 });
+}
+
+/** Writes every change that is not unchanged or a conflict; each file atomically (temp file + rename). */
+export async function applyChanges(changes: FileChange[]): Promise<void> {
+  const conflicts = changes.filter((c) => c.status === 'conflict');
+  if (conflicts.length > 0) throw new Error('internal: applyChanges called with conflicts');
+  for (const change of changes) {
+    if (change.status === 'unchanged') continue;
+    mkdirSync(path.dirname(change.absolutePath), { recursive: true });
+    await writeFileAtomic(change.absolutePath, change.content, { encoding: 'utf8' });
+  }
+}

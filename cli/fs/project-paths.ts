@@ -1,0 +1,43 @@
+import { existsSync, realpathSync } from 'node:fs';
+import path from 'node:path';
+import { UsageError } from '../errors.js';
+
+/**
+ * Resolves a project-relative path and proves it stays inside the project root, following any
+ * symlinks on the way. Every file faultline writes goes through here first, so a hostile name
+ * (`../../x`, an absolute path, a symlinked folder pointing elsewhere) cannot escape the project.
+ */
+export function resolveInsideProject(root: string, relativePath: string): string {
+  if (relativePath.length === 0 || relativePath.includes('\0')) {
+    throw new UsageError(`refusing to write "${relativePath}": not a valid file name`);
+  }
+  if (path.isAbsolute(relativePath)) {
+    throw new UsageError(`refusing to write ${relativePath}: paths must be relative to the project root`);
+  }
+  const absoluteRoot = path.resolve(root);
+  const target = path.resolve(absoluteRoot, relativePath);
+  if (!isWithin(absoluteRoot, target)) {
+    throw new UsageError(`refusing to write ${relativePath}: it resolves outside the project root ${absoluteRoot}`);
+  }
+  // The nearest existing ancestor decides where the write really lands once symlinks are followed.
+  const realRoot = existsSync(absoluteRoot) ? realpathSync(absoluteRoot) : absoluteRoot;
+  let existing = target;
+  while (!existsSync(existing) && existing !== absoluteRoot) existing = path.dirname(existing);
+  if (existsSync(existing)) {
+    const realExisting = realpathSync(existing);
+    if (!isWithin(realRoot, realExisting)) {
+      throw new UsageError(`refusing to write ${relativePath}: ${path.relative(absoluteRoot, existing) || '.'} links outside the project root`);
+    }
+  }
+  return target;
+}
+
+export function isWithin(parent: string, child: string): boolean {
+  const relative = path.relative(parent, child);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+/** Posix separators, for paths shown to users and stored in the catalog. */
+export function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}

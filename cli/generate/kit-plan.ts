@@ -1,0 +1,74 @@
+import type { Catalog } from '../catalog/model.js';
+import type { DesiredFile } from '../fs/file-changes.js';
+
+/** One file the kit consists of: which template renders it and where it lands. */
+export interface PlannedFile {
+  /** Template path relative to `templates/`. */
+  template: string;
+  /** Output path relative to the project root, posix. */
+  path: string;
+  kind: DesiredFile['kind'];
+  /** `code` files go through the TypeScript-to-JavaScript and ESM-to-CommonJS conversions when the target needs them. */
+  format: 'code' | 'markdown';
+  /** Per-file data merged over the shared template data (a runbook page gets its error). */
+  data?: Record<string, unknown>;
+}
+
+/** The code modules of the kit: template name (without `.ts.hbs`) and whether the user owns the result. */
+const kitModules: Array<{ name: string; owned?: boolean }> = [
+  { name: 'app-error' },
+  { name: 'catalog' },
+  { name: 'normalize' },
+  { name: 'context' },
+  { name: 'handler', owned: true },
+  { name: 'process-handlers' },
+  { name: 'resilience/hooks' },
+  { name: 'resilience/retry' },
+  { name: 'resilience/timeout' },
+  { name: 'resilience/circuit-breaker' },
+  { name: 'resilience/fallback' },
+  { name: 'index' },
+  { name: 'kit.test' },
+];
+
+/**
+ * Every file `init` and `sync` derive from a TypeScript/JavaScript catalog. Choices (framework,
+ * logger, language) pick template files here, so templates never branch on them.
+ */
+export function planKitFiles(catalog: Catalog): PlannedFile[] {
+  const { target } = catalog;
+  const ext = target.language === 'javascript' ? 'js' : 'ts';
+  const kitDir = target.kitDir.replace(/\/+$/, '');
+  const code = (template: string, name: string, owned = false): PlannedFile => ({
+    template: `typescript/kit/${template}.ts.hbs`,
+    path: `${kitDir}/${name}.${ext}`,
+    kind: owned ? 'owned' : 'derived',
+    format: 'code',
+  });
+
+  const files: PlannedFile[] = kitModules.map((m) => code(m.name, m.name, m.owned));
+  files.push(code(target.logger === 'pino' ? 'logger-pino' : 'logger-console', 'logger', true));
+  if (target.framework !== 'none') files.push(code(`http/${target.framework}`, `http/${target.framework}`));
+  return [...files, ...planDocs(catalog)];
+}
+
+/** Runbook pages, their index and the error catalog page: the same for every target language. */
+export function planDocs(catalog: Catalog): PlannedFile[] {
+  const runbookDir = catalog.target.runbookDir.replace(/\/+$/, '');
+  const docsDir = runbookDir.includes('/') ? runbookDir.slice(0, runbookDir.lastIndexOf('/')) : '.';
+  const pages: PlannedFile[] = catalog.errors.map((error) => ({
+    template: 'docs/runbook.md.hbs',
+    path: `${runbookDir}/${error.code}.md`,
+    kind: 'owned',
+    format: 'markdown',
+    data: { errorName: error.name },
+  }));
+  pages.push({ template: 'docs/runbook-index.md.hbs', path: `${runbookDir}/README.md`, kind: 'derived', format: 'markdown' });
+  pages.push({
+    template: 'docs/error-catalog.md.hbs',
+    path: docsDir === '.' ? 'errors.md' : `${docsDir}/errors.md`,
+    kind: 'derived',
+    format: 'markdown',
+  });
+  return pages;
+}

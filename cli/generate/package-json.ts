@@ -1,0 +1,89 @@
+import type { CatalogTarget } from '../catalog/model.js';
+import type { DesiredFile } from '../fs/file-changes.js';
+
+/** Versions the kit is generated and tested against. */
+export const kitDependencyVersions = {
+  pino: '^10.0.0',
+  typescript: '^5.9.3',
+  '@types/node': '^20.19.0',
+  '@types/express': '^5.0.0',
+  tsx: '^4.20.0',
+} as const;
+
+type PackageJson = Record<string, unknown> & {
+  scripts?: Record<string, string>;
+  dependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
+};
+
+const NPM_DEFAULT_TEST = 'echo "Error: no test specified" && exit 1';
+
+/** The command that runs the kit's own tests in the project's test runner. */
+export function kitTestCommand(target: CatalogTarget): string {
+  const kitDir = target.kitDir.replace(/\/+$/, '');
+  switch (target.testRunner) {
+    case 'vitest':
+      return `vitest run ${kitDir}`;
+    case 'jest':
+      return `jest ${kitDir}`;
+    default:
+      return target.language === 'typescript'
+        ? `node --import tsx --test ${kitDir}/kit.test.ts`
+        : `node --test ${kitDir}/kit.test.js`;
+  }
+}
+
+/**
+ * package.json with what the kit needs added: missing dependencies and a `test:errors` script.
+ * Nothing the user wrote is changed or removed; keys are only added. Returns undefined when
+ * nothing needs adding.
+ */
+export function planPackageJson(args: {
+  current: string | undefined;
+  projectName: string;
+  target: CatalogTarget;
+}): DesiredFile | undefined {
+  const { current, target } = args;
+  const indent = current ? detectIndent(current) : 2;
+  const pkg: PackageJson = current
+    ? (JSON.parse(current) as PackageJson)
+    : { name: args.projectName, version: '0.1.0', private: true, type: target.moduleSystem === 'esm' ? 'module' : 'commonjs' };
+
+  const has = (name: string) => Boolean(pkg.dependencies?.[name] ?? pkg.devDependencies?.[name]);
+  const add = (section: 'dependencies' | 'devDependencies', name: keyof typeof kitDependencyVersions) => {
+    if (has(name)) return;
+    pkg[section] = { ...(pkg[section] ?? {}), [name]: kitDependencyVersions[name] };
+  };
+  if (target.logger === 'pino') add('dependencies', 'pino');
+  if (target.language === 'typescript') {
+    add('devDependencies', 'typescript');
+    add('devDependencies', '@types/node');
+    if (target.framework === 'express') add('devDependencies', '@types/express');
+    if (target.testRunner === 'node:test') add('devDependencies', 'tsx');
+  }
+
+  const command = kitTestCommand(target);
+  const scripts = { ...(pkg.scripts ?? {}) };
+  if (!scripts['test:errors']) scripts['test:errors'] = command;
+  if (!scripts.test || scripts.test === NPM_DEFAULT_TEST) scripts.test = command;
+  pkg.scripts = scripts;
+
+  const content = JSON.stringify(pkg, null, indent) + '\n';
+  if (current !== undefined && content === normalizeTrailingNewline(current)) return undefined;
+  if (current !== undefined && sameJson(current, content)) return undefined;
+  return { path: 'package.json', content, kind: current === undefined ? 'owned' : 'merged' };
+}
+
+function detectIndent(text: string): number | string {
+  const match = /^[ \t]+(?=")/m.exec(text);
+  if (!match) return 2;
+  return match[0].startsWith('\t') ? '\t' : match[0].length;
+}
+
+function normalizeTrailingNewline(text: string): string {
+  return text.endsWith('\n') ? text : text + '\n';
+}
+
+function sameJson(a: string, b: string): boolean {
+  return JSON.stringify(JSON.parse(a)) === JSON.stringify(JSON.parse(b));
+}

@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Command, CommanderError } from 'commander';
+import { isUserFacing, OperationError } from './errors.js';
+import { packageRoot } from './package-root.js';
+import { createCommandContext } from './commands/context.js';
+import { registerInit } from './commands/init.js';
+import { Output, wantsColor } from './output/console.js';
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+export function buildProgram(context = createCommandContext()): Command {
+  const program = new Command('faultline')
+    .description('Make your code fail well: generate an error-handling kit and migrate legacy try/catch to it.')
+    .version(version(), '-V, --version', 'print the version')
+    .option('--cwd <dir>', 'run as if started in <dir>')
+    .option('--no-color', 'plain output (also: NO_COLOR=1)')
+    .option('-q, --quiet', 'print only errors and requested data')
+    .option('--verbose', 'print details, and the stack of unexpected errors')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  registerInit(program, context);
+  return program;
+}
+
+/** Runs the command line and resolves to the exit code: 0 success, 1 findings or failure, 2 usage error. */
+export async function main(argv: string[]): Promise<number> {
+  const context = createCommandContext();
+  const program = buildProgram(context);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return context.exitCode();
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are successes; every other commander error is a usage mistake it already printed.
+      return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2;
+    }
+    const verbose = argv.includes('--verbose');
+    const output = new Output({ color: wantsColor(!argv.includes('--no-color'), process.stderr), quiet: false, verbose });
+    if (isUserFacing(error)) {
+      output.error(error.message);
+      if (verbose && error.stack) process.stderr.write(error.stack + '\n');
+      return error instanceof OperationError ? 1 : 2;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    output.error(`faultline failed unexpectedly: ${message}${verbose ? '' : ' (run with --verbose for the stack)'}`);
+    if (verbose && error instanceof Error && error.stack) process.stderr.write(error.stack + '\n');
+    return 1;
+  }
+}
