@@ -1,0 +1,90 @@
+/**
+ * The catalog: the one file (`faultline.catalog.json`) everything generated is derived from.
+ * These types describe it after it has been loaded and validated against
+ * `schema/catalog.schema.json`; the schema is the contract users edit against, so the two
+ * must change together.
+ */
+
+export type Language = 'typescript' | 'javascript' | 'python';
+export type ModuleSystem = 'esm' | 'cjs';
+/** What relative imports end with: `.js` under NodeNext/Node16 resolution or native ESM. */
+export type ImportSuffix = '.js' | '';
+export type Framework = 'express' | 'fastify' | 'hono' | 'none';
+export type Logger = 'pino' | 'console';
+export type TestRunner = 'vitest' | 'jest' | 'node:test';
+export type Severity = 'fatal' | 'error' | 'warning' | 'info';
+/** How loudly `audit` reports a rule; `off` silences it. */
+export type AuditLevel = 'off' | 'error' | 'warning' | 'info';
+
+export interface CatalogTarget {
+  language: Language;
+  moduleSystem: ModuleSystem;
+  importSuffix: ImportSuffix;
+  /** Where the kit lives, relative to the project root (posix separators). */
+  kitDir: string;
+  /** Where runbook pages live, relative to the project root (posix separators). */
+  runbookDir: string;
+  framework: Framework;
+  logger: Logger;
+  testRunner: TestRunner;
+  /** Base URL that problem `type` links point to; null means `about:blank`. */
+  docsBaseUrl: string | null;
+  /** A path alias used instead of relative imports of the kit, e.g. `@/errors`. */
+  importAlias?: string;
+}
+
+/** Facts about an error that its runbook page shows next to the generated metadata. */
+export interface CatalogRunbookExtra {
+  /** Team or rota that responds when this error shows up. */
+  owner?: string;
+  /** Dashboards, alerts or other pages worth opening first. */
+  links?: string[];
+}
+
+export interface CatalogErrorEntry {
+  /** Full class name, always ending in `Error`, e.g. `NotFoundError`. */
+  name: string;
+  /** Stable UPPER_SNAKE_CASE code; unique, and never reused once published. */
+  code: string;
+  /** HTTP status, 400–599. */
+  status: number;
+  /** Kebab-case family, e.g. `validation`, `auth`, `dependency`. */
+  category: string;
+  /** Whether trying the same operation again may succeed. */
+  retryable: boolean;
+  severity: Severity;
+  /** Safe to show to users: no internals, identifiers or secrets. */
+  message: string;
+  /** For operators: what happened and why it usually happens. */
+  description: string;
+  /** Human title for problem details and docs; derived from the name when absent. */
+  title?: string;
+  runbook?: CatalogRunbookExtra;
+}
+
+/** A `domain-errors` rule: a thrown message matching `pattern` becomes `error`. First match wins. */
+export interface CatalogMapping {
+  /** Regular expression source, without slashes. */
+  pattern: string;
+  /** Regular expression flags, e.g. `i`. */
+  flags?: string;
+  /** Class name of a catalog error. */
+  error: string;
+}
+
+export interface CatalogAudit {
+  /** Per-rule level, keyed by rule id. */
+  rules?: Record<string, AuditLevel>;
+  /** A try block with more statements than this is reported as too broad. */
+  maxTryStatements?: number;
+}
+
+export interface Catalog {
+  /** Lets editors find the schema; kept as written. */
+  $schema?: string;
+  version: 1;
+  target: CatalogTarget;
+  errors: CatalogErrorEntry[];
+  mappings: CatalogMapping[];
+  audit?: CatalogAudit;
+}
