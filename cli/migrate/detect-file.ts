@@ -1,0 +1,35 @@
+/**
+ * Detection without fixing, for `audit`: the same pre-filter and single parse as `migrate`, so both
+ * commands see the same sites.
+ */
+import { detectModuleStyle } from '../../transforms/lib/module-style.js';
+import { ParseFailure, parseSource } from '../../transforms/lib/parse.js';
+import type { Finding, KitLocation, TransformModule } from '../../transforms/types.js';
+
+export type DetectOutcome =
+  | { kind: 'findings'; findings: Finding[]; prefiltered: boolean }
+  | { kind: 'failed'; line: number | null; column: number | null; message: string };
+
+export function detectSource(args: { source: string; filePath: string; transforms: TransformModule[]; kit: KitLocation }): DetectOutcome {
+  const { source, filePath, kit } = args;
+  const candidates = args.transforms.filter((transform) => transform.mightMatch(source));
+  if (candidates.length === 0) return { kind: 'findings', findings: [], prefiltered: true };
+  let ast;
+  try {
+    ast = parseSource(source, filePath);
+  } catch (error) {
+    if (error instanceof ParseFailure) return { kind: 'failed', line: error.line, column: error.column, message: error.message };
+    throw error;
+  }
+  const context = { filePath, source, ast, kit, moduleStyle: detectModuleStyle(ast, filePath) };
+  const findings: Finding[] = [];
+  for (const transform of candidates) {
+    try {
+      findings.push(...transform.detect(context));
+    } catch (error) {
+      return { kind: 'failed', line: null, column: null, message: `${transform.meta.id} failed in detect: ${(error as Error)?.message ?? String(error)}` };
+    }
+  }
+  findings.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
+  return { kind: 'findings', findings, prefiltered: false };
+}

@@ -1,0 +1,72 @@
+/**
+ * The project a run works on: its root (where faultline.catalog.json is) and how transformed files
+ * reach the kit, both taken from the catalog.
+ */
+import { realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { CATALOG_FILE, findCatalog, loadCatalog } from '../catalog/load.js';
+import type { Catalog } from '../catalog/model.js';
+import { UsageError } from '../errors.js';
+import type { KitLocation } from '../../transforms/types.js';
+import { findGitTopLevel } from './gitignore.js';
+
+export interface MigrationProject {
+  /** Real path of the folder holding the catalog. */
+  root: string;
+  /** Real path of the folder the user's paths are relative to. */
+  cwd: string;
+  kit: KitLocation;
+}
+
+/** Real path of `cwd`, so paths compare equal to what git and the file system report. */
+export function resolveWorkingDirectory(cwd: string): string {
+  try {
+    const real = realpathSync(cwd);
+    if (statSync(real).isDirectory()) return real;
+  } catch {
+    // Reported below in the user's words.
+  }
+  throw new UsageError(`${cwd} is not a folder — check --cwd`);
+}
+
+/** The project for `migrate`: without a catalog there is no kit to migrate to. */
+export function loadMigrationProject(cwd: string): MigrationProject {
+  const realCwd = resolveWorkingDirectory(cwd);
+  const catalogPath = findCatalog(realCwd);
+  if (catalogPath === undefined) throw new UsageError(`no ${CATALOG_FILE} found — run \`faultline init\` first`);
+  const root = path.dirname(catalogPath);
+  const { catalog } = loadCatalog(root);
+  if (catalog.target.language === 'python') {
+    throw new UsageError('the catalog targets Python; faultline migrate rewrites JavaScript and TypeScript only');
+  }
+  return { root, cwd: realCwd, kit: kitLocationOf(catalog, root) };
+}
+
+/**
+ * The project for detection only (`audit`): the catalog when there is one, else the repository (or
+ * the working folder) as root with the kit where `init` would put it, since finding smells needs no kit.
+ */
+export function loadDetectionProject(cwd: string): MigrationProject {
+  const realCwd = resolveWorkingDirectory(cwd);
+  if (findCatalog(realCwd) !== undefined) {
+    return loadMigrationProject(realCwd);
+  }
+  const root = findGitTopLevel(realCwd) ?? realCwd;
+  return {
+    root,
+    cwd: realCwd,
+    kit: { kitDir: path.join(root, 'src', 'errors'), importSuffix: '', language: 'typescript', errorClasses: [], mappings: [] },
+  };
+}
+
+export function kitLocationOf(catalog: Catalog, root: string): KitLocation {
+  const target = catalog.target;
+  return {
+    kitDir: path.resolve(root, target.kitDir),
+    importSuffix: target.importSuffix,
+    ...(target.importAlias ? { importAlias: target.importAlias } : {}),
+    language: target.language === 'javascript' ? 'javascript' : 'typescript',
+    errorClasses: catalog.errors.map((error) => error.name),
+    mappings: catalog.mappings.map((mapping) => ({ ...mapping })),
+  };
+}

@@ -1,0 +1,269 @@
+/**
+ * The `migrate` and `audit` engine: options in, a report out, no terminal. Single-threaded on purpose:
+ * measured on two cores, worker threads made parsing slower (V8 already uses the second core for
+ * compiling and garbage collection), so the speed comes from not parsing what cannot match and
+ * parsing everything else exactly once.
+ */
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createTwoFilesPatch } from 'diff';
+import { UsageError } from '../errors.js';
+import { allTransforms } from '../../transforms/registry.js';
+import type { Finding, TransformModule } from '../../transforms/types.js';
+import { collectCandidates } from './candidates.js';
+import { detectSource } from './detect-file.js';
+import { readGitState } from './git-status.js';
+import { loadDetectionProject, loadMigrationProject } from './project.js';
+import { DEFAULT_MAX_FILE_SIZE, readSource } from './read-source.js';
+import {
+  REPORT_VERSION,
+  addLeftAlone,
+  byPath,
+  emptyCounts,
+  type ChangedFile,
+  type FailedFile,
+  type LeftAloneSite,
+  type MigrateReport,
+  type SkippedEntry,
+  type TransformCounts,
+} from './report.js';
+import { selectTransforms } from './select-transforms.js';
+import type { Shard } from './shard.js';
+import { transformSource, type Site } from './transform-file.js';
+import { checkWritesAllowed } from './write-guard.js';
+import { isUnchangedSinceRead, writeSourceAtomically } from './write.js';
+
+export interface MigrateProgress {
+  /** `scan`: a file was read and transformed in memory. `write`: a changed file was written. */
+  phase: 'scan' | 'write';
+  done: number;
+  total: number;
+  /** Relative to the project root. */
+  path: string;
+}
+
+export interface ScanOptions {
+  /** Folder the paths are relative to; the project root is the nearest folder above it with a catalog. */
+  cwd: string;
+  /** Files, folders and globs; none means `cwd`. */
+  paths?: string[];
+  /** Transform ids; all of them when absent. */
+  transforms?: string[];
+  /** Only this part of the files, for splitting a run across machines. */
+  shard?: Shard;
+  /** Patterns in .gitignore syntax, relative to the project root. */
+  ignore?: string[];
+  /** Files larger than this many bytes are skipped (default 2 MB). */
+  maxFileSize?: number;
+  onProgress?: (progress: MigrateProgress) => void;
+  /** The transforms to choose from; the built-in ones when absent. */
+  available?: TransformModule[];
+}
+
+export interface MigrateOptions extends ScanOptions {
+  /** Compute and report diffs, write nothing. */
+  dryRun?: boolean;
+  /** Write even over uncommitted changes. */
+  force?: boolean;
+}
+
+interface PendingWrite {
+  path: string;
+  text: string;
+  bom: boolean;
+  size: number;
+  mtimeMs: number;
+  transforms: string[];
+}
+
+// Long sync stretches starve timers; yielding now and then lets a progress display redraw.
+const YIELD_EVERY_FILES = 64;
+
+function maxFileSizeOf(options: ScanOptions): number {
+  const size = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  if (!Number.isSafeInteger(size) || size <= 0) throw new UsageError(`invalid maximum file size ${options.maxFileSize} — give a positive number of bytes`);
+  return size;
+}
+
+export async function runMigrate(options: MigrateOptions): Promise<MigrateReport> {
+  const started = performance.now();
+  const project = loadMigrationProject(options.cwd);
+  const transforms = selectTransforms(options.transforms, options.available ?? allTransforms);
+  const maxFileSize = maxFileSizeOf(options);
+  const dryRun = options.dryRun ?? false;
+  const candidates = await collectCandidates(project, { paths: options.paths ?? [], ignore: options.ignore, shard: options.shard });
+  // Started now so git works while files are transformed; awaited only if something is to be written.
+  const gitState = dryRun || options.force ? undefined : readGitState(project.root);
+
+  const perTransform: Record<string, TransformCounts> = Object.fromEntries(transforms.map((t) => [t.meta.id, emptyCounts()]));
+  const skipped: SkippedEntry[] = [...candidates.skipped];
+  const failed: FailedFile[] = [];
+  const changed: ChangedFile[] = [];
+  const leftAlone: LeftAloneSite[] = [];
+  const writes: PendingWrite[] = [];
+  let unchanged = 0;
+  let skippedByPrefilter = 0;
+
+  const total = candidates.files.length;
+  for (let index = 0; index < total; index++) {
+    const file = candidates.files[index] as string;
+    const absolute = path.join(project.root, file);
+    const read = readSource(absolute, maxFileSize);
+    if (read.kind === 'skipped') skipped.push({ path: file, reason: read.reason });
+    else if (read.kind === 'unreadable') failed.push({ path: file, line: null, column: null, message: read.message });
+    else {
+      const outcome = transformSource({ source: read.text, filePath: absolute, transforms, kit: project.kit });
+      if (outcome.kind === 'failed') {
+        failed.push({ path: file, line: outcome.line, column: outcome.column, message: outcome.message });
+      } else {
+        countSites(outcome.sites, file, perTransform, leftAlone);
+        if (outcome.kind === 'unchanged') {
+          unchanged++;
+          if (outcome.prefiltered) skippedByPrefilter++;
+        } else if (dryRun) {
+          changed.push({ path: file, transforms: outcome.transforms, diff: unifiedDiff(file, read.text, outcome.text) });
+        } else {
+          writes.push({ path: file, text: outcome.text, bom: read.bom, size: read.size, mtimeMs: read.mtimeMs, transforms: outcome.transforms });
+        }
+      }
+    }
+    options.onProgress?.({ phase: 'scan', done: index + 1, total, path: file });
+    if (options.onProgress && index % YIELD_EVERY_FILES === YIELD_EVERY_FILES - 1) await yieldToEventLoop();
+  }
+
+  const warnings: string[] = [];
+  if (gitState !== undefined && writes.length > 0) {
+    warnings.push(...checkWritesAllowed(await gitState, project.root, writes.map((write) => write.path)));
+  }
+  for (let index = 0; index < writes.length; index++) {
+    const write = writes[index] as PendingWrite;
+    const absolute = path.join(project.root, write.path);
+    const problem = await writeOne(absolute, write);
+    if (problem === undefined) changed.push({ path: write.path, transforms: write.transforms });
+    else failed.push({ path: write.path, line: null, column: null, message: problem });
+    options.onProgress?.({ phase: 'write', done: index + 1, total: writes.length, path: write.path });
+  }
+
+  skipped.sort(byPath);
+  failed.sort(byPath);
+  changed.sort(byPath);
+  return {
+    version: REPORT_VERSION,
+    root: project.root,
+    dryRun,
+    transforms: transforms.map((transform) => transform.meta.id),
+    shards: options.shard ? [options.shard] : [],
+    files: { scanned: total + candidates.skipped.length, changed: changed.length, unchanged, skippedByPrefilter, skipped: skipped.length, failed: failed.length },
+    changed,
+    skipped,
+    failed,
+    perTransform,
+    leftAlone,
+    warnings,
+    durationMs: Math.round(performance.now() - started),
+  };
+}
+
+async function writeOne(absolute: string, write: PendingWrite): Promise<string | undefined> {
+  if (!isUnchangedSinceRead(absolute, write)) return 'the file changed on disk while migrate ran; left as it is — run migrate again';
+  try {
+    await writeSourceAtomically(absolute, write.text, write.bom);
+    return undefined;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return `cannot write the file (${code ?? (error as Error).message}); it is unchanged — check permissions and free space`;
+  }
+}
+
+function countSites(sites: Site[], file: string, perTransform: Record<string, TransformCounts>, leftAlone: LeftAloneSite[]): void {
+  for (const site of sites) {
+    const counts = (perTransform[site.transform] ??= emptyCounts());
+    if (site.fixed) {
+      counts.fixed++;
+      continue;
+    }
+    const reason = site.reason ?? 'not fixed';
+    addLeftAlone(counts, reason);
+    leftAlone.push({ path: file, line: site.finding.line, column: site.finding.column, transform: site.transform, reason });
+  }
+}
+
+function unifiedDiff(file: string, before: string, after: string): string {
+  return createTwoFilesPatch(`a/${file}`, `b/${file}`, before, after, undefined, undefined, { context: 3 });
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+export interface DetectedFinding extends Finding {
+  /** Relative to the project root, `/` separators. */
+  path: string;
+}
+
+export interface DetectReport {
+  version: typeof REPORT_VERSION;
+  root: string;
+  transforms: string[];
+  shards: Shard[];
+  files: { scanned: number; withFindings: number; clean: number; skippedByPrefilter: number; skipped: number; failed: number };
+  /** Sorted by path, then position. */
+  findings: DetectedFinding[];
+  skipped: SkippedEntry[];
+  failed: FailedFile[];
+  durationMs: number;
+}
+
+/**
+ * What `migrate` would find, without fixing anything: the pipeline behind `audit`. Works without a
+ * catalog (detection needs no kit); with one, its mappings and classes are available to transforms.
+ */
+export async function runDetect(options: ScanOptions): Promise<DetectReport> {
+  const started = performance.now();
+  const project = loadDetectionProject(options.cwd);
+  const transforms = selectTransforms(options.transforms, options.available ?? allTransforms);
+  const maxFileSize = maxFileSizeOf(options);
+  const candidates = await collectCandidates(project, { paths: options.paths ?? [], ignore: options.ignore, shard: options.shard });
+  const skipped: SkippedEntry[] = [...candidates.skipped];
+  const failed: FailedFile[] = [];
+  const findings: DetectedFinding[] = [];
+  let withFindings = 0;
+  let clean = 0;
+  let skippedByPrefilter = 0;
+
+  const total = candidates.files.length;
+  for (let index = 0; index < total; index++) {
+    const file = candidates.files[index] as string;
+    const absolute = path.join(project.root, file);
+    const read = readSource(absolute, maxFileSize);
+    if (read.kind === 'skipped') skipped.push({ path: file, reason: read.reason });
+    else if (read.kind === 'unreadable') failed.push({ path: file, line: null, column: null, message: read.message });
+    else {
+      const outcome = detectSource({ source: read.text, filePath: absolute, transforms, kit: project.kit });
+      if (outcome.kind === 'failed') {
+        failed.push({ path: file, line: outcome.line, column: outcome.column, message: outcome.message });
+      } else if (outcome.findings.length === 0) {
+        clean++;
+        if (outcome.prefiltered) skippedByPrefilter++;
+      } else {
+        withFindings++;
+        for (const finding of outcome.findings) findings.push({ ...finding, path: file });
+      }
+    }
+    options.onProgress?.({ phase: 'scan', done: index + 1, total, path: file });
+    if (options.onProgress && index % YIELD_EVERY_FILES === YIELD_EVERY_FILES - 1) await yieldToEventLoop();
+  }
+  skipped.sort(byPath);
+  failed.sort(byPath);
+  return {
+    version: REPORT_VERSION,
+    root: project.root,
+    transforms: transforms.map((transform) => transform.meta.id),
+    shards: options.shard ? [options.shard] : [],
+    files: { scanned: total + candidates.skipped.length, withFindings, clean, skippedByPrefilter, skipped: skipped.length, failed: failed.length },
+    findings,
+    skipped,
+    failed,
+    durationMs: Math.round(performance.now() - started),
+  };
+}
