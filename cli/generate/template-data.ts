@@ -1,5 +1,6 @@
 import type { Catalog, CatalogErrorEntry } from '../catalog/model.js';
 import { titleFromClassName } from '../catalog/names.js';
+import { markdownTableCell } from '../catalog/markdown-table-cell.js';
 
 /**
  * The data every kit template is rendered with. Templates make no decisions:
@@ -26,6 +27,8 @@ export interface TemplateError {
   titleLiteral: string;
   /** Runbook file name relative to the runbook dir, e.g. `NOT_FOUND.md`. */
   runbookFile: string;
+  /** `message` made safe for a Markdown table cell. */
+  messageTableCell: string;
 }
 
 export interface TemplateData {
@@ -118,6 +121,7 @@ function toTemplateError(entry: CatalogErrorEntry): TemplateError {
     messageLiteral: codeString(entry.message),
     titleLiteral: codeString(title),
     runbookFile: `${entry.code}.md`,
+    messageTableCell: markdownTableCell(entry.message),
   };
 }
 
