@@ -8,11 +8,9 @@ import { detectProject, type ProjectInfo } from '../project/detect.js';
 import { UsageError } from '../errors.js';
 import { applyChanges, planChanges, type DesiredFile, type FileChange } from '../fs/file-changes.js';
 import { isWithin } from '../fs/project-paths.js';
-import { planKitFiles } from './kit-plan.js';
 import { kitTestCommand, planPackageJson } from './package-json.js';
-import { renderPlan } from './plop-runner.js';
-import { formatForProject, renderPlannedFile } from './render.js';
-import { buildTemplateData } from './template-data.js';
+import { formatForProject } from './render.js';
+import { renderCatalogFiles } from './render-catalog-files.js';
 
 /** Every choice `init` makes; each one is a prompt and a flag. Unset ones take the detected default. */
 export interface InitAnswers {
@@ -74,9 +72,7 @@ export async function runInit(options: InitOptions, project?: ProjectInfo): Prom
   const existingCatalog = existsSync(catalogPath) ? readFileSync(catalogPath, 'utf8') : undefined;
   const catalog = existingCatalog !== undefined ? withTarget(parseCatalog(existingCatalog, catalogPath), options.answers, target) : newCatalog(target);
 
-  const data = buildTemplateData(catalog, info.name, CATALOG_FILE);
-  const planned = planKitFiles(catalog);
-  const rendered = await renderPlan(planned, (file) => renderPlannedFile(file, data, catalog, root));
+  const rendered = await renderCatalogFiles(catalog, root, info.name);
 
   const desired: DesiredFile[] = [
     { path: CATALOG_FILE, content: serializeCatalog(catalog), kind: existingCatalog !== undefined ? 'merged' : 'owned' },
