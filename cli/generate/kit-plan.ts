@@ -8,8 +8,11 @@ export interface PlannedFile {
   /** Output path relative to the project root, posix. */
   path: string;
   kind: DesiredFile['kind'];
-  /** `code` files go through the TypeScript-to-JavaScript and ESM-to-CommonJS conversions when the target needs them. */
-  format: 'code' | 'markdown';
+  /**
+   * `code` files go through the TypeScript-to-JavaScript and ESM-to-CommonJS conversions when the
+   * target needs them; `python` files are written as rendered; all but `python` go through prettier.
+   */
+  format: 'code' | 'markdown' | 'python';
   /** Per-file data merged over the shared template data (a runbook page gets its error). */
   data?: Record<string, unknown>;
 }

@@ -51,7 +51,8 @@ export async function renderPlannedFile(
     text = toJavaScript(text, file.path);
     if (catalog.target.moduleSystem === 'cjs') text = toCommonJs(text, file.path);
   }
-  const content = await formatForProject(text, path.join(projectRoot, file.path));
+  // prettier has no Python printer; Python templates are written already formatted (PEP 8).
+  const content = file.format === 'python' ? text.replace(/\s*$/, '\n') : await formatForProject(text, path.join(projectRoot, file.path));
   return { path: file.path, content, kind: file.kind };
 }
 

@@ -243,7 +243,8 @@ class TypeScriptToJavaScript {
     if (member.type === 'ClassProperty' || member.type === 'ClassPrivateProperty' || member.type === 'ClassAccessorProperty') {
       const annotation = member.typeAnnotation;
       const type = annotation?.type === 'TSTypeAnnotation' ? printType(annotation, this.#file) : constructedType(member.value, this.#file);
-      if (type !== undefined) tags.push({ tag: 'type', type });
+      // An optional field may hold `undefined`, which `@type` has no `?` to say.
+      if (type !== undefined) tags.push({ tag: 'type', type: member.optional ? orUndefined(type, annotation) : type });
     }
     if ('accessibility' in member && (member.accessibility === 'private' || member.accessibility === 'protected')) {
       tags.push({ tag: member.accessibility });
@@ -343,4 +344,10 @@ function constructedType(value: t.Node | null | undefined, file: SourceFile): st
   const callee = value.callee;
   if (callee.type !== 'Identifier' && callee.type !== 'MemberExpression') return undefined;
   return `${file.text.slice(startOf(callee), endOf(callee))}${printType(value.typeParameters, file)}`;
+}
+
+function orUndefined(type: string, annotation: t.Node | null | undefined): string {
+  const inner = annotation?.type === 'TSTypeAnnotation' ? annotation.typeAnnotation.type : '';
+  const loose = inner === 'TSFunctionType' || inner === 'TSConstructorType' || inner === 'TSConditionalType';
+  return loose ? `(${type}) | undefined` : `${type} | undefined`;
 }
