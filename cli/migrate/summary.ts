@@ -1,0 +1,56 @@
+/**
+ * A migrate report as lines for people. Building the text is separate from printing it, so the
+ * command stays a thin shell and the wording can be tested.
+ */
+import type { MigrateReport } from './report.js';
+
+export interface Paint {
+  bold(text: string): string;
+  dim(text: string): string;
+  green(text: string): string;
+  yellow(text: string): string;
+  red(text: string): string;
+}
+
+const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+/** One line per changed and skipped file (failures are printed as errors, see `failureLines`). */
+export function fileLines(report: MigrateReport, paint: Paint): string[] {
+  const verb = report.dryRun ? 'would change' : 'changed';
+  return [
+    ...report.changed.map((file) => `${paint.green(verb.padEnd(12))} ${file.path} ${paint.dim(`(${file.transforms.join(', ')})`)}`),
+    ...report.skipped.map((file) => `${paint.yellow('skipped'.padEnd(12))} ${file.path} ${paint.dim(`(${file.reason})`)}`),
+  ];
+}
+
+/** `path:line:column: message`, which terminals and editors open at the position. */
+export function failureLines(report: MigrateReport): string[] {
+  return report.failed.map((file) => {
+    const position = file.line === null ? '' : `:${file.line}:${file.column ?? 1}`;
+    return `${file.path}${position}: ${file.message}`;
+  });
+}
+
+export function summaryLines(report: MigrateReport, paint: Paint): string[] {
+  const files = report.files;
+  const parts = [
+    `${files.changed} ${report.dryRun ? 'would change' : 'changed'}`,
+    `${files.unchanged} unchanged${files.skippedByPrefilter > 0 ? ` (${files.skippedByPrefilter} with nothing to match, not parsed)` : ''}`,
+    `${files.skipped} skipped`,
+    files.failed > 0 ? paint.red(`${files.failed} failed`) : `${files.failed} failed`,
+  ];
+  const lines = [paint.bold(`${plural(files.scanned, 'file')} scanned: ${parts.join(', ')}`)];
+  for (const id of report.transforms) {
+    const counts = report.perTransform[id];
+    if (counts === undefined) continue;
+    const reasons = Object.entries(counts.reasons)
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .map(([reason, count]) => `${count}× ${reason}`);
+    const leftAlone = counts.leftAlone > 0 ? `, ${counts.leftAlone} left alone: ${reasons.join('; ')}` : '';
+    lines.push(`  ${id}: ${plural(counts.fixed, 'site')} ${report.dryRun ? 'to fix' : 'fixed'}${leftAlone}`);
+  }
+  const shards = report.shards.length > 0 ? ` (shard${report.shards.length === 1 ? '' : 's'} ${report.shards.map((s) => `${s.index}/${s.count}`).join(', ')})` : '';
+  const done = report.dryRun ? 'dry run, nothing written' : 'done';
+  lines.push(paint.dim(`${done} in ${(report.durationMs / 1000).toFixed(2)} s${shards}`));
+  return lines;
+}
