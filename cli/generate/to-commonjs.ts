@@ -1,0 +1,298 @@
+/**
+ * ESM to CommonJS, written the way a person writes CommonJS by hand:
+ *
+ * - `import { a, b as c } from 'x'` → `const { a, b: c } = require('x');`
+ * - `import * as ns from 'x'` → `const ns = require('x');`
+ * - `import x from 'x'` → `const x = require('x');`, or `.default` when present for packages
+ *   that may be ESM only (the rule and its reasons are in `commonjs-default-import.ts`)
+ * - `export function|class|const …` → the plain declaration, and every exported name is
+ *   collected into one `module.exports = { … };` at the end of the file
+ * - `export { a, b as c }` → `a, c: b` in `module.exports`
+ * - `export { a } from './x.js'` → `const { a } = require('./x.js');` in place, `a` in `module.exports`
+ * - `export * from './x.js'` → `...require('./x.js')` in `module.exports`
+ * - `export * as ns from './x.js'` → `ns: require('./x.js')` in `module.exports`
+ *
+ * Specifiers are kept as written (`require('./x.js')` resolves the same file), and so are
+ * comments and JSDoc. `'use strict';` is added, because ES modules always run in strict mode.
+ *
+ * Differences from ES module semantics that hand-written CommonJS shares: imported names are
+ * copied when the `require` runs instead of being live bindings, and modules re-exported with
+ * `export *` are loaded at the end of the file rather than first. Both are invisible in a
+ * module graph without cycles, which is what the kit is. An exported `let` that is reassigned
+ * is exported through a getter so importers see its current value.
+ *
+ * `export default`, top-level `await` and `import.meta` have no CommonJS equivalent and are
+ * rejected with a message naming the file, the line and what to write instead.
+ */
+import { endOf, forEachChild, lineOf, parseModule, patternNames, startOf, type SourceFile, type t } from './babel-ast.js';
+import { defaultImportForm } from './commonjs-default-import.js';
+import { ConversionError } from './conversion-error.js';
+import { SourceEdits } from './source-edits.js';
+
+export function toCommonJs(source: string, fileName: string): string {
+  const ast = parseModule(source, fileName, { typescript: false });
+  const file: SourceFile = { fileName, text: source, comments: ast.comments ?? [] };
+  return new EsmToCommonJs(file, ast.program).convert();
+}
+
+/** One entry of the final `module.exports = { … }` object. */
+type ExportEntry =
+  | { kind: 'spread'; value: string }
+  | { kind: 'property'; key: string; value: string }
+  | { kind: 'getter'; key: string; value: string };
+
+const reservedNames = ['require', 'module', 'exports'];
+
+class EsmToCommonJs {
+  readonly #file: SourceFile;
+  readonly #program: t.Program;
+  readonly #edits: SourceEdits;
+  readonly #spreads: ExportEntry[] = [];
+  readonly #entries: ExportEntry[] = [];
+  readonly #topLevelNames: Set<string>;
+  readonly #reassigned: Set<string>;
+
+  constructor(file: SourceFile, program: t.Program) {
+    this.#file = file;
+    this.#program = program;
+    this.#edits = new SourceEdits(file.text);
+    this.#topLevelNames = topLevelNames(program);
+    this.#reassigned = reassignedNames(program);
+  }
+
+  convert(): string {
+    this.#rejectUnsupported(this.#program, 0);
+    for (const name of reservedNames) {
+      if (this.#topLevelNames.has(name)) {
+        throw new ConversionError(`${this.#file.fileName}: a top-level binding named \`${name}\` would hide CommonJS's own; rename it.`);
+      }
+    }
+    for (const statement of this.#program.body) this.#statement(statement);
+    this.#insertUseStrict();
+    const body = this.#edits.apply();
+    const entries = [...this.#spreads, ...this.#entries];
+    if (entries.length === 0) return body;
+    return `${body.trimEnd()}\n\n${renderModuleExports(entries)}\n`;
+  }
+
+  #statement(statement: t.Statement): void {
+    switch (statement.type) {
+      case 'ImportDeclaration':
+        this.#edits.replace(startOf(statement), endOf(statement), this.#requireImport(statement));
+        return;
+      case 'ExportNamedDeclaration':
+        if (statement.declaration) this.#exportDeclaration(statement, statement.declaration);
+        else if (statement.source) this.#reexport(statement, statement.source);
+        else this.#exportList(statement);
+        return;
+      case 'ExportAllDeclaration':
+        this.#spreads.push({ kind: 'spread', value: `require(${this.#literal(statement.source)})` });
+        this.#edits.removeLines(startOf(statement), endOf(statement));
+        return;
+      case 'ExportDefaultDeclaration':
+        this.#reject(statement, '`export default` has no CommonJS equivalent among named exports; export it by name instead');
+      default:
+        return;
+    }
+  }
+
+  #requireImport(declaration: t.ImportDeclaration): string {
+    const specifier = this.#literal(declaration.source);
+    const required = `require(${specifier})`;
+    if (declaration.specifiers.length === 0) return `${required};`;
+    const lines: string[] = [];
+    let defaultName: string | undefined;
+    let namespaceName: string | undefined;
+    const named: string[] = [];
+    for (const node of declaration.specifiers) {
+      if (node.type === 'ImportNamespaceSpecifier') namespaceName = node.local.name;
+      else if (node.type === 'ImportDefaultSpecifier' || exportName(node.imported) === 'default') defaultName = node.local.name;
+      else named.push(destructuringEntry(node.imported, node.local.name));
+    }
+    const interop = defaultName !== undefined && defaultImportForm(declaration.source.value) === 'interop';
+    let moduleName = namespaceName;
+    if (moduleName === undefined && (interop || (defaultName !== undefined && named.length > 0))) {
+      moduleName = interop ? this.#freshName(`${defaultName}Module`) : defaultName;
+    }
+    if (moduleName !== undefined) lines.push(`const ${moduleName} = ${required};`);
+    if (defaultName !== undefined && defaultName !== moduleName) {
+      const value = interop ? `${moduleName}.default ?? ${moduleName}` : (moduleName ?? required);
+      lines.push(`const ${defaultName} = ${value};`);
+    }
+    if (named.length > 0) lines.push(`const { ${named.join(', ')} } = ${moduleName ?? required};`);
+    return lines.join('\n');
+  }
+
+  #exportDeclaration(statement: t.ExportNamedDeclaration, declaration: t.Declaration): void {
+    this.#edits.remove(startOf(statement), startOf(declaration));
+    const names =
+      declaration.type === 'VariableDeclaration'
+        ? declaration.declarations.flatMap((declarator) => patternNames(declarator.id))
+        : 'id' in declaration && declaration.id?.type === 'Identifier'
+          ? [declaration.id.name]
+          : [];
+    const live = declaration.type === 'VariableDeclaration' && declaration.kind !== 'const';
+    for (const name of names) {
+      const kind = live && this.#reassigned.has(name) ? 'getter' : 'property';
+      this.#entries.push({ kind, key: name, value: name });
+    }
+  }
+
+  #exportList(statement: t.ExportNamedDeclaration): void {
+    for (const node of statement.specifiers) {
+      if (node.type !== 'ExportSpecifier') continue;
+      const exported = exportName(node.exported);
+      if (exported === 'default') this.#reject(statement, '`export { x as default }` has no CommonJS equivalent among named exports; export it by name instead');
+      const local = exportName(node.local);
+      const kind = this.#reassigned.has(local) ? 'getter' : 'property';
+      this.#entries.push({ kind, key: exported, value: local });
+    }
+    this.#edits.removeLines(startOf(statement), endOf(statement));
+  }
+
+  #reexport(statement: t.ExportNamedDeclaration, source: t.StringLiteral): void {
+    const required = `require(${this.#literal(source)})`;
+    const destructured: string[] = [];
+    for (const node of statement.specifiers) {
+      if (node.type === 'ExportNamespaceSpecifier') {
+        this.#entries.push({ kind: 'property', key: node.exported.name, value: required });
+        continue;
+      }
+      if (node.type !== 'ExportSpecifier') continue;
+      const imported = exportName(node.local);
+      const exported = exportName(node.exported);
+      if (exported === 'default') this.#reject(statement, '`export { x as default } from` has no CommonJS equivalent among named exports; export it by name instead');
+      const needsOwnName = !isIdentifierName(exported) || this.#topLevelNames.has(exported);
+      if (imported === 'default' || needsOwnName) {
+        const value = imported === 'default' ? defaultValue(required, source.value) : `${required}${propertyAccess(imported)}`;
+        this.#entries.push({ kind: 'property', key: exported, value });
+        continue;
+      }
+      destructured.push(destructuringEntry(node.local, exported));
+      this.#topLevelNames.add(exported);
+      this.#entries.push({ kind: 'property', key: exported, value: exported });
+    }
+    if (destructured.length > 0) this.#edits.replace(startOf(statement), endOf(statement), `const { ${destructured.join(', ')} } = ${required};`);
+    else this.#edits.removeLines(startOf(statement), endOf(statement));
+  }
+
+  /** ES modules are always strict; CommonJS modules only say so with the directive. */
+  #insertUseStrict(): void {
+    if (this.#program.directives.some((directive) => directive.value.value === 'use strict')) return;
+    const first = this.#program.directives[0] ?? this.#program.body[0];
+    if (!first) return;
+    let position = startOf(first);
+    // A comment directly above the first statement documents it and stays with it; a header separated by a blank line stays on top.
+    const leading = this.#file.comments.filter((comment) => endOf(comment) <= startOf(first)).reverse();
+    for (const comment of leading) {
+      if (/\n[ \t]*\r?\n/.test(this.#file.text.slice(endOf(comment), position))) break;
+      position = startOf(comment);
+    }
+    this.#edits.insert(position, "'use strict';\n\n");
+  }
+
+  #rejectUnsupported(node: t.Node, functionDepth: number): void {
+    if (node.type === 'MetaProperty' && node.meta.name === 'import') {
+      this.#reject(node, '`import.meta` has no CommonJS equivalent; use `__dirname`/`__filename` through a value passed in, or keep the file an ES module');
+    }
+    if (functionDepth === 0 && (node.type === 'AwaitExpression' || (node.type === 'ForOfStatement' && node.await))) {
+      this.#reject(node, 'top-level `await` has no CommonJS equivalent; move it into an async function');
+    }
+    const depth = isFunctionBoundary(node) ? functionDepth + 1 : functionDepth;
+    forEachChild(node, (child) => this.#rejectUnsupported(child, depth));
+  }
+
+  #freshName(base: string): string {
+    let name = base;
+    for (let suffix = 2; this.#topLevelNames.has(name); suffix++) name = `${base}${suffix}`;
+    this.#topLevelNames.add(name);
+    return name;
+  }
+
+  #literal(node: t.StringLiteral): string {
+    return this.#file.text.slice(startOf(node), endOf(node));
+  }
+
+  #reject(node: t.Node, reason: string): never {
+    throw new ConversionError(`${this.#file.fileName}:${lineOf(node)}: ${reason}.`);
+  }
+}
+
+function isFunctionBoundary(node: t.Node): boolean {
+  return [
+    'FunctionDeclaration',
+    'FunctionExpression',
+    'ArrowFunctionExpression',
+    'ObjectMethod',
+    'ClassMethod',
+    'ClassPrivateMethod',
+    // Class field initializers and static blocks are evaluated where `await` is not allowed anyway.
+    'ClassProperty',
+    'ClassPrivateProperty',
+    'StaticBlock',
+  ].includes(node.type);
+}
+
+function defaultValue(required: string, specifier: string): string {
+  return defaultImportForm(specifier) === 'interop' ? `${required}.default ?? ${required}` : required;
+}
+
+function exportName(node: t.Identifier | t.StringLiteral): string {
+  return node.type === 'Identifier' ? node.name : node.value;
+}
+
+function isIdentifierName(name: string): boolean {
+  return /^[A-Za-z_$][\w$]*$/.test(name);
+}
+
+function propertyKey(name: string): string {
+  return isIdentifierName(name) ? name : JSON.stringify(name);
+}
+
+function propertyAccess(name: string): string {
+  return isIdentifierName(name) ? `.${name}` : `[${JSON.stringify(name)}]`;
+}
+
+/** `a`, or `b: c` when the local name differs. */
+function destructuringEntry(imported: t.Identifier | t.StringLiteral, local: string): string {
+  const name = exportName(imported);
+  return name === local ? local : `${propertyKey(name)}: ${local}`;
+}
+
+function renderModuleExports(entries: readonly ExportEntry[]): string {
+  const parts = entries.map((entry) => {
+    if (entry.kind === 'spread') return `...${entry.value}`;
+    if (entry.kind === 'getter') return `get ${propertyKey(entry.key)}() {\n    return ${entry.value};\n  }`;
+    return entry.key === entry.value ? entry.key : `${propertyKey(entry.key)}: ${entry.value}`;
+  });
+  const oneLine = `module.exports = { ${parts.join(', ')} };`;
+  if (oneLine.length <= 80 && !oneLine.includes('\n')) return oneLine;
+  return `module.exports = {\n${parts.map((part) => `  ${part},`).join('\n')}\n};`;
+}
+
+function topLevelNames(program: t.Program): Set<string> {
+  const names = new Set<string>();
+  for (const statement of program.body) {
+    const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+    if (!declaration) continue;
+    if (declaration.type === 'ImportDeclaration') for (const node of declaration.specifiers) names.add(node.local.name);
+    if (declaration.type === 'VariableDeclaration') for (const declarator of declaration.declarations) for (const name of patternNames(declarator.id)) names.add(name);
+    if ((declaration.type === 'FunctionDeclaration' || declaration.type === 'ClassDeclaration') && declaration.id) names.add(declaration.id.name);
+  }
+  return names;
+}
+
+/** Names assigned anywhere after their declaration; scopes are ignored, which can only add getters. */
+function reassignedNames(program: t.Program): Set<string> {
+  const names = new Set<string>();
+  const visit = (node: t.Node): void => {
+    if (node.type === 'AssignmentExpression') for (const name of patternNames(node.left)) names.add(name);
+    if (node.type === 'UpdateExpression' && node.argument.type === 'Identifier') names.add(node.argument.name);
+    if ((node.type === 'ForInStatement' || node.type === 'ForOfStatement') && node.left.type !== 'VariableDeclaration') {
+      for (const name of patternNames(node.left)) names.add(name);
+    }
+    forEachChild(node, visit);
+  };
+  visit(program);
+  return names;
+}
