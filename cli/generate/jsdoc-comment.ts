@@ -15,7 +15,7 @@ export interface JsDocTag {
 /** Content lines of the block (without `/**`, ` * ` and `*\/`), with `tags` merged in. */
 export function mergeJsDocLines(existingValue: string | undefined, tags: readonly JsDocTag[]): string[] {
   const lines = existingValue === undefined ? [] : contentLines(existingValue);
-  for (const tag of tags) {
+  for (const tag of [...tags].sort((a, b) => tagRank(a) - tagRank(b))) {
     const index = lines.findIndex((line) => describesSameThing(line, tag));
     if (index === -1) {
       lines.push(renderTag(tag));
@@ -69,6 +69,8 @@ function describesSameThing(line: string, tag: JsDocTag): boolean {
   if (!match) return false;
   const lineTag = tagAliases[match[1] ?? ''] ?? match[1];
   if (lineTag !== tag.tag) return false;
+  // A class may implement several contracts: each `@implements` is told apart by its type.
+  if (tag.tag === 'implements') return line.includes(`{${tag.type}}`);
   if (tag.name === undefined || tag.tag === 'returns') return true;
   const afterType = skipBraces(line, match[0].length).trimStart();
   return bareName(/^\S*/.exec(afterType)?.[0] ?? '') === bareName(tag.name);
@@ -92,4 +94,12 @@ function bareName(name: string): string {
 
 function hasType(line: string): boolean {
   return /^@\w+\s+\{/.test(line);
+}
+
+/** The order tags are conventionally written in: what declares types first, then signatures, then modifiers. */
+const tagOrder = ['template', 'typedef', 'property', 'extends', 'implements', 'this', 'param', 'returns', 'type', 'satisfies', 'private', 'protected', 'readonly'];
+
+function tagRank(tag: JsDocTag): number {
+  const rank = tagOrder.indexOf(tag.tag);
+  return rank === -1 ? tagOrder.length : rank;
 }

@@ -183,7 +183,8 @@ class TypeScriptToJavaScript {
   #visitChildren(node: t.Node, skip?: (child: t.Node, key: string) => boolean): void {
     forEachChild(node, (child, key) => {
       if (skip?.(child, key) || key === 'implements') return;
-      if (typeChildren.has(child.type)) this.#edits.remove(startOf(child), endOf(child));
+      if (child.type === 'TSTypeAnnotation') this.#edits.remove(this.#spacesBefore(startOf(child)), endOf(child));
+      else if (typeChildren.has(child.type)) this.#edits.remove(startOf(child), endOf(child));
       else this.#visit(child);
     });
   }
@@ -264,6 +265,13 @@ class TypeScriptToJavaScript {
   #removeStatement(node: t.Node): void {
     const statement = this.#statementOwner(node);
     this.#edits.removeLines(startOf(statement), endOf(statement));
+  }
+
+  /** Where the spaces before `position` on its line begin: `x : T` loses ` : T`, not just `: T`. */
+  #spacesBefore(position: number): number {
+    let start = position;
+    while (start > 0 && (this.#file.text[start - 1] === ' ' || this.#file.text[start - 1] === '\t')) start--;
+    return start;
   }
 
   /** Removes a one-character mark (`?` or `!`) that follows `position`, possibly after spaces. */
