@@ -14,7 +14,8 @@ export interface DesiredFile {
    * `derived`: regenerated from the catalog. `owned`: the user's once written.
    * `merged`: the engine computed new content from the file's current content (e.g. package.json).
    * All of them are only overwritten with `force` when they differ, except `merged` files,
-   * whose new content already keeps everything the user wrote.
+   * whose new content already keeps everything the user wrote, and `derived` files when the
+   * plan asks to refresh them (see `PlanOptions.refreshDerived`).
    */
   kind: 'derived' | 'owned' | 'merged';
 }
@@ -31,11 +32,23 @@ export interface FileChange {
   content: string;
 }
 
+export interface PlanOptions {
+  /** Overwrite files that differ from what faultline would write. */
+  force: boolean;
+  /**
+   * Update derived files that differ instead of reporting them as conflicts. Commands that
+   * regenerate from an existing catalog (`sync`, `add`) set it: derived files belong to the
+   * catalog and say so in their header. `init` leaves it off, so it never replaces a file it
+   * did not write.
+   */
+  refreshDerived?: boolean;
+}
+
 /**
  * Compares what an engine wants with what is on disk. Nothing is written here, so a command can
  * show every conflict before touching anything: a run either writes all its files or none.
  */
-export function planChanges(root: string, files: DesiredFile[], options: { force: boolean }): FileChange[] {
+export function planChanges(root: string, files: DesiredFile[], options: PlanOptions): FileChange[] {
   const seen = new Set<string>();
   return files.map((file) => {
     const absolutePath = resolveInsideProject(root, file.path);
@@ -48,7 +61,8 @@ export function planChanges(root: string, files: DesiredFile[], options: { force
     if (current === file.content) {
       return { path: file.path, absolutePath, kind: file.kind, status: 'unchanged', content: file.content, diff: '' };
     }
-    const status: ChangeStatus = file.kind === 'merged' ? 'update' : options.force ? 'overwrite' : 'conflict';
+    const refreshed = file.kind === 'merged' || (file.kind === 'derived' && options.refreshDerived === true);
+    const status: ChangeStatus = refreshed ? 'update' : options.force ? 'overwrite' : 'conflict';
     return { path: file.path, absolutePath, kind: file.kind, status, content: file.content, diff: patch(file.path, current, file.content) };
   });
 }
