@@ -1,0 +1,132 @@
+import type { File } from '@babel/types';
+
+/**
+ * How a file is written (line endings, indentation, quotes, semicolons), so inserted code looks like
+ * the code around it.
+ */
+
+/** The file's line ending: CRLF when its first line break is CRLF, else LF. */
+export function lineEndingOf(source: string): '\n' | '\r\n' {
+  const newline = source.indexOf('\n');
+  return newline > 0 && source[newline - 1] === '\r' ? '\r\n' : '\n';
+}
+
+/** Offset where the line containing `offset` starts. */
+export function lineStartAt(source: string, offset: number): number {
+  return source.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** Offset where the line containing `offset` ends (before its CR LF or LF). */
+export function lineEndAt(source: string, offset: number): number {
+  const newline = source.indexOf('\n', offset);
+  if (newline === -1) return source.length;
+  return newline > 0 && source[newline - 1] === '\r' ? newline - 1 : newline;
+}
+
+/** Offset just past the line break that ends the line containing `offset` (or the end of the file). */
+export function nextLineStartAt(source: string, offset: number): number {
+  const newline = source.indexOf('\n', offset);
+  return newline === -1 ? source.length : newline + 1;
+}
+
+/** The whitespace that starts the line containing `offset`. */
+export function indentationAt(source: string, offset: number): string {
+  const start = lineStartAt(source, offset);
+  return /^[ \t]*/.exec(source.slice(start, start + 200))?.[0] ?? '';
+}
+
+/** True when only spaces and tabs lie between the start of its line and `offset`. */
+export function isFirstOnLine(source: string, offset: number): boolean {
+  return /^[ \t]*$/.test(source.slice(lineStartAt(source, offset), offset));
+}
+
+/** True when only spaces and tabs lie between `offset` and the end of its line. */
+export function isLastOnLine(source: string, offset: number): boolean {
+  return /^[ \t]*$/.test(source.slice(offset, lineEndAt(source, offset)));
+}
+
+/**
+ * One level of indentation: a tab when the file indents with tabs, else the smallest step between
+ * the indentation of consecutive lines (two spaces when the file gives no evidence).
+ */
+export function indentUnitOf(source: string): string {
+  let smallest = Infinity;
+  let previous = 0;
+  let tabs = 0;
+  let spaces = 0;
+  // A sample is enough to recognise a style, and keeps this cheap on huge files.
+  for (const line of source.slice(0, 20_000).split('\n')) {
+    if (line.trim() === '') continue;
+    const indent = /^[ \t]*/.exec(line)?.[0] ?? '';
+    if (indent.startsWith('\t')) {
+      tabs++;
+      continue;
+    }
+    const width = indent.length;
+    if (width > 0) spaces++;
+    // A line starting with `*` continues a block comment, whose one-space offset is not a style.
+    if (width > previous && !line.trimStart().startsWith('*')) smallest = Math.min(smallest, width - previous);
+    previous = width;
+  }
+  if (tabs > spaces) return '\t';
+  return ' '.repeat(Number.isFinite(smallest) && smallest <= 8 ? smallest : 2);
+}
+
+/** The quote the file's string literals mostly use: single unless double quotes dominate. */
+export function preferredQuoteOf(source: string): "'" | '"' {
+  const sample = source.slice(0, 20_000);
+  const single = sample.match(/'/g)?.length ?? 0;
+  const double = sample.match(/"/g)?.length ?? 0;
+  return double > single ? '"' : "'";
+}
+
+/** A string literal for `value` in the given quote style. */
+export function quoteString(value: string, quote: "'" | '"'): string {
+  const escaped = value
+    .replace(/\\/g, '\\\\')
+    .replace(/\r/g, '\\r')
+    .replace(/\n/g, '\\n')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029')
+    .split(quote)
+    .join(`\\${quote}`);
+  return `${quote}${escaped}${quote}`;
+}
+
+/**
+ * Whether the file ends its statements with semicolons, judged by its top-level statements
+ * (semicolons when there is nothing to judge by).
+ */
+export function usesSemicolons(ast: File, source: string): boolean {
+  let withSemicolon = 0;
+  let without = 0;
+  for (const statement of ast.program.body.slice(0, 50)) {
+    if (!SEMICOLON_TERMINATED.has(statement.type)) continue;
+    if (statement.end == null) continue;
+    if (source[statement.end - 1] === ';') withSemicolon++;
+    else without++;
+  }
+  return withSemicolon > 0 || without === 0;
+}
+
+const SEMICOLON_TERMINATED = new Set([
+  'ImportDeclaration',
+  'ExpressionStatement',
+  'VariableDeclaration',
+  'ExportNamedDeclaration',
+]);
+
+/**
+ * The quote the file uses for module specifiers (imports and requires), falling back to its string
+ * literals in general.
+ */
+export function specifierQuoteOf(ast: File, source: string): "'" | '"' {
+  for (const statement of ast.program.body) {
+    if (statement.type === 'ImportDeclaration' && statement.source.start != null) {
+      return source[statement.source.start] === '"' ? '"' : "'";
+    }
+  }
+  const require = /\brequire\(\s*(['"])/.exec(source.slice(0, 20_000));
+  if (require) return require[1] === '"' ? '"' : "'";
+  return preferredQuoteOf(source);
+}
