@@ -9,9 +9,11 @@ export type Language = 'typescript' | 'javascript' | 'python';
 export type ModuleSystem = 'esm' | 'cjs';
 /** What relative imports end with: `.js` under NodeNext/Node16 resolution or native ESM. */
 export type ImportSuffix = '.js' | '';
-export type Framework = 'express' | 'fastify' | 'hono' | 'none';
+/** `express`, `fastify`, `hono` for JavaScript/TypeScript targets; `fastapi`, `flask` for Python ones. */
+export type Framework = 'express' | 'fastify' | 'hono' | 'fastapi' | 'flask' | 'none';
 export type Logger = 'pino' | 'console';
-export type TestRunner = 'vitest' | 'jest' | 'node:test';
+/** `vitest`, `jest`, `node:test` for JavaScript/TypeScript targets; `pytest`, `unittest` for Python ones. */
+export type TestRunner = 'vitest' | 'jest' | 'node:test' | 'pytest' | 'unittest';
 export type Severity = 'fatal' | 'error' | 'warning' | 'info';
 /** How loudly `audit` reports a rule; `off` silences it. */
 export type AuditLevel = 'off' | 'error' | 'warning' | 'info';

@@ -65,7 +65,7 @@ describe('parseCatalog', () => {
     const lines = problemsOf(broken);
     expect(lines[0]).toMatch(/\(4 problems\)/);
     expect(lines.slice(1)).toEqual([
-      `${FILE}:${positionOf(broken, '"koa"')}: target.framework must be one of: express, fastify, hono, none`,
+      `${FILE}:${positionOf(broken, '"koa"')}: target.framework must be one of: express, fastify, hono, fastapi, flask, none`,
       `${FILE}:${positionOf(broken, '"colour"')}: errors[0].colour is not a known property — remove it (known: name, code, status, category, retryable, severity, message, description, title, runbook)`,
       `${FILE}:${positionOf(broken, '"yes"')}: errors[5].retryable must be true or false`,
       `${FILE}:${positionOf(broken, '"Internal Stuff"')}: errors[8].category must be kebab-case, like not-found`,
