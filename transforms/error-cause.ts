@@ -150,6 +150,9 @@ function planFor(
   if (kind === 'unknown') {
     // A constructor we do not know may take the error its own way (`new DbError(e)`); only report it when it clearly does not.
     if (clause.param != null && args.some((arg) => mentionsCaught(arg, clause.param as Node))) return undefined;
+    if (className === 'AggregateError') {
+      return { kind: 'unsafe', reason: '`AggregateError` takes its options third, after the errors and the message; add `{ cause }` there by hand' };
+    }
     return { kind: 'unsafe', reason: `\`${className}\` is not a built-in or kit error class, so its constructor may not take \`{ cause }\`` };
   }
   if (args.some((arg) => arg.type === 'SpreadElement')) return { kind: 'unsafe', reason: 'the arguments are spread, so where the options go is unknown' };

@@ -1,4 +1,5 @@
 import type { File } from '@babel/types';
+import { walk } from './walk.js';
 
 /**
  * How a file is written (line endings, indentation, quotes, semicolons), so inserted code looks like
@@ -94,18 +95,21 @@ export function quoteString(value: string, quote: "'" | '"'): string {
 }
 
 /**
- * Whether the file ends its statements with semicolons, judged by its top-level statements
- * (semicolons when there is nothing to judge by).
+ * Whether the file ends its statements with semicolons, judged by the first statements that could
+ * end with one (semicolons when there is nothing to judge by).
  */
 export function usesSemicolons(ast: File, source: string): boolean {
   let withSemicolon = 0;
   let without = 0;
-  for (const statement of ast.program.body.slice(0, 50)) {
-    if (!SEMICOLON_TERMINATED.has(statement.type)) continue;
-    if (statement.end == null) continue;
-    if (source[statement.end - 1] === ';') withSemicolon++;
+  walk(ast, (node, ancestors) => {
+    if (withSemicolon + without >= 20) return false;
+    if (!SEMICOLON_TERMINATED.has(node.type) || node.end == null) return;
+    const parent = ancestors[ancestors.length - 1];
+    // `for (const x of xs)` holds a declaration that never ends with a semicolon.
+    if (parent !== undefined && /^For/.test(parent.type) && node.type === 'VariableDeclaration') return;
+    if (source[node.end - 1] === ';') withSemicolon++;
     else without++;
-  }
+  });
   return withSemicolon > 0 || without === 0;
 }
 
@@ -113,7 +117,8 @@ const SEMICOLON_TERMINATED = new Set([
   'ImportDeclaration',
   'ExpressionStatement',
   'VariableDeclaration',
-  'ExportNamedDeclaration',
+  'ReturnStatement',
+  'ThrowStatement',
 ]);
 
 /**

@@ -1,0 +1,13 @@
+const db = require('./db');
+const { logger } = require('../src/errors/index.js');
+
+async function saveOrder(order) {
+  try {
+    await db.insert('orders', order);
+  } catch (error) {
+    logger.error({ err: error, id: order.id }, 'Could not save order');
+    throw error;
+  }
+}
+
+module.exports = { saveOrder };

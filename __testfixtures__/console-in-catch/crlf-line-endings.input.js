@@ -1,0 +1,10 @@
+import { load } from './store.js';
+
+export function read(key) {
+  try {
+    return load(key);
+  } catch (err) {
+    console.error('Read failed', key, err);
+    return null;
+  }
+}

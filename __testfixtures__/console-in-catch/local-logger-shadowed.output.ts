@@ -1,0 +1,15 @@
+import { logger as appLogger } from '../src/errors/index.js';
+
+declare function createLogger(name: string): { info(message: string): void };
+declare function charge(amount: number): Promise<void>;
+
+const logger = createLogger('billing');
+
+export async function bill(amount: number): Promise<void> {
+  logger.info('billing');
+  try {
+    await charge(amount);
+  } catch (e) {
+    appLogger.error({ err: e, amount }, 'Charge failed');
+  }
+}

@@ -1,0 +1,8 @@
+export function run(task, ...context) {
+  try {
+    return task();
+  } catch (e) {
+    console.error(...context, e);
+    return undefined;
+  }
+}

@@ -1,0 +1,15 @@
+import { Cache } from './cache.js';
+
+export class UserService {
+  constructor(cache = new Cache()) {
+    this.cache = cache;
+  }
+
+  async warm(ids) {
+    for (const id of ids) {
+      try {
+        await this.cache.load(id);
+      } catch (e) {}
+    }
+  }
+}

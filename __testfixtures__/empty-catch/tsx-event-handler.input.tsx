@@ -1,0 +1,10 @@
+declare function save(value: string): Promise<void>;
+
+export function SaveButton({ value }: { value: string }) {
+  const onSave = async () => {
+    try {
+      await save(value);
+    } catch (e) {}
+  };
+  return <button onClick={onSave}>Save</button>;
+}

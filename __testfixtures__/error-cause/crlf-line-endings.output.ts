@@ -1,0 +1,9 @@
+declare function query(sql: string): Promise<unknown[]>;
+
+export async function countUsers(): Promise<number> {
+  try {
+    return (await query('select 1')).length;
+  } catch (error) {
+    throw new Error('Counting users failed', { cause: error });
+  }
+}

@@ -1,0 +1,9 @@
+declare function connect(url: string): Promise<void>;
+
+export async function openDatabase(url: string): Promise<void> {
+  try {
+    await connect(url);
+  } catch (e) {
+    throw new Error('Database unavailable');
+  }
+}

@@ -1,0 +1,7 @@
+export function load(read, options) {
+  try {
+    return read();
+  } catch (e) {
+    throw new Error('Load failed', options);
+  }
+}

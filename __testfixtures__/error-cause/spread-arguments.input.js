@@ -1,0 +1,7 @@
+export function rethrow(read, args) {
+  try {
+    return read();
+  } catch (e) {
+    throw new Error(...args);
+  }
+}

@@ -1,0 +1,11 @@
+declare function render(markdown: string): string;
+
+export function Preview({ markdown }: { markdown: string }) {
+  let html: string;
+  try {
+    html = render(markdown);
+  } catch (e) {
+    throw new Error('Preview failed', { cause: e });
+  }
+  return <div>{html}</div>;
+}

@@ -1,0 +1,11 @@
+'use strict';
+
+const config = require('./config.json');
+
+try {
+  config.validate();
+} catch (e) {
+  throw e;
+}
+
+module.exports = config;

@@ -1,0 +1,7 @@
+'use strict';
+
+const config = require('./config.json');
+
+config.validate();
+
+module.exports = config;

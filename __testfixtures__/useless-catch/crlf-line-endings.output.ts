@@ -1,0 +1,5 @@
+declare function send(body: string): Promise<void>;
+
+export async function notify(body: string): Promise<void> {
+  await send(body);
+}

@@ -1,0 +1,7 @@
+export function first(list) {
+  const head = list[0]
+  ;[head].forEach(check)
+  return head
+}
+
+function check() {}

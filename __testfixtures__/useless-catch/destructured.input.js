@@ -1,0 +1,7 @@
+export function read(load) {
+  try {
+    return load();
+  } catch ({ message }) {
+    throw message;
+  }
+}

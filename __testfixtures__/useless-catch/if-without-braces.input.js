@@ -1,0 +1,8 @@
+export function maybeParse(text) {
+  if (text) try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw e;
+  }
+  return null;
+}

@@ -1,0 +1,6 @@
+export function maybeParse(text) {
+  if (text) {
+    return JSON.parse(text);
+  }
+  return null;
+}

@@ -1,0 +1,10 @@
+declare function compute(): number;
+
+export function total(): number {
+  const value = 1;
+  {
+    const value = compute();
+    console.log(value);
+  }
+  return value;
+}

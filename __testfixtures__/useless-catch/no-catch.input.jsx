@@ -1,0 +1,7 @@
+export function Panel({ render }) {
+  try {
+    return <section>{render()}</section>;
+  } finally {
+    console.log('rendered');
+  }
+}

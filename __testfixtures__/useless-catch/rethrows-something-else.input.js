@@ -1,0 +1,7 @@
+export function read(load, fallbackError) {
+  try {
+    return load();
+  } catch (e) {
+    throw fallbackError;
+  }
+}

@@ -1,0 +1,5 @@
+export function parse(text) {
+  let value;
+  value = JSON.parse(text);
+  return value;
+}

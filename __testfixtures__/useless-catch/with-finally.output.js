@@ -1,0 +1,8 @@
+export async function withConnection(pool, work) {
+  const connection = await pool.connect();
+  try {
+    return await work(connection);
+  } finally {
+    connection.release();
+  }
+}
