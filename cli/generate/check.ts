@@ -1,0 +1,201 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { CATALOG_FILE, loadCatalog } from '../catalog/load.js';
+import type { Catalog } from '../catalog/model.js';
+import { validateClassName } from '../catalog/names.js';
+import { GENERATED_BLOCK_END, GENERATED_BLOCK_START, missingRunbookSections } from '../catalog/runbook-sections.js';
+import { UsageError } from '../errors.js';
+import type { DesiredFile } from '../fs/file-changes.js';
+import { isWithin, toPosix } from '../fs/project-paths.js';
+import { readProjectFile, renderProjectCatalogFiles } from './project-catalog-files.js';
+import { hasGeneratedBlock, mergeGeneratedBlock } from './runbook-merge.js';
+
+export const SYNC_COMMAND = 'npx faultline sync';
+
+export type FindingKind =
+  /** The catalog is not valid JSON, breaks its schema, or has duplicate or unusable names and codes. */
+  | 'catalog'
+  /** A file the catalog produces does not exist. */
+  | 'missing'
+  /** A derived file differs from what the catalog generates. */
+  | 'drift'
+  /** A runbook page's generated block is out of date, missing or has broken markers. */
+  | 'runbook-block'
+  /** A runbook page lacks required sections. */
+  | 'runbook-sections'
+  /** A generated runbook page for a code that is no longer in the catalog. */
+  | 'orphan-runbook';
+
+export interface CheckFinding {
+  kind: FindingKind;
+  /** `warning`s are reported but do not fail the check. */
+  severity: 'error' | 'warning';
+  /** Relative to the project root, posix separators. */
+  file: string;
+  /** 1-based, when the problem has a position in the file. */
+  line?: number;
+  column?: number;
+  message: string;
+  /** What to do about it: a command to run, or the edit to make. */
+  fix: string;
+}
+
+export interface CheckResult {
+  root: string;
+  /** True when no finding is an error. */
+  ok: boolean;
+  findings: CheckFinding[];
+  /** How many files the catalog produces (all compared with the disk when the catalog is valid). */
+  checkedFiles: number;
+}
+
+/**
+ * Verifies that catalog, generated code and runbooks agree: the catalog is valid, every derived
+ * file is exactly what `sync` would write, every runbook page has the required sections and a
+ * current generated block, and no generated page is left for a code the catalog lost. A project
+ * without a catalog is a usage mistake, not a finding: there is nothing to check.
+ */
+export async function runCheck(root: string): Promise<CheckResult> {
+  const projectRoot = path.resolve(root);
+  // Without a catalog there is nothing to check: loading throws the usual "run faultline init" mistake.
+  if (!existsSync(path.join(projectRoot, CATALOG_FILE))) loadCatalog(projectRoot);
+
+  let catalog: Catalog;
+  try {
+    catalog = loadCatalog(projectRoot).catalog;
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    return result(projectRoot, catalogFindings(error.message), 0);
+  }
+
+  const findings = nameFindings(catalog);
+  let rendered: DesiredFile[];
+  try {
+    rendered = await renderProjectCatalogFiles(projectRoot, catalog);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    return result(projectRoot, [...findings, ...catalogFindings(error.message)], 0);
+  }
+  for (const file of rendered) findings.push(...fileFindings(projectRoot, file));
+  findings.push(...orphanRunbookFindings(projectRoot, catalog, rendered));
+  return result(projectRoot, findings, rendered.length);
+}
+
+function result(root: string, findings: CheckFinding[], checkedFiles: number): CheckResult {
+  return { root, ok: findings.every((finding) => finding.severity !== 'error'), findings, checkedFiles };
+}
+
+/** One finding per located line of the loader's message (`file:line:column: problem`). */
+function catalogFindings(message: string): CheckFinding[] {
+  const lines = message.split('\n');
+  const located = lines.slice(1).map((line) => /^(.*?):(\d+):(\d+): (.*)$/.exec(line));
+  const fix = `fix it in ${CATALOG_FILE}, then run \`npx faultline check\` again`;
+  if (lines.length === 1 || located.some((match) => match === null)) {
+    return [{ kind: 'catalog', severity: 'error', file: CATALOG_FILE, message, fix }];
+  }
+  const prefix = /is not valid JSON/.test(lines[0]) ? 'is not valid JSON: ' : '';
+  return located.map((match) => ({
+    kind: 'catalog' as const,
+    severity: 'error' as const,
+    file: CATALOG_FILE,
+    line: Number(match![2]),
+    column: Number(match![3]),
+    message: prefix + match![4],
+    fix,
+  }));
+}
+
+/** The schema accepts any PascalCase name ending in Error; some (built-ins, keywords) are still unusable. */
+function nameFindings(catalog: Catalog): CheckFinding[] {
+  const findings: CheckFinding[] = [];
+  catalog.errors.forEach((entry, index) => {
+    try {
+      validateClassName(entry.name);
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      findings.push({
+        kind: 'catalog',
+        severity: 'error',
+        file: CATALOG_FILE,
+        message: `errors[${index}].name: ${error.message}`,
+        fix: `rename the error in ${CATALOG_FILE} (keep its code), then run \`${SYNC_COMMAND}\``,
+      });
+    }
+  });
+  return findings;
+}
+
+function fileFindings(root: string, file: DesiredFile): CheckFinding[] {
+  const current = readProjectFile(root, file.path);
+  if (current === undefined) {
+    return [{ kind: 'missing', severity: 'error', file: file.path, message: 'is missing', fix: SYNC_COMMAND }];
+  }
+  if (hasGeneratedBlock(file.content)) return runbookFindings(file, current);
+  if (file.kind === 'derived' && current !== file.content) {
+    return [{
+      kind: 'drift',
+      severity: 'error',
+      file: file.path,
+      message: 'differs from what the catalog generates (edited by hand, or generated from an older catalog or faultline)',
+      fix: SYNC_COMMAND,
+    }];
+  }
+  return [];
+}
+
+function runbookFindings(file: DesiredFile, current: string): CheckFinding[] {
+  const findings: CheckFinding[] = [];
+  const missing = missingRunbookSections(current);
+  if (missing.length > 0) {
+    findings.push({
+      kind: 'runbook-sections',
+      severity: 'error',
+      file: file.path,
+      message: `lacks the required section${missing.length === 1 ? '' : 's'} ${missing.map((s) => `"## ${s}"`).join(', ')}`,
+      fix: `add ${missing.length === 1 ? 'that heading' : 'those headings'} to the page, with what your team knows`,
+    });
+  }
+  const merged = mergeGeneratedBlock(current, file.content);
+  if (!merged.ok) {
+    findings.push({
+      kind: 'runbook-block',
+      severity: 'error',
+      file: file.path,
+      message: `its generated block cannot be read: ${merged.reason}`,
+      fix: `keep one ${GENERATED_BLOCK_START} and one ${GENERATED_BLOCK_END} around the generated block (or delete both), then run \`${SYNC_COMMAND}\``,
+    });
+  } else if (merged.content !== current) {
+    findings.push({
+      kind: 'runbook-block',
+      severity: 'error',
+      file: file.path,
+      message: merged.blockWasMissing ? 'has no generated block' : 'its generated block does not match the catalog',
+      fix: SYNC_COMMAND,
+    });
+  }
+  return findings;
+}
+
+/** Pages faultline generated (they carry the block) for codes that are not in the catalog anymore. */
+function orphanRunbookFindings(root: string, catalog: Catalog, rendered: DesiredFile[]): CheckFinding[] {
+  const runbookDir = catalog.target.runbookDir.replace(/\/+$/, '');
+  const absoluteDir = path.resolve(root, runbookDir);
+  if (!isWithin(root, absoluteDir) || !existsSync(absoluteDir) || !statSync(absoluteDir).isDirectory()) return [];
+  const expected = new Set(rendered.map((file) => file.path));
+  const findings: CheckFinding[] = [];
+  for (const name of readdirSync(absoluteDir).sort()) {
+    const match = /^([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)\.md$/.exec(name);
+    const file = toPosix(path.posix.join(runbookDir, name));
+    if (!match || expected.has(file)) continue;
+    const content = readProjectFile(root, file);
+    if (content === undefined || !hasGeneratedBlock(content)) continue;
+    findings.push({
+      kind: 'orphan-runbook',
+      severity: 'warning',
+      file,
+      message: `is the runbook of ${match[1]}, which is not in the catalog`,
+      fix: `delete the page if ${match[1]} is retired for good, or add the error back to ${CATALOG_FILE}`,
+    });
+  }
+  return findings;
+}

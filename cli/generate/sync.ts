@@ -1,0 +1,86 @@
+import path from 'node:path';
+import { loadCatalog } from '../catalog/load.js';
+import type { Catalog } from '../catalog/model.js';
+import { applyChanges, planChanges, type DesiredFile, type FileChange } from '../fs/file-changes.js';
+import { toPosix } from '../fs/project-paths.js';
+import { readProjectFile, renderProjectCatalogFiles } from './project-catalog-files.js';
+import { hasGeneratedBlock, mergeGeneratedBlock } from './runbook-merge.js';
+
+/** A file `sync` had to leave alone, and why. */
+export interface SyncProblem {
+  path: string;
+  message: string;
+}
+
+/** What the catalog asks of the project's files, before comparing with the disk. */
+export interface CatalogFilesPlan {
+  /** Every file to write or confirm, in the kinds the write path understands. */
+  desired: DesiredFile[];
+  /** Files the user owns that exist: never rewritten. */
+  kept: string[];
+  /** Pages whose generated block cannot be found safely: left untouched. */
+  problems: SyncProblem[];
+}
+
+export interface SyncOptions {
+  root: string;
+  dryRun: boolean;
+}
+
+export interface SyncResult {
+  root: string;
+  /** The catalog file, relative to the root. */
+  catalogFile: string;
+  changes: FileChange[];
+  kept: string[];
+  problems: SyncProblem[];
+  /** True when changes were written (not a dry run, something differed). */
+  written: boolean;
+}
+
+/**
+ * Decides, file by file, what the catalog's output means for this project: derived files are
+ * regenerated, owned files are created only when missing, and pages with a generated block get
+ * that block refreshed while the team's text around it is kept. Never looks at file names, so
+ * every target language the renderer supports is handled the same way.
+ */
+export async function planCatalogFiles(root: string, catalog: Catalog): Promise<CatalogFilesPlan> {
+  const rendered = await renderProjectCatalogFiles(root, catalog);
+  const plan: CatalogFilesPlan = { desired: [], kept: [], problems: [] };
+  for (const file of rendered) {
+    const current = readProjectFile(root, file.path);
+    if (file.kind === 'derived' || current === undefined) {
+      plan.desired.push(file);
+    } else if (hasGeneratedBlock(file.content)) {
+      const merged = mergeGeneratedBlock(current, file.content);
+      if (merged.ok) plan.desired.push({ path: file.path, content: merged.content, kind: 'merged' });
+      else plan.problems.push({ path: file.path, message: `its generated block cannot be refreshed: ${merged.reason}` });
+    } else {
+      plan.kept.push(file.path);
+    }
+  }
+  return plan;
+}
+
+/** Compares a plan with the disk; derived files that differ are updates, never conflicts. */
+export function planCatalogChanges(root: string, plan: CatalogFilesPlan): FileChange[] {
+  return planChanges(root, plan.desired, { force: false, refreshDerived: true });
+}
+
+/** Regenerates everything derived from the catalog, keeping what the user owns. */
+export async function runSync(options: SyncOptions): Promise<SyncResult> {
+  const root = path.resolve(options.root);
+  const { catalog, path: catalogPath } = loadCatalog(root);
+  const plan = await planCatalogFiles(root, catalog);
+  const changes = planCatalogChanges(root, plan);
+  const written = !options.dryRun && changes.some((change) => change.status !== 'unchanged');
+  if (written) await applyChanges(changes);
+  return {
+    root,
+    catalogFile: toPosix(path.relative(root, catalogPath)),
+    changes,
+    kept: plan.kept,
+    problems: plan.problems,
+    written,
+  };
+}
