@@ -4,7 +4,10 @@ import { Command, CommanderError } from 'commander';
 import { isUserFacing, OperationError } from './errors.js';
 import { packageRoot } from './package-root.js';
 import { createCommandContext } from './commands/context.js';
+import { registerAdd } from './commands/add.js';
+import { registerCheck } from './commands/check.js';
 import { registerInit } from './commands/init.js';
+import { registerSync } from './commands/sync.js';
 import { Output, wantsColor } from './output/console.js';
 
 function version(): string {
@@ -23,6 +26,9 @@ export function buildProgram(context = createCommandContext()): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   registerInit(program, context);
+  registerAdd(program, context);
+  registerSync(program, context);
+  registerCheck(program, context);
   return program;
 }
 
