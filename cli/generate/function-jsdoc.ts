@@ -48,7 +48,9 @@ export function functionTags(fn: t.Function | t.TSDeclareMethod, file: SourceFil
   if (fn.returnType && fn.returnType.type === 'TSTypeAnnotation' && returnsValue) {
     tags.push({ tag: 'returns', type: printType(fn.returnType, file) });
   }
-  return tags;
+  // `(): void => …` says nothing inference does not: a block holding only that is noise.
+  const onlyVoid = tags.length === 1 && tags[0]?.tag === 'returns' && tags[0].type === 'void';
+  return onlyVoid ? [] : tags;
 }
 
 export function hasTypedSignature(fn: t.Function): boolean {

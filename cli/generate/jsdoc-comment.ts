@@ -28,10 +28,12 @@ export function mergeJsDocLines(existingValue: string | undefined, tags: readonl
 
 /**
  * Renders a block. With an indentation it is written on its own lines at that indentation;
- * without one (the block sits inside an expression) it stays on one line.
+ * without one (the block sits inside an expression) it stays on one line, and so does a block
+ * that only gives a field its type and modifiers (`/** @type {string} @readonly *\/`).
  */
 export function renderJsDoc(lines: readonly string[], indentation: string | undefined): string {
-  if (lines.length === 1 || indentation === undefined) return `/** ${lines.join(' ')} */`;
+  const oneLine = lines.length === 1 || indentation === undefined || lines.every((line) => /^@(?:type|private|protected|readonly)\b/.test(line));
+  if (oneLine) return `/** ${lines.join(' ')} */`;
   const body = lines.map((line) => (line === '' ? `${indentation} *` : `${indentation} * ${line}`));
   return ['/**', ...body, `${indentation} */`].join('\n');
 }

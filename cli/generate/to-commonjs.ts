@@ -176,19 +176,32 @@ class EsmToCommonJs {
     else this.#edits.removeLines(startOf(statement), endOf(statement));
   }
 
-  /** ES modules are always strict; CommonJS modules only say so with the directive. */
+  /**
+   * ES modules are always strict; CommonJS modules only say so with the directive. It goes
+   * below the file's header (its first paragraph of comments, so a generated file's header
+   * stays its first line), but above a JSDoc block that documents the first statement.
+   */
   #insertUseStrict(): void {
     if (this.#program.directives.some((directive) => directive.value.value === 'use strict')) return;
+    const text = this.#file.text;
     const first = this.#program.directives[0] ?? this.#program.body[0];
-    if (!first) return;
-    let position = startOf(first);
-    // A comment directly above the first statement documents it and stays with it; a header separated by a blank line stays on top.
-    const leading = this.#file.comments.filter((comment) => endOf(comment) <= startOf(first)).reverse();
-    for (const comment of leading) {
-      if (/\n[ \t]*\r?\n/.test(this.#file.text.slice(endOf(comment), position))) break;
-      position = startOf(comment);
+    const top = text.startsWith('#!') ? text.indexOf('\n') + 1 : 0;
+    let headerEnd: number | undefined;
+    for (const comment of this.#file.comments) {
+      if (first && startOf(comment) >= startOf(first)) break;
+      const gap = text.slice(headerEnd ?? top, startOf(comment));
+      // The header is the first paragraph of comments: a blank line ends it.
+      if (headerEnd === undefined ? !/^\s*$/.test(gap) : !/^[ \t]*\r?\n?[ \t]*$/.test(gap)) break;
+      const documentsFirst = comment.type === 'CommentBlock' && comment.value.startsWith('*') && first !== undefined && !/\n[ \t]*\r?\n/.test(text.slice(endOf(comment), startOf(first)));
+      if (documentsFirst) break;
+      headerEnd = endOf(comment);
     }
-    this.#edits.insert(position, "'use strict';\n\n");
+    if (headerEnd === undefined) {
+      this.#edits.insert(top, "'use strict';\n\n");
+      return;
+    }
+    const blankLineFollows = /^[ \t]*\r?\n[ \t]*\r?\n/.test(text.slice(headerEnd));
+    this.#edits.insert(headerEnd, blankLineFollows ? "\n\n'use strict';" : "\n\n'use strict';\n");
   }
 
   #rejectUnsupported(node: t.Node, functionDepth: number): void {
