@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { findCatalog, parseCatalog } from '../../cli/catalog/load.js';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { UsageError } from '../../cli/errors.js';
 import type { KitLocation } from '../types.js';
 
@@ -42,22 +41,55 @@ export function locateKit(filePath: string, overrides: KitOverrides, moduleStyle
   return kit;
 }
 
+const CATALOG_FILE = 'faultline.catalog.json';
+
+/**
+ * The nearest catalog at or above `startDir`. The catalog module's own loader is not used here: it
+ * validates against the JSON Schema, which plain jscodeshift runs do not need and whose loading does not
+ * survive jscodeshift's Babel require hook.
+ */
+function findCatalog(startDir: string): string | undefined {
+  for (let dir = resolve(startDir); ; dir = dirname(dir)) {
+    const candidate = join(dir, CATALOG_FILE);
+    if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+interface CatalogShape {
+  target?: { kitDir?: unknown; importSuffix?: unknown; importAlias?: unknown; language?: unknown };
+  errors?: Array<{ name?: unknown }>;
+  mappings?: Array<{ pattern?: unknown; flags?: unknown; error?: unknown }>;
+}
+
 function kitFromCatalog(catalogPath: string): KitLocation {
   const cached = catalogs.get(catalogPath);
   if (cached) return cached;
-  const catalog = parseCatalog(readFileSync(catalogPath, 'utf8'), catalogPath);
-  const { target } = catalog;
+  const invalid = (what: string): UsageError =>
+    new UsageError(`${catalogPath}: ${what} — fix the catalog (\`faultline check\` explains) or pass --kitDir`);
+  let catalog: CatalogShape;
+  try {
+    catalog = JSON.parse(readFileSync(catalogPath, 'utf8')) as CatalogShape;
+  } catch (error) {
+    throw invalid(`cannot be read as JSON (${(error as Error).message})`);
+  }
+  const target = catalog.target;
+  if (typeof target?.kitDir !== 'string') throw invalid('target.kitDir is missing');
   if (target.language === 'python') {
     throw new UsageError(`${catalogPath} targets Python; the transforms rewrite JavaScript and TypeScript — point --kitDir at a JavaScript kit instead`);
   }
   const kit: KitLocation = {
     kitDir: resolve(dirname(catalogPath), target.kitDir),
-    importSuffix: target.importSuffix,
-    language: target.language,
-    errorClasses: catalog.errors.map((error) => error.name),
-    mappings: catalog.mappings.map((mapping) => ({ ...mapping })),
+    importSuffix: typeof target.importSuffix === 'string' ? target.importSuffix : '',
+    language: target.language === 'javascript' ? 'javascript' : 'typescript',
+    errorClasses: (catalog.errors ?? []).map((error) => error.name).filter((name): name is string => typeof name === 'string'),
+    mappings: (catalog.mappings ?? []).flatMap((mapping) =>
+      typeof mapping.pattern === 'string' && typeof mapping.error === 'string'
+        ? [{ pattern: mapping.pattern, error: mapping.error, ...(typeof mapping.flags === 'string' ? { flags: mapping.flags } : {}) }]
+        : [],
+    ),
   };
-  if (target.importAlias !== undefined) kit.importAlias = target.importAlias;
+  if (typeof target.importAlias === 'string' && target.importAlias !== '') kit.importAlias = target.importAlias;
   catalogs.set(catalogPath, kit);
   return kit;
 }
