@@ -1,5 +1,6 @@
 import type { Catalog } from '../catalog/model.js';
 import type { DesiredFile } from '../fs/file-changes.js';
+import { planPythonFiles, rejectPythonChoices } from './python-plan.js';
 
 /** One file the kit consists of: which template renders it and where it lands. */
 export interface PlannedFile {
@@ -35,11 +36,13 @@ const kitModules: Array<{ name: string; owned?: boolean }> = [
 ];
 
 /**
- * Every file `init` and `sync` derive from a TypeScript/JavaScript catalog. Choices (framework,
- * logger, language) pick template files here, so templates never branch on them.
+ * Every file `init` and `sync` derive from a catalog. Choices (framework, logger, language) pick
+ * template files here, so templates never branch on them; Python targets have their own plan.
  */
 export function planKitFiles(catalog: Catalog): PlannedFile[] {
   const { target } = catalog;
+  if (target.language === 'python') return planPythonFiles(catalog);
+  rejectPythonChoices(target);
   const ext = target.language === 'javascript' ? 'js' : 'ts';
   const kitDir = target.kitDir.replace(/\/+$/, '');
   const code = (template: string, name: string, owned = false): PlannedFile => ({
