@@ -1,0 +1,105 @@
+import { readFileSync, statSync } from 'node:fs';
+import { vi } from 'vitest';
+vi.mock('../../transforms/registry.js', () => ({ allTransforms: [] }));
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../cli/errors.js';
+import { runDetect, runMigrate } from '../../cli/migrate/run.js';
+import { createProject, reportEmptyCatch, testTransforms, wrapThrownString } from './helpers.js';
+
+const emptyCatch = 'export function load() {\n  try {\n    read();\n  } catch (error) {}\n}\n';
+const clean = 'export const answer = 42;\n';
+const throwsString = "export function fail() {\n  throw 'nope';\n}\n";
+
+describe('runMigrate', () => {
+  it('writes only the files a transform changed, and reports counts per transform', async () => {
+    const root = createProject({ 'src/a.ts': emptyCatch, 'src/b.ts': clean, 'src/c.js': throwsString, 'src/d.ts': 'try { x(); } catch (e) { /* fine */ }\n' });
+    const before = statSync(path.join(root, 'src/b.ts')).mtimeMs;
+    const report = await runMigrate({ cwd: root, paths: ['src'], available: testTransforms });
+
+    expect(report.changed.map((file) => [file.path, file.transforms])).toEqual([
+      ['src/a.ts', ['report-empty-catch']],
+      ['src/c.js', ['wrap-thrown-string']],
+    ]);
+    expect(report.files).toEqual({ scanned: 4, changed: 2, unchanged: 2, skippedByPrefilter: 1, skipped: 0, failed: 0 });
+    expect(report.perTransform).toEqual({
+      'report-empty-catch': { fixed: 1, leftAlone: 1, reasons: { 'a comment explains the empty catch': 1 } },
+      'wrap-thrown-string': { fixed: 1, leftAlone: 0, reasons: {} },
+    });
+    expect(report.leftAlone).toEqual([{ path: 'src/d.ts', line: 1, column: 14, transform: 'report-empty-catch', reason: 'a comment explains the empty catch' }]);
+    expect(readFileSync(path.join(root, 'src/a.ts'), 'utf8')).toContain("import { reportError } from './errors/index.js'");
+    expect(readFileSync(path.join(root, 'src/c.js'), 'utf8')).toContain("throw new Error('nope');");
+    expect(statSync(path.join(root, 'src/b.ts')).mtimeMs).toBe(before);
+    expect(report.warnings).toEqual([`${root} is not in a git repository: review the changes carefully, there is no commit to go back to`]);
+  });
+
+  it('changes nothing the second time', async () => {
+    const root = createProject({ 'src/a.ts': emptyCatch, 'src/c.js': throwsString });
+    await runMigrate({ cwd: root, available: testTransforms });
+    const after = readFileSync(path.join(root, 'src/a.ts'), 'utf8');
+    const second = await runMigrate({ cwd: root, available: testTransforms });
+    expect(second.files.changed).toBe(0);
+    expect(readFileSync(path.join(root, 'src/a.ts'), 'utf8')).toBe(after);
+  });
+
+  it('prints unified diffs in a dry run and writes nothing', async () => {
+    const root = createProject({ 'src/c.js': throwsString });
+    const report = await runMigrate({ cwd: root, dryRun: true, available: [wrapThrownString] });
+    expect(readFileSync(path.join(root, 'src/c.js'), 'utf8')).toBe(throwsString);
+    expect(report.changed).toHaveLength(1);
+    expect(report.changed[0]?.diff).toContain('--- a/src/c.js');
+    expect(report.changed[0]?.diff).toContain("-  throw 'nope';\n+  throw new Error('nope');");
+    expect(report.warnings).toEqual([]);
+  });
+
+  it('resolves paths against the working folder and the kit against the catalog', async () => {
+    const root = createProject({ 'src/deep/a.ts': emptyCatch });
+    const report = await runMigrate({ cwd: path.join(root, 'src'), paths: ['deep'], available: [reportEmptyCatch] });
+    expect(report.root).toBe(root);
+    expect(readFileSync(path.join(root, 'src/deep/a.ts'), 'utf8')).toContain("from '../errors/index.js'");
+  });
+
+  it('never rewrites the kit itself', async () => {
+    const root = createProject({ 'src/errors/handler.ts': emptyCatch, 'src/a.ts': emptyCatch });
+    const report = await runMigrate({ cwd: root, available: [reportEmptyCatch] });
+    expect(report.changed.map((file) => file.path)).toEqual(['src/a.ts']);
+    expect(report.skipped).toEqual([{ path: 'src/errors/handler.ts', reason: 'part of the error kit in src/errors, which faultline generates' }]);
+  });
+
+  it('runs only the selected transforms and rejects unknown ids', async () => {
+    const root = createProject({ 'src/a.ts': emptyCatch + throwsString });
+    const report = await runMigrate({ cwd: root, transforms: ['wrap-thrown-string'], dryRun: true, available: testTransforms });
+    expect(report.transforms).toEqual(['wrap-thrown-string']);
+    expect(report.changed[0]?.transforms).toEqual(['wrap-thrown-string']);
+    await expect(runMigrate({ cwd: root, transforms: ['nope', 'wrap-thrown-string'], available: testTransforms })).rejects.toThrow(
+      new UsageError('unknown transform nope — available: report-empty-catch, wrap-thrown-string'),
+    );
+  });
+
+  it('refuses to run without a catalog', async () => {
+    const root = createProject({ 'src/a.ts': emptyCatch }, { catalog: false });
+    await expect(runMigrate({ cwd: root, available: testTransforms })).rejects.toThrow(
+      new UsageError('no faultline.catalog.json found — run `faultline init` first'),
+    );
+  });
+
+  it('reports progress for every file scanned and written', async () => {
+    const root = createProject({ 'src/a.ts': emptyCatch, 'src/b.ts': clean });
+    const events: string[] = [];
+    await runMigrate({ cwd: root, available: testTransforms, onProgress: (p) => events.push(`${p.phase} ${p.done}/${p.total} ${p.path}`) });
+    expect(events).toEqual(['scan 1/2 src/a.ts', 'scan 2/2 src/b.ts', 'write 1/1 src/a.ts']);
+  });
+});
+
+describe('runDetect', () => {
+  it('reports findings with their paths without a catalog and writes nothing', async () => {
+    const root = createProject({ 'src/a.ts': emptyCatch, 'src/b.ts': clean, 'src/c.js': throwsString }, { catalog: false });
+    const report = await runDetect({ cwd: root, available: testTransforms });
+    expect(report.findings.map((f) => [f.path, f.ruleId, f.line, f.column, f.fixable])).toEqual([
+      ['src/a.ts', 'report-empty-catch', 4, 5, true],
+      ['src/c.js', 'wrap-thrown-string', 2, 9, true],
+    ]);
+    expect(report.files).toEqual({ scanned: 3, withFindings: 2, clean: 1, skippedByPrefilter: 1, skipped: 0, failed: 0 });
+    expect(readFileSync(path.join(root, 'src/a.ts'), 'utf8')).toBe(emptyCatch);
+  });
+});
