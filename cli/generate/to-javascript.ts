@@ -15,7 +15,10 @@
  *
  * New tags are merged into the JSDoc block a declaration already has, keeping its text.
  * Class fields keep ES2022 semantics (a field without initializer is still defined), as
- * TypeScript emits them for ES2022 and later targets. Constructs with run-time meaning and no
+ * TypeScript emits them for ES2022 and later targets. Abstract members and `declare` fields
+ * do not exist at run time and are removed like TypeScript removes them; JSDoc has no way to
+ * declare them without changing run-time behaviour, so code that reaches them through the
+ * base class type does not type-check under `checkJs`. Constructs with run-time meaning and no
  * JavaScript equivalent (enums, namespaces, parameter properties, decorators, `export =`)
  * are rejected with a message naming the file, the line and what to write instead.
  */
