@@ -1,6 +1,4 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { vi } from 'vitest';
-vi.mock('../../transforms/registry.js', () => ({ allTransforms: [] }));
 import { chmodSync, cpSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

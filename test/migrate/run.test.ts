@@ -1,6 +1,4 @@
 import { readFileSync, statSync } from 'node:fs';
-import { vi } from 'vitest';
-vi.mock('../../transforms/registry.js', () => ({ allTransforms: [] }));
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../cli/errors.js';
