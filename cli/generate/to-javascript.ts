@@ -311,8 +311,9 @@ class TypeScriptToJavaScript {
   #existingDoc(owner: t.Node): t.Comment | undefined {
     const comment = owner.leadingComments?.at(-1);
     if (!comment || comment.type !== 'CommentBlock' || !comment.value.startsWith('*')) return undefined;
+    // A block separated by a blank line is a file or section comment, not this node's documentation.
     const between = this.#file.text.slice(endOf(comment), startOf(owner));
-    return /^\s*$/.test(between) ? comment : undefined;
+    return /^[ \t]*(?:\r?\n)?[ \t]*$/.test(between) ? comment : undefined;
   }
 
   #addTags(owner: t.Node, tags: readonly JsDocTag[]): void {

@@ -403,6 +403,16 @@ const cases: Case[] = [
     ].join('\n'),
   },
   {
+    name: 'a lone void return type adds nothing inference does not know',
+    input: `const stop = (): void => controller.abort();`,
+    expected: `const stop = () => controller.abort();`,
+  },
+  {
+    name: 'a comment separated from a declaration by a blank line is not its documentation',
+    input: `/** Helpers for the kit. */\n\nexport function id(value: string): string { return value; }`,
+    expected: `/** Helpers for the kit. */\n\n/**\n * @param {string} value\n * @returns {string}\n */\nexport function id(value) { return value; }`,
+  },
+  {
     name: 'object literal methods and function-valued properties',
     input: `export const hooks = {\n  onRetry(attempt: number): void {},\n  onTrip: (name: string) => {},\n};`,
     expected: [
