@@ -206,6 +206,13 @@ describe('toCommonJs', () => {
     );
   });
 
+  it('changes nothing the second time', () => {
+    for (const { input } of cases) {
+      const once = toCommonJs(input, 'case.js');
+      expect(toCommonJs(once, 'case.js')).toBe(once);
+    }
+  });
+
   it.each([
     ['export default function f() {}', /case\.js:1: `export default` .*export it by name/],
     ['export default 42;', /`export default`/],

@@ -464,6 +464,13 @@ describe('toJavaScript', () => {
     );
   });
 
+  it('returns JavaScript input unchanged, so converting twice changes nothing', () => {
+    for (const { input } of cases) {
+      const javascript = toJavaScript(input, 'case.ts');
+      expect(toJavaScript(javascript, 'case.js')).toBe(javascript);
+    }
+  });
+
   it('produces modules that parse as JavaScript', async () => {
     for (const { input } of cases) {
       await expect(format(toJavaScript(input, 'case.ts'), { parser: 'babel' })).resolves.toBeTypeOf('string');
