@@ -66,7 +66,14 @@ describe('the plain jscodeshift CLI', () => {
     expect(readFileSync(file, 'utf8')).toBe(before);
   });
 
-  it('reports a missing kit as a failed file with what to do', async () => {
+  it('runs a transform that needs nothing from the kit without any kit settings', async () => {
+    const file = projectWith('kit-free', 'useless-catch/rethrow-only-async.input.ts', false);
+    const stdout = await jscodeshiftRun('useless-catch', file);
+    expect(stdout).toMatch(/1 ok/);
+    expect(readFileSync(file, 'utf8')).toBe(readFileSync(join(FIXTURES_ROOT, 'useless-catch/rethrow-only-async.output.ts'), 'utf8'));
+  });
+
+  it('fails a file whose fix needs the kit when none is configured, saying what to do', async () => {
     const file = projectWith('no-kit', 'empty-catch/optional-binding-async.input.ts', false);
     const stdout = await jscodeshiftRun('empty-catch', file);
     expect(stdout).toMatch(/1 errors/);

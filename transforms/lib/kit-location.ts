@@ -16,16 +16,12 @@ const catalogs = new Map<string, KitLocation>();
  * Where the kit is for `filePath`: from explicit settings when `kitDir` is given (relative to the
  * working directory), else from the nearest `faultline.catalog.json` above the file, whose
  * `target.kitDir` is relative to the catalog's directory. Explicit suffix and alias settings win over
- * the catalog's.
+ * the catalog's. Undefined when neither says where the kit is.
  */
-export function locateKit(filePath: string, overrides: KitOverrides, moduleStyle: 'esm' | 'cjs'): KitLocation {
+export function locateKit(filePath: string, overrides: KitOverrides, moduleStyle: 'esm' | 'cjs'): KitLocation | undefined {
   const catalogPath = findCatalog(dirname(resolve(filePath)));
   const fromCatalog = catalogPath === undefined ? undefined : kitFromCatalog(catalogPath);
-  if (overrides.kitDir === undefined && fromCatalog === undefined) {
-    throw new UsageError(
-      `no kit found for ${filePath}: pass --kitDir=<path to the kit> or run \`faultline init\` to create faultline.catalog.json`,
-    );
-  }
+  if (overrides.kitDir === undefined && fromCatalog === undefined) return undefined;
   const base: KitLocation = fromCatalog ?? {
     kitDir: '',
     // Without a catalog to say otherwise: ESM resolution needs the suffix, CommonJS does without.
@@ -39,6 +35,13 @@ export function locateKit(filePath: string, overrides: KitOverrides, moduleStyle
   if (overrides.importSuffix !== undefined) kit.importSuffix = overrides.importSuffix;
   if (overrides.importAlias !== undefined && overrides.importAlias !== '') kit.importAlias = overrides.importAlias;
   return kit;
+}
+
+/** The one-line explanation for a file that needs the kit when no kit is configured. */
+export function missingKitError(filePath: string): UsageError {
+  return new UsageError(
+    `no kit found for ${filePath}: pass --kitDir=<path to the kit> or run \`faultline init\` to create faultline.catalog.json`,
+  );
 }
 
 const CATALOG_FILE = 'faultline.catalog.json';

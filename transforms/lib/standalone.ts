@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
-import type { TransformModule } from '../types.js';
+import type { KitExport, KitLocation, TransformModule } from '../types.js';
 import { applyEdits } from './apply-edits.js';
 import { createKitImports } from './kit-imports.js';
-import { locateKit, type KitOverrides } from './kit-location.js';
+import { locateKit, missingKitError, type KitOverrides } from './kit-location.js';
 import { detectModuleStyle } from './module-style.js';
 import { parseSource } from './parse.js';
 
@@ -17,8 +17,9 @@ export type JscodeshiftTransform = (file: JscodeshiftFile, api?: unknown, option
 /**
  * A transform module as a plain jscodeshift transform, so `jscodeshift -t dist/transforms/<id>.js`
  * runs it without faultline's engine. Options: `--kitDir`, `--importSuffix`, `--importAlias`; without
- * `--kitDir` the kit is found through the nearest faultline.catalog.json. Returns undefined (jscodeshift's
- * "unchanged") when the transform has nothing to fix.
+ * `--kitDir` the kit is found through the nearest faultline.catalog.json, and a file whose fix needs the
+ * kit fails with a one-line explanation when there is neither. Returns undefined (jscodeshift counts the
+ * file as skipped) when the transform has nothing to fix.
  */
 export function toJscodeshift(module: TransformModule): JscodeshiftTransform {
   return (file, _api, options = {}) => {
@@ -26,17 +27,26 @@ export function toJscodeshift(module: TransformModule): JscodeshiftTransform {
     const filePath = resolve(file.path);
     const ast = parseSource(file.source, filePath);
     const moduleStyle = detectModuleStyle(ast, filePath);
-    const kit = locateKit(filePath, overridesFrom(options), moduleStyle);
+    const located = locateKit(filePath, overridesFrom(options), moduleStyle);
+    // Transforms that import nothing from the kit run without one; asking for an export then fails the file.
+    const kit: KitLocation = located ?? { kitDir: NO_KIT_DIR, importSuffix: '', language: 'typescript', errorClasses: [], mappings: [] };
     const base = { filePath, source: file.source, ast, kit, moduleStyle };
     const findings = module.detect(base);
     if (!findings.some((finding) => finding.fixable)) return undefined;
     const imports = createKitImports(base);
-    const { edits } = module.fix({ ...base, useKitExport: imports.useKitExport }, findings);
+    const useKitExport = (name: KitExport): string => {
+      if (located === undefined) throw missingKitError(filePath);
+      return imports.useKitExport(name);
+    };
+    const { edits } = module.fix({ ...base, useKitExport }, findings);
     if (edits.length === 0) return undefined;
     const output = applyEdits(file.source, [...edits, ...imports.edits()]);
     return output === file.source ? undefined : output;
   };
 }
+
+/** A directory no import can name, standing in for the kit when none is configured. */
+const NO_KIT_DIR = resolve('\0faultline-no-kit');
 
 function overridesFrom(options: Record<string, unknown>): KitOverrides {
   const overrides: KitOverrides = {};
