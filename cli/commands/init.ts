@@ -3,15 +3,18 @@ import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { CATALOG_FILE } from '../catalog/load.js';
 import { UsageError } from '../errors.js';
+import type { Language } from '../catalog/model.js';
 import { defaultAnswers, inspectProject, runInit, type InitAnswers } from '../generate/init.js';
+import { defaultPythonAnswers, inspectPythonProject, isPythonInit, runPythonInit } from '../generate/python-init.js';
 import type { ProjectInfo } from '../project/detect.js';
+import type { PythonProjectInfo } from '../project/detect-python.js';
 import type { CommandContext } from './context.js';
 import { printChanges } from './print-changes.js';
 
 interface InitFlags {
   dir?: string;
   yes?: boolean;
-  language?: 'typescript' | 'javascript' | 'ts' | 'js';
+  language?: 'typescript' | 'javascript' | 'python' | 'ts' | 'js' | 'py';
   module?: 'esm' | 'cjs';
   framework?: InitAnswers['framework'];
   logger?: InitAnswers['logger'];
@@ -31,11 +34,11 @@ export function registerInit(program: Command, context: CommandContext): void {
     .argument('[dir]', 'project directory (default: the current directory)')
     .option('--dir <dir>', 'project directory (same as the argument)')
     .option('-y, --yes', 'accept the detected defaults without asking')
-    .addOption(new Option('--language <language>', 'language of the kit').choices(['typescript', 'javascript', 'ts', 'js']))
+    .addOption(new Option('--language <language>', 'language of the kit').choices(['typescript', 'javascript', 'python', 'ts', 'js', 'py']))
     .addOption(new Option('--module <system>', 'module system of the kit').choices(['esm', 'cjs']))
-    .addOption(new Option('--framework <name>', 'web framework adapter').choices(['express', 'fastify', 'hono', 'none']))
+    .addOption(new Option('--framework <name>', 'web framework adapter').choices(['express', 'fastify', 'hono', 'fastapi', 'flask', 'none']))
     .addOption(new Option('--logger <name>', 'logger behind the kit').choices(['pino', 'console']))
-    .addOption(new Option('--test-runner <name>', 'runner for the kit tests').choices(['vitest', 'jest', 'node:test']))
+    .addOption(new Option('--test-runner <name>', 'runner for the kit tests').choices(['vitest', 'jest', 'node:test', 'pytest', 'unittest']))
     .option('--kit-dir <path>', 'where the kit goes, relative to the project')
     .option('--runbook-dir <path>', 'where runbook pages go, relative to the project')
     .option('--docs-base-url <url>', 'base URL of the published runbooks, used in problem `type` links')
@@ -51,12 +54,23 @@ export function registerInit(program: Command, context: CommandContext): void {
       if (existsSync(root) && !statSync(root).isDirectory()) {
         throw new UsageError(`${root} is a file, not a directory; give a project directory`);
       }
-      const project = await inspectProject(root);
       const answers = flagsToAnswers(flags);
       const interactive = !flags.yes && !flags.json && context.interactive() && !existsSync(path.join(root, CATALOG_FILE));
-      if (interactive) Object.assign(answers, await askMissing(project, answers));
-
-      const result = await runInit({ root, answers, dryRun: Boolean(flags.dryRun), force: Boolean(flags.force) }, project);
+      if (interactive && !answers.language) {
+        const detected = isPythonInit(root, answers) ? 'python' : defaultAnswers(await inspectProject(root)).language;
+        answers.language = await askLanguage(detected);
+      }
+      const options = { root, answers, dryRun: Boolean(flags.dryRun), force: Boolean(flags.force) };
+      let result;
+      if (isPythonInit(root, answers)) {
+        const project = inspectPythonProject(root);
+        if (interactive) Object.assign(answers, await askMissingPython(project, answers));
+        result = await runPythonInit(options, project);
+      } else {
+        const project = await inspectProject(root);
+        if (interactive) Object.assign(answers, await askMissing(project, answers));
+        result = await runInit(options, project);
+      }
 
       if (flags.json) {
         output.data(JSON.stringify({
@@ -70,9 +84,11 @@ export function registerInit(program: Command, context: CommandContext): void {
         if (result.written) {
           const pm = result.packageManager;
           output.info('');
+          for (const note of result.notes ?? []) output.info(note);
           output.info(output.colors.bold('Next steps:'));
           if (result.installNeeded) output.info(`  ${pm} install`);
-          output.info(`  ${pm === 'npm' ? 'npm run' : pm} test:errors    # ${result.testCommand}`);
+          if (result.target.language === 'python') output.info(`  ${result.testCommand}`);
+          else output.info(`  ${pm === 'npm' ? 'npm run' : pm} test:errors    # ${result.testCommand}`);
           output.info(`  edit ${CATALOG_FILE} to shape your error catalog`);
         }
       }
@@ -86,7 +102,8 @@ export function registerInit(program: Command, context: CommandContext): void {
 }
 
 function flagsToAnswers(flags: InitFlags): InitAnswers {
-  const language = flags.language === 'ts' ? 'typescript' : flags.language === 'js' ? 'javascript' : flags.language;
+  const aliases = { ts: 'typescript', js: 'javascript', py: 'python' } as const;
+  const language = flags.language === 'ts' || flags.language === 'js' || flags.language === 'py' ? aliases[flags.language] : flags.language;
   return {
     language,
     moduleSystem: flags.module,
@@ -99,18 +116,51 @@ function flagsToAnswers(flags: InitFlags): InitAnswers {
   };
 }
 
+async function askLanguage(detected: Language): Promise<Language> {
+  const { select } = await import('@inquirer/prompts');
+  return select({
+    message: 'Language of the kit',
+    default: detected,
+    choices: [
+      { value: 'typescript' as const, name: 'TypeScript' },
+      { value: 'javascript' as const, name: 'JavaScript (JSDoc types)' },
+      { value: 'python' as const, name: 'Python (standard library only)' },
+    ],
+  });
+}
+
+/** The Python questions no flag answered, offering what was detected as the default. */
+async function askMissingPython(project: PythonProjectInfo, answers: InitAnswers): Promise<InitAnswers> {
+  const { select, input } = await import('@inquirer/prompts');
+  const defaults = defaultPythonAnswers(project);
+  const asked: InitAnswers = {};
+  if (!answers.framework) {
+    asked.framework = await select({
+      message: 'Web framework adapter',
+      default: defaults.framework,
+      choices: (['fastapi', 'flask', 'none'] as const).map((value) => ({ value, name: value })),
+    });
+  }
+  if (!answers.testRunner) {
+    asked.testRunner = await select({
+      message: 'Test runner for the kit tests',
+      default: defaults.testRunner,
+      choices: [{ value: 'pytest' as const, name: 'pytest' }, { value: 'unittest' as const, name: 'unittest' }],
+    });
+  }
+  if (!answers.kitDir) asked.kitDir = await input({ message: 'Where should the kit go?', default: defaults.kitDir });
+  if (answers.docsBaseUrl === undefined) {
+    const url = await input({ message: 'Base URL of your published runbooks (empty for none)', default: '' });
+    asked.docsBaseUrl = url.trim() || null;
+  }
+  return asked;
+}
+
 /** Asks only what no flag answered, offering what was detected as the default. */
 async function askMissing(project: ProjectInfo, answers: InitAnswers): Promise<InitAnswers> {
   const { select, input } = await import('@inquirer/prompts');
   const defaults = defaultAnswers(project);
   const asked: InitAnswers = {};
-  if (!answers.language) {
-    asked.language = await select({
-      message: 'Language of the kit',
-      default: defaults.language,
-      choices: [{ value: 'typescript' as const, name: 'TypeScript' }, { value: 'javascript' as const, name: 'JavaScript (JSDoc types)' }],
-    });
-  }
   if (!answers.moduleSystem) {
     asked.moduleSystem = await select({
       message: 'Module system',

@@ -9,12 +9,13 @@ import { UsageError } from '../errors.js';
 import { applyChanges, planChanges, type DesiredFile, type FileChange } from '../fs/file-changes.js';
 import { isWithin } from '../fs/project-paths.js';
 import { kitTestCommand, planPackageJson } from './package-json.js';
+import { isPythonInit, runPythonInit } from './python-init.js';
 import { formatForProject } from './render.js';
 import { renderCatalogFiles } from './render-catalog-files.js';
 
 /** Every choice `init` makes; each one is a prompt and a flag. Unset ones take the detected default. */
 export interface InitAnswers {
-  language?: Exclude<Language, 'python'>;
+  language?: Language;
   moduleSystem?: ModuleSystem;
   framework?: Framework;
   logger?: Logger;
@@ -43,10 +44,12 @@ export interface InitResult {
   testCommand: string;
   installNeeded: boolean;
   packageManager: string;
+  /** Things worth telling the user about how the kit fits the project (e.g. a formatter it found). */
+  notes?: string[];
 }
 
 /** The defaults `init` would use in this project: what prompts offer first and `--yes` accepts. */
-export function defaultAnswers(project: ProjectInfo): Required<InitAnswers> {
+export function defaultAnswers(project: ProjectInfo): Required<InitAnswers> & { language: Exclude<Language, 'python'> } {
   return {
     language: project.isEmpty ? 'javascript' : project.language,
     moduleSystem: project.isEmpty ? 'esm' : project.moduleSystem,
@@ -66,6 +69,9 @@ export async function inspectProject(root: string): Promise<ProjectInfo> {
 /** Plans the kit for a project and, unless it is a dry run or something conflicts, writes it. */
 export async function runInit(options: InitOptions, project?: ProjectInfo): Promise<InitResult> {
   const root = path.resolve(options.root);
+  if (options.answers.language === 'python' || (project === undefined && isPythonInit(root, options.answers))) {
+    return runPythonInit(options);
+  }
   const info = project ?? (await detectProject(root));
   const target = resolveTarget(info, options.answers);
   const catalogPath = path.join(root, CATALOG_FILE);
@@ -135,13 +141,13 @@ function importSuffixFor(project: ProjectInfo, language: Language, moduleSystem:
   return project.importSuffix;
 }
 
-function checkProjectRelativeDir(root: string, name: string, dir: string): void {
+export function checkProjectRelativeDir(root: string, name: string, dir: string): void {
   if (!dir || dir.includes('\0') || path.isAbsolute(dir) || /^[a-zA-Z]:/.test(dir) || !isWithin(root, path.resolve(root, dir))) {
     throw new UsageError(`the ${name} must be a relative path inside the project, got "${dir}"`);
   }
 }
 
-function normalizeDir(dir: string): string {
+export function normalizeDir(dir: string): string {
   return path.posix.normalize(dir.replace(/\\/g, '/')).replace(/^\.\//, '').replace(/\/+$/, '');
 }
 
@@ -150,7 +156,7 @@ function definedOnly<T extends object>(value: T): Partial<T> {
 }
 
 /** A re-run keeps the user's catalog; only choices given explicitly change its target. */
-function withTarget(catalog: Catalog, answers: InitAnswers, resolved: CatalogTarget): Catalog {
+export function withTarget(catalog: Catalog, answers: InitAnswers, resolved: CatalogTarget): Catalog {
   const explicit = definedOnly(answers);
   if (Object.keys(explicit).length === 0) return catalog;
   const target: CatalogTarget = { ...catalog.target };
