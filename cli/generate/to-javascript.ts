@@ -153,8 +153,6 @@ class TypeScriptToJavaScript {
         if (node.typeParameters) this.#edits.remove(startOf(node.typeParameters), endOf(node.typeParameters));
         this.#visit(node.expression);
         return;
-      case 'ClassExpression':
-        break;
       case 'TSDeclareMethod':
       case 'TSIndexSignature':
         this.#edits.removeLines(startOf(node), endOf(node));
