@@ -16,6 +16,8 @@ export interface PlannedFile {
   format: 'code' | 'markdown' | 'python';
   /** Per-file data merged over the shared template data (a runbook page gets its error). */
   data?: Record<string, unknown>;
+  /** Keeps this file an ES module even in a CommonJS project (vitest cannot be required). */
+  keepEsm?: boolean;
 }
 
 /** The code modules of the kit: template name (without `.ts.hbs`) and whether the user owns the result. */
@@ -52,10 +54,21 @@ export function planKitFiles(catalog: Catalog): PlannedFile[] {
     format: 'code',
   });
 
-  const files: PlannedFile[] = kitModules.map((m) => code(m.name, m.name, m.owned));
+  const files: PlannedFile[] = kitModules.filter((m) => m.name !== 'kit.test').map((m) => code(m.name, m.name, m.owned));
+  files.push(kitTestFile(catalog, code('kit.test', 'kit.test')));
   files.push(code(target.logger === 'pino' ? 'logger-pino' : 'logger-console', 'logger', true));
   if (target.framework !== 'none') files.push(code(`http/${target.framework}`, `http/${target.framework}`));
   return [...files, ...planDocs(catalog)];
+}
+
+/**
+ * vitest refuses to be loaded with `require`, so in a CommonJS JavaScript project its test file is
+ * an `.mjs` ES module (which may import the CommonJS kit) rather than a converted `.js`.
+ */
+function kitTestFile(catalog: Catalog, planned: PlannedFile): PlannedFile {
+  const { target } = catalog;
+  if (target.language !== 'javascript' || target.moduleSystem !== 'cjs' || target.testRunner !== 'vitest') return planned;
+  return { ...planned, path: planned.path.replace(/\.js$/, '.mjs'), keepEsm: true };
 }
 
 /** Runbook pages, their index and the error catalog page: the same for every target language. */

@@ -9,6 +9,7 @@ import type { PlannedFile } from './kit-plan.js';
 import type { TemplateData } from './template-data.js';
 import { toJavaScript } from './to-javascript.js';
 import { toCommonJs } from './to-commonjs.js';
+import { requireRelativeImports } from './require-relative-imports.js';
 
 /**
  * Code templates are compiled without HTML escaping (handlebars would turn `'` into `&#x27;`) and
@@ -49,7 +50,9 @@ export async function renderPlannedFile(
   let text = renderTemplate(file.template, fileData);
   if (file.format === 'code' && catalog.target.language === 'javascript') {
     text = toJavaScript(text, file.path);
-    if (catalog.target.moduleSystem === 'cjs') text = toCommonJs(text, file.path);
+    if (catalog.target.moduleSystem === 'cjs') {
+      text = file.keepEsm ? requireRelativeImports(text, file.path) : toCommonJs(text, file.path);
+    }
   }
   // prettier has no Python printer; Python templates are written already formatted (PEP 8).
   const content = file.format === 'python' ? text.replace(/\s*$/, '\n') : await formatForProject(text, path.join(projectRoot, file.path));

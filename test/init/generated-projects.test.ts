@@ -84,6 +84,21 @@ const cases: ProjectCase[] = [
     expectFiles: ['errors/index.js', 'errors/kit.test.js'],
     forbidFiles: ['errors/http'],
   },
+  {
+    name: 'JavaScript CommonJS with Express and vitest (the test file stays an ES module)',
+    files: {
+      'package.json': JSON.stringify({
+        name: 'js-cjs-express', version: '1.0.0',
+        dependencies: { express: '^5.1.0' },
+        devDependencies: { vitest: '^4.0.0' },
+      }, null, 2),
+      'index.js': "const express = require('express');\nmodule.exports = express();\n",
+    },
+    initArgs: [],
+    typescript: false,
+    expectFiles: ['errors/index.js', 'errors/kit.test.mjs', 'errors/http/express.js'],
+    forbidFiles: ['errors/kit.test.js'],
+  },
 ];
 
 describe.each(cases)('init --yes in $name', (testCase) => {
