@@ -3,6 +3,7 @@ import type { Catalog } from '../catalog/model.js';
 import type { DesiredFile } from '../fs/file-changes.js';
 import { resolveInsideProject } from '../fs/project-paths.js';
 import { detectProject } from '../project/detect.js';
+import { detectPythonProject } from '../project/detect-python.js';
 import { renderCatalogFiles } from './render-catalog-files.js';
 
 /**
@@ -10,8 +11,13 @@ import { renderCatalogFiles } from './render-catalog-files.js';
  * the project's name (docs mention it) and its prettier configuration.
  */
 export async function renderProjectCatalogFiles(root: string, catalog: Catalog): Promise<DesiredFile[]> {
-  const project = await detectProject(root);
-  return renderCatalogFiles(catalog, root, project.name);
+  return renderCatalogFiles(catalog, root, await projectName(root, catalog));
+}
+
+/** The name `init` used: a Python project's comes from its packaging files, any other's from package.json. */
+async function projectName(root: string, catalog: Catalog): Promise<string> {
+  if (catalog.target.language === 'python') return detectPythonProject(root).name;
+  return (await detectProject(root)).name;
 }
 
 /**
