@@ -1,0 +1,215 @@
+// Times `faultline migrate --dry-run` side by side with its two baselines over the same files:
+//   (a) the floor: read every file and parse the ones containing `catch` or `throw` with @babel/parser;
+//   (b) our engine in dry-run mode with all built-in transforms;
+//   (c) the plain jscodeshift CLI running the same transforms (dist/transforms/<id>.js), one after another.
+// The files are a couple of thousand real .js files from this repository's node_modules, chosen by a
+// hash of their path so every run on the same install picks the same ones.
+//
+// Usage: npm run build && node bench/migrate.bench.mjs [--files 2000] [--runs 3] [--dist dist] [--keep]
+// Each measurement runs in its own process so peak RSS belongs to that measurement alone.
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const index = args.indexOf(`--${name}`);
+  return index === -1 ? fallback : args[index + 1];
+};
+const dist = path.resolve(repo, option('dist', 'dist'));
+const TRANSFORMS = ['empty-catch', 'console-in-catch', 'error-cause', 'useless-catch'];
+const MAX_FILE_BYTES = 256 * 1024;
+
+if (args[0] === '--measure') {
+  await measure(args[1], args[2]);
+} else {
+  await main();
+}
+
+/** Child process: one measurement, reported as JSON on stdout. */
+async function measure(kind, project) {
+  const started = performance.now();
+  const cpuBefore = process.cpuUsage();
+  let detail;
+  if (kind === 'floor') {
+    const { parseSource } = await import(pathToFileURL(path.join(dist, 'transforms/lib/parse.js')).href);
+    const t0 = performance.now();
+    const c0 = process.cpuUsage();
+    let parsed = 0;
+    let failed = 0;
+    for (const file of listFiles(path.join(project, 'src'))) {
+      const source = readFileSync(file, 'utf8');
+      if (!/catch|throw/.test(source)) continue;
+      try {
+        parseSource(source, file);
+        parsed++;
+      } catch {
+        failed++;
+      }
+    }
+    detail = { ms: performance.now() - t0, cpuMs: cpuMs(process.cpuUsage(c0)), parsed, failed };
+  } else {
+    const { runMigrate } = await import(pathToFileURL(path.join(dist, 'cli/migrate/run.js')).href);
+    const t0 = performance.now();
+    const c0 = process.cpuUsage();
+    const report = await runMigrate({ cwd: project, paths: ['src'], dryRun: true });
+    detail = { ms: performance.now() - t0, cpuMs: cpuMs(process.cpuUsage(c0)), files: report.files, fixed: Object.fromEntries(Object.entries(report.perTransform).map(([id, c]) => [id, c.fixed])) };
+  }
+  const loadMs = performance.now() - started - detail.ms;
+  process.stdout.write(JSON.stringify({ ...detail, loadMs, processCpuMs: cpuMs(process.cpuUsage(cpuBefore)), maxRssKb: process.resourceUsage().maxRSS }));
+}
+
+function cpuMs(usage) {
+  return (usage.user + usage.system) / 1000;
+}
+
+function listFiles(dir) {
+  return readdirSync(dir).sort().map((name) => path.join(dir, name));
+}
+
+async function main() {
+  for (const id of TRANSFORMS) {
+    if (!existsSync(path.join(dist, 'transforms', `${id}.js`))) {
+      console.error(`${path.relative(repo, dist)}/transforms/${id}.js is missing — run \`npm run build\` first`);
+      process.exit(2);
+    }
+  }
+  const fileCount = Number(option('files', '2000'));
+  const runs = Number(option('runs', '3'));
+  const project = createProject(fileCount);
+  const files = listFiles(path.join(project, 'src'));
+  const bytes = files.reduce((sum, file) => sum + statSync(file).size, 0);
+  console.log(`${files.length} .js files from node_modules (${(bytes / 1024 / 1024).toFixed(1)} MB) in ${project}`);
+  console.log(`node ${process.version}, ${os.cpus().length} cores; medians of ${runs} runs for (a) and (b), one run for (c)\n`);
+
+  try {
+    const floor = median(await repeat(runs, () => child(['--measure', 'floor', project])));
+    const ours = median(await repeat(runs, () => child(['--measure', 'migrate', project])));
+    const jscodeshift = [];
+    for (const id of TRANSFORMS) {
+      jscodeshift.push({ id, ...(await timed(path.join(repo, 'node_modules/.bin/jscodeshift'), ['-t', path.join(dist, 'transforms', `${id}.js`), '--dry', '--silent', '--extensions=js', path.join(project, 'src')])) });
+    }
+    const jscodeshiftMs = jscodeshift.reduce((sum, run) => sum + run.wallMs, 0);
+    const jscodeshiftCpuMs = jscodeshift.reduce((sum, run) => sum + (run.cpuMs ?? NaN), 0);
+
+    const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`.padStart(9);
+    const row = (label, ms, cpu, rss, note = '') => console.log(`${label.padEnd(46)} ${seconds(ms)} ${seconds(cpu)}   ${rss.padStart(7)}${note}`);
+    console.log(`${''.padEnd(46)} ${'wall'.padStart(9)} ${'cpu'.padStart(9)}   peak RSS`);
+    row('(a) floor: read all + parse catch/throw files', floor.ms, floor.cpuMs, mb(floor.maxRssKb), `   (${floor.parsed} parsed, ${floor.failed} unparsable)`);
+    row('(b) faultline migrate --dry-run, in process', ours.ms, ours.cpuMs, mb(ours.maxRssKb));
+    row('(b) same, whole process (+ loading modules)', ours.wallMs, ours.processCpuMs, mb(ours.maxRssKb));
+    for (const run of jscodeshift) row(`(c) jscodeshift -t ${run.id}`, run.wallMs, run.cpuMs ?? NaN, run.maxRss);
+    row('(c) jscodeshift, all four one after another', jscodeshiftMs, jscodeshiftCpuMs, mb(Math.max(...jscodeshift.map((run) => run.maxRssKb ?? 0))));
+    console.log('');
+    console.log(`b/a engine over floor, in process:       wall ${(ours.ms / floor.ms).toFixed(2)}x   cpu ${(ours.cpuMs / floor.cpuMs).toFixed(2)}x   (target <= 2x)`);
+    console.log(`c/b jscodeshift CLI over migrate CLI:    wall ${(jscodeshiftMs / ours.wallMs).toFixed(2)}x   cpu ${(jscodeshiftCpuMs / ours.processCpuMs).toFixed(2)}x   (target >= 5x)`);
+    console.log(`\nmigrate: ${JSON.stringify(ours.files)}; fixed ${JSON.stringify(ours.fixed)}`);
+  } finally {
+    if (args.includes('--keep')) console.log(`kept ${project}`);
+    else rmSync(project, { recursive: true, force: true });
+  }
+}
+
+function mb(kb) {
+  return kb ? `${(kb / 1024).toFixed(0)} MB` : 'n/a';
+}
+
+async function repeat(count, run) {
+  const results = [];
+  for (let i = 0; i < count; i++) results.push(await run());
+  return results;
+}
+
+function median(results) {
+  const sorted = [...results].sort((a, b) => a.ms - b.ms);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+async function child(childArgs) {
+  const result = await timed(process.execPath, [fileURLToPath(import.meta.url), ...childArgs, '--dist', dist]);
+  return { ...JSON.parse(result.stdout), wallMs: result.wallMs };
+}
+
+/**
+ * Runs a command. Peak RSS and CPU time come from GNU time when it is installed: they include the
+ * process's children (jscodeshift's workers). CPU time is the fairer figure on a busy machine.
+ */
+function timed(command, commandArgs) {
+  const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+  const rssFile = path.join(os.tmpdir(), `faultline-bench-rss-${process.pid}-${Math.random().toString(36).slice(2)}`);
+  const [program, programArgs] = gnuTime ? [gnuTime, ['-o', rssFile, '-f', '%M %U %S', command, ...commandArgs]] : [command, commandArgs];
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const proc = spawn(program, programArgs, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    let stdout = '';
+    let stderr = '';
+    proc.stdout.on('data', (chunk) => (stdout += chunk));
+    proc.stderr.on('data', (chunk) => (stderr += chunk));
+    proc.on('error', reject);
+    proc.on('close', (code) => {
+      const wallMs = performance.now() - start;
+      if (code !== 0) return reject(new Error(`${command} ${commandArgs.join(' ')} exited ${code}\n${stderr}`));
+      let maxRssKb;
+      let cpuMs;
+      if (gnuTime && existsSync(rssFile)) {
+        const [rss, user, system] = (readFileSync(rssFile, 'utf8').trim().split('\n').pop() ?? '').split(' ').map(Number);
+        maxRssKb = rss;
+        cpuMs = (user + system) * 1000;
+        rmSync(rssFile, { force: true });
+      }
+      resolve({ stdout, wallMs, maxRssKb, cpuMs, maxRss: mb(maxRssKb) });
+    });
+  });
+}
+
+/** A throwaway project: a catalog, and the chosen files flattened into src/ (names keep them apart and readable). */
+function createProject(count) {
+  const project = mkdtempSync(path.join(os.tmpdir(), 'faultline-bench-migrate-'));
+  writeFileSync(path.join(project, 'faultline.catalog.json'), JSON.stringify(catalog(), null, 2));
+  mkdirSync(path.join(project, 'src'));
+  const chosen = chooseFiles(path.join(repo, 'node_modules'), count);
+  chosen.forEach((file, index) => {
+    const name = `${String(index).padStart(5, '0')}-${path.basename(file)}`;
+    copyFileSync(file, path.join(project, 'src', name));
+  });
+  return project;
+}
+
+function chooseFiles(nodeModules, count) {
+  const all = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile() && entry.name.endsWith('.js') && !entry.name.endsWith('.min.js')) {
+        const size = statSync(full).size;
+        if (size > 0 && size <= MAX_FILE_BYTES) all.push(full);
+      }
+    }
+  };
+  walk(nodeModules);
+  const key = (file) => fnv1a(path.relative(nodeModules, file).split(path.sep).join('/'));
+  return all
+    .map((file) => ({ file, hash: key(file) }))
+    .sort((a, b) => a.hash - b.hash || (a.file < b.file ? -1 : 1))
+    .slice(0, count)
+    .map((entry) => entry.file);
+}
+
+function fnv1a(text) {
+  let hash = 0x811c9dc5;
+  for (const byte of Buffer.from(text, 'utf8')) hash = Math.imul(hash ^ byte, 0x01000193);
+  return hash >>> 0;
+}
+
+function catalog() {
+  return {
+    version: 1,
+    target: { language: 'javascript', moduleSystem: 'cjs', importSuffix: '', kitDir: 'lib/errors', runbookDir: 'docs/runbooks', framework: 'none', logger: 'console', testRunner: 'node:test', docsBaseUrl: null },
+    errors: [{ name: 'InternalError', code: 'INTERNAL', status: 500, category: 'internal', retryable: false, severity: 'error', message: 'Something went wrong on our side.', description: 'An unexpected failure.' }],
+    mappings: [],
+  };
+}
