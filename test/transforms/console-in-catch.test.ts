@@ -47,6 +47,13 @@ ruleTester(consoleInCatch, {
       output: fixed("logger.error({ err }, 'Load failed (giving up)');"),
     },
     {
+      name: 'a separator that introduced the error goes with it',
+      code: esm("console.error(`Parsing ${id} failed:`, err);"),
+      filename: js,
+      findings: [{ messageId: 'consoleLogsError', ...at }],
+      output: fixed('logger.error({ err }, `Parsing ${id} failed`);'),
+    },
+    {
       name: 'a template keeps its other values',
       code: esm('console.warn(`Load of ${id} failed: ${err}`);'),
       filename: js,
@@ -88,6 +95,7 @@ ruleTester(consoleInCatch, {
         '  console.error(describe(e));',
         "  console.error('Failed', 42, e);",
         "  console.error('Failed', err, e);",
+        "  console.log('<error message=\"' + e.message + '\"/>');",
         '}',
         'try { run(); } catch { console.error("failed"); }',
         '',
@@ -98,7 +106,8 @@ ruleTester(consoleInCatch, {
         { messageId: 'consoleLogsError', line: 4, column: 3, fixable: false, reason: '`describe(e)` computes something from the error' },
         { messageId: 'consoleLogsError', line: 5, column: 3, fixable: false, reason: '`42` cannot be given a name' },
         { messageId: 'consoleLogsError', line: 6, column: 3, fixable: false, reason: 'share the key `err`' },
-        { messageId: 'consoleInCatch', line: 8, column: 24, fixable: false, reason: 'does not bind the error' },
+        { messageId: 'consoleLogsError', line: 7, column: 3, fixable: false, reason: 'woven into the message (…or message=")' },
+        { messageId: 'consoleInCatch', line: 9, column: 24, fixable: false, reason: 'does not bind the error' },
       ],
     },
     {

@@ -29,6 +29,13 @@ ruleTester(uselessCatch, {
       output: 'try {\n  a();\n} finally {\n  b();\n}\n',
     },
     {
+      name: 'minified code keeps a separator before what follows on the line',
+      code: 'function f(r){try{r.parse()}catch(n){throw n}return r.root}\n',
+      filename: js,
+      findings: [{ messageId: 'uselessCatch', line: 1, column: 29 }],
+      output: 'function f(r){r.parse();return r.root}\n',
+    },
+    {
       name: 'an empty try block goes entirely',
       code: 'a();\ntry {} catch (e) { throw e; }\nb();\n',
       filename: js,

@@ -84,7 +84,10 @@ export function unwrapTry(tryStatement: TryStatement, place: StatementPlace, sou
     }
     const contentStart = startOf(block) + 1 + (inside.length - inside.trimStart().length);
     const contentEnd = endOf(block) - 1 - (inside.length - inside.trimEnd().length);
-    result.edits.push({ start: startOf(tryStatement), end: contentStart, text: '' }, { start: contentEnd, end: endOf(tryStatement), text: '' });
+    // `try{a()}catch(e){throw e}return b` must not become `a()return b`.
+    const last = block.body[block.body.length - 1];
+    const separator = last !== undefined && !endsClosed(last, source) && !isLastOnLine(source, endOf(tryStatement)) ? ';' : '';
+    result.edits.push({ start: startOf(tryStatement), end: contentStart, text: '' }, { start: contentEnd, end: endOf(tryStatement), text: separator });
     return result;
   }
   const closeBrace = endOf(block) - 1;

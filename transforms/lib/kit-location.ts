@@ -33,7 +33,9 @@ export function locateKit(filePath: string, overrides: KitOverrides, moduleStyle
   const kit: KitLocation = { ...base };
   if (overrides.kitDir !== undefined) kit.kitDir = resolve(overrides.kitDir);
   if (overrides.importSuffix !== undefined) kit.importSuffix = overrides.importSuffix;
-  if (overrides.importAlias !== undefined && overrides.importAlias !== '') kit.importAlias = overrides.importAlias;
+  // An empty alias on the command line asks for relative imports even where the catalog has an alias.
+  if (overrides.importAlias === '') delete kit.importAlias;
+  else if (overrides.importAlias !== undefined) kit.importAlias = overrides.importAlias;
   return kit;
 }
 

@@ -53,7 +53,28 @@ export function messagePieces(node: Node, source: string, errorName: string): Me
       if (problem !== undefined) return { ok: false, reason: problem };
     }
   }
+  const woven = wovenDrop(pieces);
+  if (woven !== undefined) return { ok: false, reason: `the error's text is woven into the message (${woven}); rewrite it by hand` };
   return { ok: true, pieces: withoutDroppedSeparators(pieces) };
+}
+
+const FREE_BEFORE = /[\s:;,(\[\-\u2013\u2014]$/;
+const FREE_AFTER = /^[\s.,;:)\]\-\u2013\u2014!?]/;
+
+/**
+ * Where an error part sits inside a word or markup (`name="${err.message}"`, `code=${e.code}`), taking
+ * it out leaves text that no longer means anything: such messages are not rewritten. The offending
+ * text is returned.
+ */
+function wovenDrop(pieces: Piece[]): string | undefined {
+  for (const [index, piece] of pieces.entries()) {
+    if (piece.kind !== 'dropped') continue;
+    const before = pieces[index - 1];
+    const after = pieces[index + 1];
+    if (before?.kind === 'text' && before.value !== '' && !FREE_BEFORE.test(before.value)) return `…${before.value.slice(-12)}`;
+    if (after?.kind === 'text' && after.value !== '' && !FREE_AFTER.test(after.value)) return `${after.value.slice(0, 12)}…`;
+  }
+  return undefined;
 }
 
 function plusOperands(node: Node): Node[] {
@@ -106,6 +127,12 @@ export function renderMessage(parts: Piece[][], quote: "'" | '"'): string | unde
     if (trimmed.length === 0) continue;
     if (pieces.length > 0) pieces.push({ kind: 'text', value: ' ' });
     pieces.push(...trimmed);
+  }
+  // A separator that introduced the error (`'Failed:', err`) has nothing left to introduce.
+  const last = pieces[pieces.length - 1];
+  if (last?.kind === 'text') {
+    last.value = last.value.replace(/[\s:;,\-\u2013\u2014]+$/, '');
+    if (last.value === '') pieces.pop();
   }
   if (pieces.length === 0) return undefined;
   if (pieces.every((piece) => piece.kind === 'text')) {

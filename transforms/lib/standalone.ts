@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import type { KitExport, KitLocation, TransformModule } from '../types.js';
 import { applyEdits } from './apply-edits.js';
 import { createKitImports } from './kit-imports.js';
@@ -28,6 +28,8 @@ export function toJscodeshift(module: TransformModule): JscodeshiftTransform {
     const ast = parseSource(file.source, filePath);
     const moduleStyle = detectModuleStyle(ast, filePath);
     const located = locateKit(filePath, overridesFrom(options), moduleStyle);
+    // The kit is generated code: rewriting it would only make `faultline check` report drift.
+    if (located !== undefined && isInside(filePath, located.kitDir)) return undefined;
     // Transforms that import nothing from the kit run without one; asking for an export then fails the file.
     const kit: KitLocation = located ?? { kitDir: NO_KIT_DIR, importSuffix: '', language: 'typescript', errorClasses: [], mappings: [] };
     const base = { filePath, source: file.source, ast, kit, moduleStyle };
@@ -43,6 +45,11 @@ export function toJscodeshift(module: TransformModule): JscodeshiftTransform {
     const output = applyEdits(file.source, [...edits, ...imports.edits()]);
     return output === file.source ? undefined : output;
   };
+}
+
+function isInside(filePath: string, dir: string): boolean {
+  const path = relative(dir, filePath);
+  return path !== '' && !path.startsWith('..') && !isAbsolute(path);
 }
 
 /** A directory no import can name, standing in for the kit when none is configured. */
