@@ -1,0 +1,146 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { faultline, repoRoot, run, tempDir, writeTree } from '../support/cli.js';
+
+/**
+ * Python projects of each layout get the kit through the built CLI, and then the machine's
+ * python3 must import it and pass the kit's own unittest suite. FastAPI and Flask cannot be
+ * installed here, so their adapters run against the stand-ins in `fake-frameworks/`.
+ */
+const fakeFrameworks = path.join(repoRoot, 'test/python/fake-frameworks');
+const scripts = path.join(repoRoot, 'test/python/scripts');
+
+function python(args: string[], cwd: string, pythonPath: string[]): string {
+  return run('env', [`PYTHONPATH=${pythonPath.join(path.delimiter)}`, 'python3', ...args], cwd);
+}
+
+function init(root: string, args: string[] = []): string {
+  const result = faultline(['init', '--yes', ...args], { cwd: root });
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+  return result.stdout;
+}
+
+interface AdapterRun {
+  responses: Record<string, { status: number; headers: Record<string, string>; body: Record<string, unknown> }>;
+  logs: Array<Record<string, unknown>>;
+}
+
+describe('the Python kit', () => {
+  it('fits a src-layout FastAPI project: detected, importable, tests pass, adapter answers with problem details', () => {
+    const root = tempDir('py-src-fastapi');
+    writeTree(root, {
+      'pyproject.toml': '[project]\nname = "order-service"\ndependencies = ["fastapi>=0.110", "uvicorn[standard]"]\n\n[tool.ruff]\nline-length = 100\n',
+      'src/order_service/__init__.py': '',
+    });
+    const output = init(root);
+    const kit = 'src/order_service/errors';
+    for (const file of ['__init__.py', 'app_error.py', 'catalog.py', 'handler.py', 'logging_config.py', 'http/fastapi.py', 'test_kit.py']) {
+      expect(existsSync(path.join(root, kit, file)), file).toBe(true);
+    }
+    expect(existsSync(path.join(root, 'package.json'))).toBe(false);
+    expect(existsSync(path.join(root, 'docs/runbooks/NOT_FOUND.md'))).toBe(true);
+    expect(output).toContain(`python -m unittest discover -s ${kit} -t src`);
+    expect(output).toMatch(/ruff is configured/);
+    const catalog = JSON.parse(readFileSync(path.join(root, 'faultline.catalog.json'), 'utf8'));
+    expect(catalog.target).toMatchObject({ language: 'python', kitDir: kit, framework: 'fastapi', testRunner: 'unittest' });
+
+    const tests = python(['-m', 'unittest', 'discover', '-s', kit, '-t', 'src'], root, []);
+    expect(tests).toBe('');
+
+    // Without FastAPI installed the adapter still imports; it only needs FastAPI once installed into an app.
+    python(['-c', 'import order_service.errors.http.fastapi'], root, ['src']);
+
+    const served = JSON.parse(python([path.join(scripts, 'fastapi_requests.py'), 'order_service.errors'], root, [fakeFrameworks, 'src'])) as AdapterRun;
+    const { responses, logs } = served;
+    expect(responses['/boom']).toMatchObject({ status: 500, headers: { 'content-type': 'application/problem+json', 'x-request-id': 'req-boom' } });
+    expect(Object.keys(responses['/boom']!.body)).toEqual(['type', 'title', 'status', 'detail', 'instance', 'code', 'requestId']);
+    expect(responses['/boom']!.body).toMatchObject({ status: 500, code: 'INTERNAL', instance: '/boom', requestId: 'req-boom' });
+    expect(JSON.stringify(responses['/boom']!.body)).not.toMatch(/hunter2|SELECT|Traceback/);
+    expect(responses['/users/42']!.body).toMatchObject({ status: 404, code: 'NOT_FOUND', detail: 'User 42 not found' });
+    expect(responses['/signup']!.body).toMatchObject({ status: 400, code: 'VALIDATION_FAILED', errors: [{ field: 'email', message: 'field required' }] });
+    expect(responses['/nowhere']!.body).toMatchObject({ status: 404, code: 'NOT_FOUND' });
+    // A request id that is not a plain token is replaced rather than echoed into headers and logs.
+    expect(responses['/nowhere']!.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(responses['/ok']).toMatchObject({ status: 200, headers: { 'x-request-id': 'req-ok' } });
+    expect(logs.find((line) => line.msg === 'inside the route')).toMatchObject({ request_id: 'req-ok', level: 'info' });
+    expect(logs.find((line) => line.request_id === 'req-boom')).toMatchObject({ level: 'error', instance: '/boom' });
+  });
+
+  it('fits a flat Flask project with pytest configured, and its adapter answers with problem details', () => {
+    const root = tempDir('py-flat-flask');
+    writeTree(root, {
+      'requirements.txt': 'Flask>=3.0  # web\ngunicorn\n',
+      'requirements-dev.txt': 'pytest==8.3.0\n',
+      'shop/__init__.py': '',
+      'app.py': 'from shop import errors\n',
+    });
+    const output = init(root, ['--docs-base-url', 'https://errors.example.com/shop']);
+    expect(output).toContain('python -m pytest shop/errors');
+    const catalog = JSON.parse(readFileSync(path.join(root, 'faultline.catalog.json'), 'utf8'));
+    expect(catalog.target).toMatchObject({ language: 'python', kitDir: 'shop/errors', framework: 'flask', testRunner: 'pytest' });
+    expect(existsSync(path.join(root, 'shop/errors/http/flask.py'))).toBe(true);
+    expect(existsSync(path.join(root, 'shop/errors/http/fastapi.py'))).toBe(false);
+
+    python(['-m', 'unittest', 'discover', '-s', 'shop/errors', '-t', '.'], root, []);
+    python(['-c', 'import shop.errors.http.flask'], root, ['.']);
+
+    const served = JSON.parse(python([path.join(scripts, 'flask_requests.py'), 'shop.errors'], root, [fakeFrameworks, '.'])) as AdapterRun & {
+      context_after: unknown;
+    };
+    const { responses } = served;
+    expect(responses['/boom']).toMatchObject({ status: 500, headers: { 'x-request-id': 'req-boom' } });
+    expect(responses['/boom']!.body).toMatchObject({ type: 'https://errors.example.com/shop/INTERNAL', code: 'INTERNAL', requestId: 'req-boom' });
+    expect(JSON.stringify(responses['/boom']!.body)).not.toMatch(/hunter2|SELECT/);
+    expect(responses['/users/42']!.body).toMatchObject({ status: 404, detail: 'User 42 not found' });
+    expect(responses['/nowhere']!.body).toMatchObject({ status: 404, code: 'NOT_FOUND', instance: '/nowhere', requestId: 'req-nowhere' });
+    expect(responses['/ok']!.headers['x-request-id']).toBe('req-ok');
+    expect(served.logs.find((line) => line.msg === 'inside the view')).toMatchObject({ request_id: 'req-ok' });
+    // The request context ends with the request.
+    expect(served.context_after).toBeNull();
+  });
+
+  it('starts a new project from an empty directory with --language python, and keeps working after add error', () => {
+    const root = tempDir('py-empty');
+    const output = init(root, ['--language', 'python']);
+    expect(output).toContain('python -m unittest discover -s src/');
+    const catalog = JSON.parse(readFileSync(path.join(root, 'faultline.catalog.json'), 'utf8'));
+    const kitDir: string = catalog.target.kitDir;
+    expect(kitDir).toMatch(/^src\/[a-z_][a-z0-9_]*\/errors$/);
+    expect(catalog.target.framework).toBe('none');
+    expect(existsSync(path.join(root, kitDir, 'http'))).toBe(false);
+    python(['-m', 'unittest', 'discover', '-s', kitDir, '-t', 'src'], root, []);
+
+    const added = faultline(['add', 'error', 'PaymentDeclined', '--status', '402', '--message', 'Your card was declined; "try" another \\ one.'], { cwd: root });
+    expect(added.code).toBe(0);
+    const catalogModule = readFileSync(path.join(root, kitDir, 'catalog.py'), 'utf8');
+    expect(catalogModule).toContain('class PaymentDeclinedError(AppError):');
+    expect(catalogModule).toContain("'PAYMENT_DECLINED': PaymentDeclinedError,");
+    expect(existsSync(path.join(root, 'docs/runbooks/PAYMENT_DECLINED.md'))).toBe(true);
+    python(['-m', 'unittest', 'discover', '-s', kitDir, '-t', 'src'], root, []);
+    const kitPackage = kitDir.replace(/^src\//, '').replace(/\//g, '.');
+    const message = python(['-c', `import ${kitPackage} as kit; print(kit.to_problem(kit.PaymentDeclinedError())['detail'])`], root, ['src']);
+    expect(message.trim()).toBe('Your card was declined; "try" another \\ one.');
+
+    const check = faultline(['check'], { cwd: root });
+    expect(check.stdout + check.stderr).not.toMatch(/differs|missing/);
+    expect(check.code).toBe(0);
+  });
+
+  it('refuses Python choices for a JavaScript project, and JavaScript ones for a Python project, in one line', () => {
+    const js = tempDir('py-choices-js');
+    writeTree(js, { 'package.json': '{"name":"web","version":"1.0.0"}' });
+    const wrongForJs = faultline(['init', '--yes', '--framework', 'fastapi'], { cwd: js });
+    expect(wrongForJs.code).toBe(2);
+    expect(wrongForJs.stderr.trim().split('\n')).toHaveLength(1);
+    expect(wrongForJs.stderr).toMatch(/Python framework "fastapi"/);
+
+    const py = tempDir('py-choices-py');
+    writeTree(py, { 'requirements.txt': 'flask\n' });
+    const wrongForPy = faultline(['init', '--yes', '--framework', 'express'], { cwd: py });
+    expect(wrongForPy.code).toBe(2);
+    expect(wrongForPy.stderr.trim().split('\n')).toHaveLength(1);
+    expect(wrongForPy.stderr).toMatch(/not a Python framework/);
+  });
+});
