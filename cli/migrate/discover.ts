@@ -3,7 +3,7 @@
  * what git ignores, what the user ignores, and what must never be rewritten (dependencies, build output,
  * vendored code). Symbolic links are never followed, so a link loop cannot trap the walk.
  */
-import { lstatSync, readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { lstatSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { glob, isDynamicPattern } from 'tinyglobby';
@@ -59,6 +59,7 @@ class Collector {
   private readonly skipped = new Map<string, string>();
   private readonly gitignore: GitignoreRules;
   private readonly userIgnore: Ignore | undefined;
+  private readonly linkedFolders = new Map<string, boolean>();
 
   constructor(private readonly options: DiscoverOptions) {
     this.gitignore = new GitignoreRules(findGitTopLevel(options.root) ?? options.root);
@@ -105,11 +106,27 @@ class Collector {
     if (!this.skipped.has(relative)) this.skipped.set(relative, reason);
   }
 
+  /** Whether the folder is reached through a symbolic link, i.e. its real path differs from the path as written. */
+  private isLinkedFolder(dir: string): boolean {
+    let linked = this.linkedFolders.get(dir);
+    if (linked === undefined) {
+      try {
+        linked = realpathSync(dir) !== dir;
+      } catch {
+        linked = true;
+      }
+      this.linkedFolders.set(dir, linked);
+    }
+    return linked;
+  }
+
   /** A path the user named or a glob matched: every rule applies, and the reason is reported. */
   addNamed(absolute: string, stats: Stats): void {
     const folder = this.neverEnteredFolder(absolute);
     if (folder !== undefined) return this.skip(absolute, `inside ${folder}, which is never migrated`);
     if (stats.isSymbolicLink()) return this.skip(absolute, describeLink(absolute));
+    // `src/shared/x.ts` with `shared` linking elsewhere would write outside the project.
+    if (this.isLinkedFolder(path.dirname(absolute))) return this.skip(absolute, 'inside a symbolic link to a folder (links are not followed)');
     if (stats.isDirectory()) {
       const excluded = this.exclusion(absolute, true);
       if (excluded !== undefined) return this.skip(absolute, `folder ${excluded}`);

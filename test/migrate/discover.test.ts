@@ -112,4 +112,16 @@ describe('discoverFiles', () => {
       { path: 'src/loop', reason: 'symbolic link to a folder (links are not followed)' },
     ]);
   });
+
+  it('does not reach through a linked folder when a path names a file inside it', async () => {
+    const outside = createProject({ 'x.ts': code }, { catalog: false });
+    const root = createProject({ 'src/a.ts': code });
+    symlinkSync(outside, path.join(root, 'src', 'shared'));
+    const { files, skipped } = await discover(root, ['src/shared/x.ts', 'src/shared/*.ts', 'src']);
+    expect(files).toEqual(['src/a.ts']);
+    expect(skipped).toEqual([
+      { path: 'src/shared', reason: 'symbolic link to a folder (links are not followed)' },
+      { path: 'src/shared/x.ts', reason: 'inside a symbolic link to a folder (links are not followed)' },
+    ]);
+  });
 });
