@@ -64,6 +64,13 @@ ruleTester(uselessCatch, {
       output: 'switch (k) {\n  case 1:\n    {\n      const v = 1;\n    }\n    break;\n  case 2:\n    use(v);\n}\n',
     },
     {
+      name: 'a leading string statement keeps its block, so it does not become a directive',
+      code: "function f() {\n  try {\n    'use strict';\n    a();\n  } catch (e) {\n    throw e;\n  }\n}\n",
+      filename: js,
+      findings: [{ messageId: 'uselessCatch', line: 5, column: 5 }],
+      output: "function f() {\n  {\n    'use strict';\n    a();\n  }\n}\n",
+    },
+    {
       name: 'var declarations move out freely',
       code: 'var a = 1;\ntry {\n  var a = 2;\n} catch (e) {\n  throw e;\n}\n',
       filename: js,

@@ -196,7 +196,8 @@ const STARTS_CONTINUATION = /^[([`+\-/]/;
 
 /**
  * Without the braces, code written without semicolons can join its neighbours: `a()` followed by
- * `(b || c).d()` reads as one call. Such splices keep their braces.
+ * `(b || c).d()` reads as one call; and a leading string statement can turn into a directive. Such
+ * splices keep their braces.
  */
 function splicingChangesParsing(tryStatement: TryStatement, siblings: Statement[], source: string): boolean {
   const body = tryStatement.block.body;
@@ -204,6 +205,8 @@ function splicingChangesParsing(tryStatement: TryStatement, siblings: Statement[
   const last = body[body.length - 1];
   if (first === undefined || last === undefined) return false;
   const index = siblings.indexOf(tryStatement as Statement);
+  // A string statement first in a function or file would become a directive (`'use strict'`).
+  if (index === 0 && first.type === 'ExpressionStatement' && first.expression.type === 'StringLiteral') return true;
   const before = siblings[index - 1];
   const after = siblings[index + 1];
   if (before !== undefined && !endsClosed(before, source) && STARTS_CONTINUATION.test(source.slice(startOf(first), startOf(first) + 1))) {
