@@ -74,6 +74,7 @@ interface PendingWrite {
   size: number;
   mtimeMs: number;
   transforms: string[];
+  sites: Site[];
 }
 
 // Long sync stretches starve timers; yielding now and then lets a progress display redraw.
@@ -115,16 +116,16 @@ export async function runMigrate(options: MigrateOptions): Promise<MigrateReport
       const outcome = transformSource({ source: read.text, filePath: absolute, transforms, kit: project.kit });
       if (outcome.kind === 'failed') {
         failed.push({ path: file, line: outcome.line, column: outcome.column, message: outcome.message });
-      } else {
+      } else if (outcome.kind === 'unchanged') {
         countSites(outcome.sites, file, perTransform, leftAlone);
-        if (outcome.kind === 'unchanged') {
-          unchanged++;
-          if (outcome.prefiltered) skippedByPrefilter++;
-        } else if (dryRun) {
-          changed.push({ path: file, transforms: outcome.transforms, diff: unifiedDiff(file, read.text, outcome.text) });
-        } else {
-          writes.push({ path: file, text: outcome.text, bom: read.bom, size: read.size, mtimeMs: read.mtimeMs, transforms: outcome.transforms });
-        }
+        unchanged++;
+        if (outcome.prefiltered) skippedByPrefilter++;
+      } else if (dryRun) {
+        countSites(outcome.sites, file, perTransform, leftAlone);
+        changed.push({ path: file, transforms: outcome.transforms, diff: unifiedDiff(file, read.text, outcome.text) });
+      } else {
+        const { text, transforms: fired, sites } = outcome;
+        writes.push({ path: file, text, bom: read.bom, size: read.size, mtimeMs: read.mtimeMs, transforms: fired, sites });
       }
     }
     options.onProgress?.({ phase: 'scan', done: index + 1, total, path: file });
@@ -139,14 +140,20 @@ export async function runMigrate(options: MigrateOptions): Promise<MigrateReport
     const write = writes[index] as PendingWrite;
     const absolute = path.join(project.root, write.path);
     const problem = await writeOne(absolute, write);
-    if (problem === undefined) changed.push({ path: write.path, transforms: write.transforms });
-    else failed.push({ path: write.path, line: null, column: null, message: problem });
+    if (problem === undefined) {
+      changed.push({ path: write.path, transforms: write.transforms });
+      // Sites count as fixed only once the fix is on disk.
+      countSites(write.sites, write.path, perTransform, leftAlone);
+    } else {
+      failed.push({ path: write.path, line: null, column: null, message: problem });
+    }
     options.onProgress?.({ phase: 'write', done: index + 1, total: writes.length, path: write.path });
   }
 
   skipped.sort(byPath);
   failed.sort(byPath);
   changed.sort(byPath);
+  leftAlone.sort((a, b) => byPath(a, b) || a.line - b.line || a.column - b.column);
   return {
     version: REPORT_VERSION,
     root: project.root,

@@ -133,6 +133,7 @@ describe('files that cannot be read', () => {
     expect(report.failed).toEqual([{ path: 'src/a.ts', line: null, column: null, message: 'the file changed on disk while migrate ran; left as it is — run migrate again' }]);
     expect(read(root, 'src/a.ts').toString()).toBe(edited);
     expect(report.changed.map((file) => file.path)).toEqual(['src/b.ts']);
+    expect(report.perTransform['report-empty-catch']?.fixed).toBe(1);
   });
 });
 
