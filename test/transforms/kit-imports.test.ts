@@ -100,6 +100,11 @@ describe('createKitImports', () => {
     );
   });
 
+  it('goes after file-level pragmas, which only work before any code', () => {
+    const result = importInto('// @ts-check\n/* eslint-disable no-console */\nrun();\n', ['logger'], { filePath: '/p/src/cli.js' });
+    expect(result.text).toBe("// @ts-check\n/* eslint-disable no-console */\nconst { logger } = require('./errors/index.js');\n\nrun();\n");
+  });
+
   it('goes first, with a blank line, when the file starts with code', () => {
     const result = importInto('/** Runs it. */\nrun();\n', ['logger'], { filePath: '/p/src/cli.ts' });
     expect(result.text).toBe("import { logger } from './errors/index.js';\n\n/** Runs it. */\nrun();\n");

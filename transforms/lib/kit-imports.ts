@@ -203,8 +203,10 @@ function startsWithRequire(node: Node): boolean {
 
 /**
  * Where a file's first import goes when it has none: after a shebang and directives (`'use strict'`),
- * and after a leading comment block that stands apart from the code (a license header, followed by a
- * blank line). A comment directly above the first statement documents it and stays attached to it.
+ * after leading comments that stand apart from the code (a license header followed by a blank line),
+ * and after file-level pragmas (`// @ts-check`, an `eslint-disable` comment, an `@jsx` pragma), which
+ * only work before any code. A comment directly above the first statement documents (or suppresses a rule
+ * for) that statement and stays attached to it.
  */
 function afterPreamble(ast: File, source: string): number {
   let position = 0;
@@ -217,10 +219,12 @@ function afterPreamble(ast: File, source: string): number {
     if (startOf(comment) < position) continue;
     if (endOf(comment) > firstStatementStart) break;
     const gap = source.slice(endOf(comment), nextCodeOrComment(ast, source, endOf(comment), firstStatementStart));
-    if (/\n[ \t]*\r?\n/.test(gap)) position = endOf(comment);
+    if (/\n[ \t]*\r?\n/.test(gap) || FILE_PRAGMA.test(comment.value)) position = endOf(comment);
   }
   return position;
 }
+
+const FILE_PRAGMA = /@(?:ts-check|ts-nocheck|flow|noflow|jsx\w*|format|license|preserve)\b|eslint-disable(?!-next-line|-line)|^\s*(?:global|jshint|jslint|eslint-env)\s/;
 
 function nextCodeOrComment(ast: File, source: string, from: number, firstStatementStart: number): number {
   const nextComment = (ast.comments ?? []).find((comment) => startOf(comment) >= from);
