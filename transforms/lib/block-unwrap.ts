@@ -101,7 +101,6 @@ export function unwrapTry(tryStatement: TryStatement, place: StatementPlace, sou
   result.deletedLines.push(lineStartAt(source, startOf(tryStatement)));
   for (let line = lineStartAt(source, closeBrace); line < nextLineStartAt(source, endOf(handler)); line = nextLineStartAt(source, line)) {
     result.deletedLines.push(line);
-    if (nextLineStartAt(source, line) === line) break;
   }
   const outer = leadingWhitespace(source, lineStartAt(source, startOf(tryStatement)));
   const firstContentLine = nextLineStartAt(source, startOf(block));
@@ -150,7 +149,6 @@ function firstIndentedWidth(source: string, from: number, to: number): number {
     const width = leadingWhitespace(source, line);
     const next = source[line + width];
     if (next !== '\n' && next !== '\r' && next !== undefined) return width;
-    if (nextLineStartAt(source, line) === line) break;
   }
   return 0;
 }
