@@ -1,5 +1,6 @@
 import type { Catalog, CatalogErrorEntry } from '../catalog/model.js';
 import { titleFromClassName } from '../catalog/names.js';
+import { UsageError } from '../errors.js';
 import { markdownTableCell } from '../catalog/markdown-table-cell.js';
 
 /**
@@ -75,13 +76,13 @@ export function buildTemplateData(catalog: Catalog, projectName: string, catalog
   const pick = (category: string, fallbackName: string, status: number) => {
     const found = byCategory(category, fallbackName) ?? errors.find((e) => e.status === status);
     if (!found) {
-      throw new Error(`the catalog needs an error with category "${category}" (the kit uses it); add one or restore ${fallbackName}`);
+      throw new UsageError(`the catalog needs an error with category "${category}" (the kit uses it); add one or restore ${fallbackName}`);
     }
     return found;
   };
   const internalError = pick('internal', 'InternalError', 500);
   const retryableError = errors.find((e) => e.category === 'dependency' && e.retryable) ?? errors.find((e) => e.retryable);
-  if (!retryableError) throw new Error('the catalog needs at least one retryable error (the resilience helpers use it)');
+  if (!retryableError) throw new UsageError('the catalog needs at least one retryable error (the resilience helpers use it)');
   const runbookDir = target.runbookDir;
   const docsBaseUrl = (target.docsBaseUrl ?? '').replace(/\/+$/, '');
   const docsDir = runbookDir.includes('/') ? runbookDir.slice(0, runbookDir.lastIndexOf('/')) : '.';
