@@ -1,4 +1,3 @@
-import nodePlop from 'node-plop';
 import type { DesiredFile } from '../fs/file-changes.js';
 import type { PlannedFile } from './kit-plan.js';
 
@@ -14,6 +13,7 @@ export async function renderPlan(
   files: PlannedFile[],
   render: (file: PlannedFile) => Promise<DesiredFile>,
 ): Promise<DesiredFile[]> {
+  const { default: nodePlop } = await import('node-plop');
   const plop = await nodePlop('', { destBasePath: process.cwd(), force: false });
   const rendered: DesiredFile[] = [];
   let firstError: unknown;

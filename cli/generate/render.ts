@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
-import * as prettier from 'prettier';
 import { packageRoot } from '../package-root.js';
 import type { Catalog } from '../catalog/model.js';
 import type { DesiredFile } from '../fs/file-changes.js';
@@ -54,13 +53,29 @@ export async function renderPlannedFile(
       text = file.keepEsm ? requireRelativeImports(text, file.path) : toCommonJs(text, file.path);
     }
   }
-  // prettier has no Python printer; Python templates are written already formatted (PEP 8).
-  const content = file.format === 'python' ? text.replace(/\s*$/, '\n') : await formatForProject(text, path.join(projectRoot, file.path));
+  const content = await formatRendered(text, file.format, path.join(projectRoot, file.path));
   return { path: file.path, content, kind: file.kind };
+}
+
+/**
+ * Python has no prettier printer: its templates are written already formatted (PEP 8). Markdown
+ * templates are written readable as they are, and only go through prettier when the project
+ * has a prettier config that would otherwise flag them. Code always goes through prettier: the
+ * JavaScript conversions leave spacing to it.
+ */
+async function formatRendered(text: string, format: PlannedFile['format'], absolutePath: string): Promise<string> {
+  if (format === 'python') return text.replace(/\s*$/, '\n');
+  if (format === 'markdown') {
+    const prettier = await import('prettier');
+    if (!(await prettier.resolveConfigFile(absolutePath))) return text.replace(/\s*$/, '\n');
+  }
+  return formatForProject(text, absolutePath);
 }
 
 /** Formats with prettier, using the project's own prettier configuration when it has one. */
 export async function formatForProject(text: string, absolutePath: string): Promise<string> {
+  // Loaded on first use: commands that end early (help, usage errors) should not pay for prettier.
+  const prettier = await import('prettier');
   const config = (await prettier.resolveConfig(absolutePath, { editorconfig: true })) ?? {};
   return prettier.format(text, { ...config, filepath: absolutePath });
 }
