@@ -6,6 +6,7 @@ import Handlebars from 'handlebars';
 import { afterAll, describe, expect, it } from 'vitest';
 import { newCatalog } from '../../cli/catalog/defaults.js';
 import type { Catalog, CatalogTarget } from '../../cli/catalog/model.js';
+import { RESERVED_NAMES } from '../../cli/catalog/reserved-names.js';
 import { planKitFiles } from '../../cli/generate/kit-plan.js';
 import { renderTemplate } from '../../cli/generate/render.js';
 import { buildTemplateData } from '../../cli/generate/template-data.js';
@@ -225,6 +226,31 @@ describe('kit templates', () => {
         state.set(name, 'done');
       };
       for (const name of edges.keys()) visit(name, []);
+    }
+  });
+
+  it('export no name a catalog error class could take, unless the catalog reserves it', () => {
+    for (const logger of loggers) {
+      const catalog = catalogFor({ logger, framework: 'express' });
+      const classNames = new Set(catalog.errors.map((error) => error.name));
+      const clashes: string[] = [];
+      for (const [name, source] of Object.entries(renderKit(catalog))) {
+        for (const node of parseTypeScript(source, name).program.body) {
+          if (node.type !== 'ExportNamedDeclaration' || !node.declaration) continue;
+          const declaration = node.declaration;
+          const exported =
+            declaration.type === 'VariableDeclaration'
+              ? declaration.declarations.map((d) => (d.id.type === 'Identifier' ? d.id.name : ''))
+              : 'id' in declaration && declaration.id && declaration.id.type === 'Identifier'
+                ? [declaration.id.name]
+                : [];
+          for (const exportedName of exported) {
+            const classLike = /^[A-Z][A-Za-z0-9]*Error$/.test(exportedName);
+            if (classLike && !classNames.has(exportedName) && !RESERVED_NAMES.has(exportedName)) clashes.push(`${name}: ${exportedName}`);
+          }
+        }
+      }
+      expect(clashes).toEqual([]);
     }
   });
 
