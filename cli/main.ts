@@ -7,6 +7,7 @@ import { createCommandContext } from './commands/context.js';
 import { registerAdd } from './commands/add.js';
 import { registerCheck } from './commands/check.js';
 import { registerInit } from './commands/init.js';
+import { registerMigrate } from './commands/migrate.js';
 import { registerSync } from './commands/sync.js';
 import { Output, wantsColor } from './output/console.js';
 
@@ -29,6 +30,7 @@ export function buildProgram(context = createCommandContext()): Command {
   registerAdd(program, context);
   registerSync(program, context);
   registerCheck(program, context);
+  registerMigrate(program, context);
   return program;
 }
 
