@@ -1,12 +1,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCommandContext } from '../../cli/commands/context.js';
 import { parseSize, registerMigrate } from '../../cli/commands/migrate.js';
 import { UsageError } from '../../cli/errors.js';
 import { parseSource } from '../../transforms/lib/parse.js';
-import { createProject } from './helpers.js';
+import { createProject, removeProjects } from './helpers.js';
+
+afterAll(removeProjects);
 
 /** Every smell the built-in transforms fix, one per function. */
 const legacy = [

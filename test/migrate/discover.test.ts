@@ -1,9 +1,11 @@
 import { mkdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { discoverFiles } from '../../cli/migrate/discover.js';
 import { UsageError } from '../../cli/errors.js';
-import { createProject } from './helpers.js';
+import { createProject, removeProjects } from './helpers.js';
+
+afterAll(removeProjects);
 
 const code = 'export const a = 1;\n';
 

@@ -1,12 +1,14 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, cpSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../cli/errors.js';
 import { mergeReports } from '../../cli/migrate/merge-reports.js';
 import { runMigrate } from '../../cli/migrate/run.js';
 import { fnv1a, parseShard } from '../../cli/migrate/shard.js';
-import { createProject, reportEmptyCatch, writeFiles } from './helpers.js';
+import { createProject, reportEmptyCatch, writeFiles, removeProjects } from './helpers.js';
+
+afterAll(removeProjects);
 
 const emptyCatch = 'export function load() {\n  try {\n    read();\n  } catch (error) {}\n}\n';
 const available = [reportEmptyCatch];

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { CatchClause, Node, ThrowStatement } from '@babel/types';
@@ -19,12 +19,19 @@ export const TARGET: CatalogTarget = {
   docsBaseUrl: null,
 };
 
-/** A temporary project (real path) with a catalog and the given files. */
+const createdProjects: string[] = [];
+
+/** A temporary project (real path) with a catalog and the given files; `removeProjects` deletes them all. */
 export function createProject(files: Record<string, string | Buffer>, options: { catalog?: boolean } = {}): string {
   const root = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'faultline-migrate-')));
+  createdProjects.push(root);
   if (options.catalog !== false) writeFileSync(path.join(root, 'faultline.catalog.json'), serializeCatalog(newCatalog(TARGET)));
   writeFiles(root, files);
   return root;
+}
+
+export function removeProjects(): void {
+  for (const root of createdProjects.splice(0)) rmSync(root, { recursive: true, force: true });
 }
 
 export function writeFiles(root: string, files: Record<string, string | Buffer>): void {

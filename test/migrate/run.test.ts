@@ -1,9 +1,11 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../cli/errors.js';
 import { runDetect, runMigrate } from '../../cli/migrate/run.js';
-import { createProject, reportEmptyCatch, testTransforms, wrapThrownString } from './helpers.js';
+import { createProject, reportEmptyCatch, testTransforms, wrapThrownString, removeProjects } from './helpers.js';
+
+afterAll(removeProjects);
 
 const emptyCatch = 'export function load() {\n  try {\n    read();\n  } catch (error) {}\n}\n';
 const clean = 'export const answer = 42;\n';
