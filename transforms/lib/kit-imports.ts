@@ -1,4 +1,4 @@
-import type { File, ImportDeclaration, Node, ObjectPattern, Statement } from '@babel/types';
+import type { Comment, File, ImportDeclaration, Node, ObjectPattern, Statement } from '@babel/types';
 import type { KitExport, KitLocation, TextEdit } from '../types.js';
 import { isKitSpecifier, kitSpecifierFor } from './kit-specifier.js';
 import type { ModuleStyle } from './module-style.js';
@@ -215,18 +215,17 @@ function afterPreamble(ast: File, source: string): number {
   const lastDirective = program.directives[program.directives.length - 1];
   if (lastDirective?.end != null) position = Math.max(position, lastDirective.end);
   const firstStatementStart = program.body[0]?.start ?? source.length;
-  for (const comment of ast.comments ?? []) {
+  const comments = ast.comments ?? [];
+  for (let index = 0; index < comments.length; index++) {
+    const comment = comments[index] as Comment;
     if (startOf(comment) < position) continue;
     if (endOf(comment) > firstStatementStart) break;
-    const gap = source.slice(endOf(comment), nextCodeOrComment(ast, source, endOf(comment), firstStatementStart));
+    // Comments come in source order, so the next code or comment is the next comment or the first statement.
+    const next = comments[index + 1];
+    const gap = source.slice(endOf(comment), Math.min(next === undefined ? source.length : startOf(next), firstStatementStart));
     if (/\n[ \t]*\r?\n/.test(gap) || FILE_PRAGMA.test(comment.value)) position = endOf(comment);
   }
   return position;
 }
 
 const FILE_PRAGMA = /@(?:ts-check|ts-nocheck|flow|noflow|jsx\w*|format|license|preserve)\b|eslint-disable(?!-next-line|-line)|^\s*(?:global|jshint|jslint|eslint-env)\s/;
-
-function nextCodeOrComment(ast: File, source: string, from: number, firstStatementStart: number): number {
-  const nextComment = (ast.comments ?? []).find((comment) => startOf(comment) >= from);
-  return Math.min(nextComment === undefined ? source.length : startOf(nextComment), firstStatementStart);
-}
