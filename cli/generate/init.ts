@@ -106,7 +106,7 @@ export async function runInit(options: InitOptions, project?: ProjectInfo): Prom
     written,
     conflicts,
     testCommand: kitTestCommand(catalog.target),
-    installNeeded: packageJson !== undefined && /ependencies/.test(packageJson.content) && changes.some((c) => c.path === 'package.json' && c.status !== 'unchanged'),
+    installNeeded: (packageJson?.addedDependencies.length ?? 0) > 0,
     packageManager: info.packageManager,
   };
 }

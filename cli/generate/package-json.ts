@@ -42,7 +42,7 @@ export function planPackageJson(args: {
   current: string | undefined;
   projectName: string;
   target: CatalogTarget;
-}): DesiredFile | undefined {
+}): (DesiredFile & { addedDependencies: string[] }) | undefined {
   const { current, target } = args;
   const indent = current ? detectIndent(current) : 2;
   const pkg: PackageJson = current
@@ -50,9 +50,11 @@ export function planPackageJson(args: {
     : { name: args.projectName, version: '0.1.0', private: true, type: target.moduleSystem === 'esm' ? 'module' : 'commonjs' };
 
   const has = (name: string) => Boolean(pkg.dependencies?.[name] ?? pkg.devDependencies?.[name]);
+  const addedDependencies: string[] = [];
   const add = (section: 'dependencies' | 'devDependencies', name: keyof typeof kitDependencyVersions) => {
     if (has(name)) return;
     pkg[section] = { ...(pkg[section] ?? {}), [name]: kitDependencyVersions[name] };
+    addedDependencies.push(name);
   };
   if (target.logger === 'pino') add('dependencies', 'pino');
   if (target.language === 'typescript') {
@@ -71,7 +73,7 @@ export function planPackageJson(args: {
   const content = JSON.stringify(pkg, null, indent) + '\n';
   if (current !== undefined && content === normalizeTrailingNewline(current)) return undefined;
   if (current !== undefined && sameJson(current, content)) return undefined;
-  return { path: 'package.json', content, kind: current === undefined ? 'owned' : 'merged' };
+  return { path: 'package.json', content, kind: current === undefined ? 'owned' : 'merged', addedDependencies };
 }
 
 function detectIndent(text: string): number | string {
