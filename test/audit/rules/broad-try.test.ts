@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import * as rule from '../../../transforms/rules/broad-try.js';
+import { auditRuleTester, detectAll, TS_FILE } from '../rule-tester.js';
+
+const statements = (count: number, indent = '    '): string => Array.from({ length: count }, (_, i) => `${indent}step${i}();`).join('\n');
+
+auditRuleTester(rule, {
+  valid: [
+    `function f() {\n  try {\n${statements(10)}\n  } catch (e) {\n    throw e;\n  }\n}\n`,
+    `function f() {\n  try {\n${statements(11)}\n  } finally {\n    done();\n  }\n}\n`,
+    `function f() {\n  try {\n    if (a) {\n${statements(20, '      ')}\n    }\n  } catch (e) {\n    throw e;\n  }\n}\n`,
+    `function f() {\n  // faultline-ignore broad-try: one transaction\n  try {\n${statements(11)}\n  } catch (e) {\n    throw e;\n  }\n}\n`,
+  ],
+  invalid: [
+    {
+      name: 'eleven statements',
+      code: `function f() {\n  try {\n${statements(11)}\n  } catch (e) {\n    report(e);\n  }\n}\n`,
+      findings: [{ line: 2, column: 3, endLine: 16, endColumn: 4, message: 'wraps 11 statements (more than 10)' }],
+    },
+    {
+      name: 'nested tries are each counted by their own statements',
+      code: `try {\n  try {\n${statements(12)}\n  } catch {}\n${statements(10, '  ')}\n} catch (e) {}\n`,
+      findings: [
+        { line: 1, column: 1, message: 'wraps 11 statements' },
+        { line: 2, column: 3, message: 'wraps 12 statements' },
+      ],
+    },
+  ],
+});
+
+describe('broad-try: maxTryStatements', () => {
+  const code = `try {\n${statements(4)}\n} catch (e) {\n  report(e);\n}\n`;
+
+  it('reports a block above the configured limit', () => {
+    const findings = detectAll(rule.createBroadTry({ maxTryStatements: 3 }), code, TS_FILE);
+    expect(findings.map((finding) => [finding.line, finding.message])).toEqual([
+      [1, 'This try block wraps 4 statements (more than 3); a catch this broad cannot tell which one failed. Wrap only the statements that can throw.'],
+    ]);
+  });
+
+  it('leaves a block at the limit alone', () => {
+    expect(detectAll(rule.createBroadTry({ maxTryStatements: 4 }), code, TS_FILE)).toEqual([]);
+  });
+
+  it('rejects a limit that is not a positive integer', () => {
+    expect(() => rule.createBroadTry({ maxTryStatements: 0 })).toThrow(/positive integer/);
+  });
+});

@@ -1,0 +1,40 @@
+/**
+ * catch-any: `catch (e: any)` switches off type checking for everything done with the error, which
+ * hides the mistakes the catch block most needs caught (reading `e.message` of a thrown string).
+ * `unknown` makes the code narrow the error first.
+ */
+import type { Node } from '@babel/types';
+import { findingAt, withoutSuppressed } from '../lib/findings.js';
+import type { Finding, TransformContext, TransformMeta } from '../types.js';
+import { siteIndexOf } from './site-index.js';
+
+export const meta: TransformMeta = {
+  id: 'catch-any',
+  title: 'Type caught errors as unknown, not any',
+  description: 'Reports `catch (e: any)` in TypeScript; `unknown` makes the code check what was thrown.',
+  changesBehaviour: false,
+  severity: 'warning',
+  messages: {
+    catchAny: 'The caught error is typed `any`, which turns off checking of how it is used; type it `unknown` and narrow it (e.g. `e instanceof Error`).',
+  },
+  docs: 'docs/rules/catch-any.md',
+};
+
+export function mightMatch(source: string): boolean {
+  return /catch\s*\([^)]*:\s*any\b/.test(source);
+}
+
+export function detect(ctx: Omit<TransformContext, 'useKitExport'>): Finding[] {
+  const findings: Finding[] = [];
+  for (const clause of siteIndexOf(ctx.ast).catchClauses) {
+    const annotation = clause.param == null ? undefined : annotationOf(clause.param);
+    if (annotation?.type === 'TSAnyKeyword') findings.push(findingAt(meta, 'catchAny', annotation, { fixable: false }));
+  }
+  return withoutSuppressed(findings, ctx.ast, meta.id);
+}
+
+function annotationOf(param: Node): Node | undefined {
+  const annotation = 'typeAnnotation' in param ? param.typeAnnotation : undefined;
+  if (annotation == null || annotation.type !== 'TSTypeAnnotation') return undefined;
+  return annotation.typeAnnotation;
+}

@@ -1,0 +1,56 @@
+/**
+ * catch-returns-default: `catch { return null; }` turns a failure into an ordinary-looking result.
+ * Callers cannot tell "nothing there" from "could not find out", and nobody is told that it failed.
+ */
+import type { BlockStatement, CatchClause, ReturnStatement, TryStatement } from '@babel/types';
+import { findingAt, withoutSuppressed } from '../lib/findings.js';
+import { isFunctionNode, walk } from '../lib/walk.js';
+import type { Finding, TransformContext, TransformMeta } from '../types.js';
+import { handlesError, isStandInValue, returnsOf } from './catch-handling.js';
+import { siteIndexOf } from './site-index.js';
+
+export const meta: TransformMeta = {
+  id: 'catch-returns-default',
+  title: 'Do not turn failures into default values silently',
+  description: 'Reports catch blocks that return null, [], false or similar without reporting or rethrowing the error.',
+  changesBehaviour: false,
+  severity: 'warning',
+  messages: {
+    silentDefault: 'This catch returns a default value and drops the error; report it (or rethrow) so the failure is visible.',
+  },
+  docs: 'docs/rules/catch-returns-default.md',
+};
+
+export function mightMatch(source: string): boolean {
+  return source.includes('catch') && source.includes('return');
+}
+
+export function detect(ctx: Omit<TransformContext, 'useKitExport'>): Finding[] {
+  const findings: Finding[] = [];
+  for (const tryStatement of siteIndexOf(ctx.ast).tryStatements) {
+    const clause = tryStatement.handler;
+    if (clause == null) continue;
+    const silent = silentDefaultReturn(tryStatement, clause);
+    if (silent !== undefined) findings.push(findingAt(meta, 'silentDefault', silent, { fixable: false }));
+  }
+  return withoutSuppressed(findings, ctx.ast, meta.id);
+}
+
+/** The first stand-in `return` of a catch that neither reports nor rethrows, unless the try/catch is a yes/no test. */
+function silentDefaultReturn(tryStatement: TryStatement, clause: CatchClause): ReturnStatement | undefined {
+  const silent = returnsOf(clause.body).find((statement) => isStandInValue(statement.argument));
+  if (silent === undefined || handlesError(clause)) return undefined;
+  // `try { JSON.parse(s); return true; } catch { return false; }` answers a question; false is the answer.
+  if (silent.argument?.type === 'BooleanLiteral' && returnsTrue(tryStatement.block)) return undefined;
+  return silent;
+}
+
+function returnsTrue(block: BlockStatement): boolean {
+  let found = false;
+  walk(block, (node) => {
+    if (found || isFunctionNode(node)) return false;
+    if (node.type === 'ReturnStatement' && node.argument?.type === 'BooleanLiteral' && node.argument.value) found = true;
+    return undefined;
+  });
+  return found;
+}

@@ -1,0 +1,34 @@
+/**
+ * loop-catch-continue: `for (…) { try { … } catch { continue; } }` skips every item that fails and
+ * tells nobody. The loop finishes "successfully" with a part of the work silently missing.
+ * An empty catch in a loop is `empty-catch`'s finding (which `migrate` fixes) and is not reported again.
+ */
+import { findingAt, withoutSuppressed } from '../lib/findings.js';
+import type { Finding, TransformContext, TransformMeta } from '../types.js';
+import { siteIndexOf } from './site-index.js';
+
+export const meta: TransformMeta = {
+  id: 'loop-catch-continue',
+  title: 'Do not skip failed loop iterations silently',
+  description: 'Reports catch blocks whose only statement is `continue`: failed items are skipped without a trace.',
+  changesBehaviour: false,
+  severity: 'warning',
+  messages: {
+    silentSkip: 'This catch only continues the loop, so failed items are skipped silently; report the error (and count the skipped items) before continuing.',
+  },
+  docs: 'docs/rules/loop-catch-continue.md',
+};
+
+export function mightMatch(source: string): boolean {
+  return source.includes('catch') && source.includes('continue');
+}
+
+export function detect(ctx: Omit<TransformContext, 'useKitExport'>): Finding[] {
+  const findings: Finding[] = [];
+  for (const clause of siteIndexOf(ctx.ast).catchClauses) {
+    const body = clause.body.body;
+    // `continue` cannot cross a function boundary, so a catch whose only statement is one is in a loop.
+    if (body.length === 1 && body[0]?.type === 'ContinueStatement') findings.push(findingAt(meta, 'silentSkip', clause, { fixable: false }));
+  }
+  return withoutSuppressed(findings, ctx.ast, meta.id);
+}
