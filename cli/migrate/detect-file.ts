@@ -10,7 +10,10 @@ export type DetectOutcome =
   | { kind: 'findings'; findings: Finding[]; prefiltered: boolean }
   | { kind: 'failed'; line: number | null; column: number | null; message: string };
 
-export function detectSource(args: { source: string; filePath: string; transforms: TransformModule[]; kit: KitLocation }): DetectOutcome {
+/** What detection needs of a module: transforms and audit-only rules both qualify. */
+export type DetectingModule = Pick<TransformModule, 'meta' | 'mightMatch' | 'detect'>;
+
+export function detectSource(args: { source: string; filePath: string; transforms: readonly DetectingModule[]; kit: KitLocation }): DetectOutcome {
   const { source, filePath, kit } = args;
   const candidates = args.transforms.filter((transform) => transform.mightMatch(source));
   if (candidates.length === 0) return { kind: 'findings', findings: [], prefiltered: true };

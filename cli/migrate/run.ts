@@ -11,7 +11,7 @@ import { UsageError } from '../errors.js';
 import { allTransforms } from '../../transforms/registry.js';
 import type { Finding, TransformModule } from '../../transforms/types.js';
 import { collectCandidates } from './candidates.js';
-import { detectSource } from './detect-file.js';
+import { detectSource, type DetectingModule } from './detect-file.js';
 import { readGitState } from './git-status.js';
 import { loadDetectionProject, loadMigrationProject } from './project.js';
 import { DEFAULT_MAX_FILE_SIZE, readSource } from './read-source.js';
@@ -208,12 +208,21 @@ export interface DetectedFinding extends Finding {
   path: string;
 }
 
+export interface DetectOptions extends ScanOptions {
+  /** Modules that only detect (audit-only rules), run after the transforms on the same tree. */
+  rules?: DetectingModule[];
+}
+
 export interface DetectReport {
   version: typeof REPORT_VERSION;
   root: string;
   transforms: string[];
+  /** Ids of the detect-only rules that ran, after the transforms. */
+  rules: string[];
   shards: Shard[];
   files: { scanned: number; withFindings: number; clean: number; skippedByPrefilter: number; skipped: number; failed: number };
+  /** Lines of the files that were checked (with findings or clean, not skipped or failed); see `lineCount`. */
+  linesScanned: number;
   /** Sorted by path, then position. */
   findings: DetectedFinding[];
   skipped: SkippedEntry[];
@@ -225,10 +234,12 @@ export interface DetectReport {
  * What `migrate` would find, without fixing anything: the pipeline behind `audit`. Works without a
  * catalog (detection needs no kit); with one, its mappings and classes are available to transforms.
  */
-export async function runDetect(options: ScanOptions): Promise<DetectReport> {
+export async function runDetect(options: DetectOptions): Promise<DetectReport> {
   const started = performance.now();
   const project = loadDetectionProject(options.cwd);
   const transforms = selectTransforms(options.transforms, options.available ?? allTransforms);
+  const rules = options.rules ?? [];
+  const modules: DetectingModule[] = [...transforms, ...rules];
   const maxFileSize = maxFileSizeOf(options);
   const candidates = await collectCandidates(project, { paths: options.paths ?? [], ignore: options.ignore, shard: options.shard });
   const skipped: SkippedEntry[] = [...candidates.skipped];
@@ -237,6 +248,7 @@ export async function runDetect(options: ScanOptions): Promise<DetectReport> {
   let withFindings = 0;
   let clean = 0;
   let skippedByPrefilter = 0;
+  let lines = 0;
 
   const total = candidates.files.length;
   for (let index = 0; index < total; index++) {
@@ -246,15 +258,18 @@ export async function runDetect(options: ScanOptions): Promise<DetectReport> {
     if (read.kind === 'skipped') skipped.push({ path: file, reason: read.reason });
     else if (read.kind === 'unreadable') failed.push({ path: file, line: null, column: null, message: read.message });
     else {
-      const outcome = detectSource({ source: read.text, filePath: absolute, transforms, kit: project.kit });
+      const outcome = detectSource({ source: read.text, filePath: absolute, transforms: modules, kit: project.kit });
       if (outcome.kind === 'failed') {
         failed.push({ path: file, line: outcome.line, column: outcome.column, message: outcome.message });
-      } else if (outcome.findings.length === 0) {
-        clean++;
-        if (outcome.prefiltered) skippedByPrefilter++;
       } else {
-        withFindings++;
-        for (const finding of outcome.findings) findings.push({ ...finding, path: file });
+        lines += lineCount(read.text);
+        if (outcome.findings.length === 0) {
+          clean++;
+          if (outcome.prefiltered) skippedByPrefilter++;
+        } else {
+          withFindings++;
+          for (const finding of outcome.findings) findings.push({ ...finding, path: file });
+        }
       }
     }
     options.onProgress?.({ phase: 'scan', done: index + 1, total, path: file });
@@ -266,11 +281,20 @@ export async function runDetect(options: ScanOptions): Promise<DetectReport> {
     version: REPORT_VERSION,
     root: project.root,
     transforms: transforms.map((transform) => transform.meta.id),
+    rules: rules.map((rule) => rule.meta.id),
     shards: options.shard ? [options.shard] : [],
     files: { scanned: total + candidates.skipped.length, withFindings, clean, skippedByPrefilter, skipped: skipped.length, failed: failed.length },
+    linesScanned: lines,
     findings,
     skipped,
     failed,
     durationMs: Math.round(performance.now() - started),
   };
+}
+
+/** Line feeds, plus one for a last line that does not end in one: what `wc -l` counts, and the last line too. */
+export function lineCount(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
+  return text.length > 0 && !text.endsWith('\n') ? count + 1 : count;
 }
