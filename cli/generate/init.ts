@@ -1,12 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Catalog, CatalogTarget, Framework, Language, Logger, ModuleSystem, TestRunner } from '../catalog/model.js';
-import { newCatalog } from '../catalog/defaults.js';
-import { CATALOG_FILE, parseCatalog } from '../catalog/load.js';
-import { serializeCatalog } from '../catalog/serialize.js';
+import type { CatalogTarget, Framework, Language, Logger, ModuleSystem, TestRunner } from '../catalog/model.js';
 import { detectProject, type ProjectInfo } from '../project/detect.js';
 import { UsageError } from '../errors.js';
-import { applyChanges, planChanges, type DesiredFile, type FileChange } from '../fs/file-changes.js';
+import type { DesiredFile, FileChange } from '../fs/file-changes.js';
+import { catalogForInit, writeInitFiles } from './init-files.js';
 import { isWithin } from '../fs/project-paths.js';
 import { kitTestCommand, planPackageJson } from './package-json.js';
 import { isPythonInit, runPythonInit } from './python-init.js';
@@ -74,16 +72,11 @@ export async function runInit(options: InitOptions, project?: ProjectInfo): Prom
   }
   const info = project ?? (await detectProject(root));
   const target = resolveTarget(info, options.answers);
-  const catalogPath = path.join(root, CATALOG_FILE);
-  const existingCatalog = existsSync(catalogPath) ? readFileSync(catalogPath, 'utf8') : undefined;
-  const catalog = existingCatalog !== undefined ? withTarget(parseCatalog(existingCatalog, catalogPath), options.answers, target) : newCatalog(target);
+  const { catalog, file: catalogFile } = catalogForInit(root, explicitTarget(options.answers), target);
 
   const rendered = await renderCatalogFiles(catalog, root, info.name);
 
-  const desired: DesiredFile[] = [
-    { path: CATALOG_FILE, content: serializeCatalog(catalog), kind: existingCatalog !== undefined ? 'merged' : 'owned' },
-    ...rendered,
-  ];
+  const desired: DesiredFile[] = [catalogFile, ...rendered];
   const packageJsonPath = path.join(root, 'package.json');
   const packageJson = planPackageJson({
     current: existsSync(packageJsonPath) ? readFileSync(packageJsonPath, 'utf8') : undefined,
@@ -95,10 +88,7 @@ export async function runInit(options: InitOptions, project?: ProjectInfo): Prom
     desired.push({ path: 'tsconfig.json', content: await formatForProject(strictTsconfig(catalog.target), path.join(root, 'tsconfig.json')), kind: 'owned' });
   }
 
-  const changes = planChanges(root, desired, { force: options.force });
-  const conflicts = changes.filter((c) => c.status === 'conflict');
-  const written = !options.dryRun && conflicts.length === 0;
-  if (written) await applyChanges(changes);
+  const { changes, conflicts, written } = await writeInitFiles(root, desired, options);
   return {
     root,
     target: catalog.target,
@@ -155,16 +145,9 @@ function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-/** A re-run keeps the user's catalog; only choices given explicitly change its target. */
-export function withTarget(catalog: Catalog, answers: InitAnswers, resolved: CatalogTarget): Catalog {
-  const explicit = definedOnly(answers);
-  if (Object.keys(explicit).length === 0) return catalog;
-  const target: CatalogTarget = { ...catalog.target };
-  for (const key of Object.keys(explicit) as Array<keyof InitAnswers>) {
-    (target as unknown as Record<string, unknown>)[key] = resolved[key];
-  }
-  target.importSuffix = resolved.importSuffix;
-  return { ...catalog, target };
+/** The target fields the user chose explicitly (by flag or prompt): only these change an existing catalog. */
+export function explicitTarget(answers: InitAnswers): Partial<CatalogTarget> {
+  return definedOnly(answers) as Partial<CatalogTarget>;
 }
 
 function strictTsconfig(target: CatalogTarget): string {

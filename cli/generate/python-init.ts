@@ -1,13 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Catalog, CatalogTarget } from '../catalog/model.js';
-import { newCatalog } from '../catalog/defaults.js';
+import type { CatalogTarget } from '../catalog/model.js';
 import { CATALOG_FILE, parseCatalog } from '../catalog/load.js';
-import { serializeCatalog } from '../catalog/serialize.js';
 import { UsageError } from '../errors.js';
-import { applyChanges, planChanges, type DesiredFile } from '../fs/file-changes.js';
+import { catalogForInit, writeInitFiles } from './init-files.js';
 import { detectPythonProject, looksLikePythonProject, type PythonProjectInfo } from '../project/detect-python.js';
-import { checkProjectRelativeDir, normalizeDir, withTarget, type InitAnswers, type InitOptions, type InitResult } from './init.js';
+import { checkProjectRelativeDir, normalizeDir, explicitTarget, type InitAnswers, type InitOptions, type InitResult } from './init.js';
 import { PYTHON_FRAMEWORKS, PYTHON_TEST_RUNNERS, pythonKitTestCommand } from './python-plan.js';
 import { renderCatalogFiles } from './render-catalog-files.js';
 
@@ -44,20 +42,10 @@ export async function runPythonInit(options: InitOptions, project?: PythonProjec
   const root = path.resolve(options.root);
   const info = project ?? detectPythonProject(root);
   const target = resolvePythonTarget(info, options.answers);
-  const catalogPath = path.join(root, CATALOG_FILE);
-  const existingCatalog = existsSync(catalogPath) ? readFileSync(catalogPath, 'utf8') : undefined;
-  const catalog: Catalog =
-    existingCatalog !== undefined ? withTarget(parseCatalog(existingCatalog, catalogPath), options.answers, target) : newCatalog(target);
+  const { catalog, file: catalogFile } = catalogForInit(root, explicitTarget(options.answers), target);
 
   const rendered = await renderCatalogFiles(catalog, root, info.name);
-  const desired: DesiredFile[] = [
-    { path: CATALOG_FILE, content: serializeCatalog(catalog), kind: existingCatalog !== undefined ? 'merged' : 'owned' },
-    ...rendered,
-  ];
-  const changes = planChanges(root, desired, { force: options.force });
-  const conflicts = changes.filter((c) => c.status === 'conflict');
-  const written = !options.dryRun && conflicts.length === 0;
-  if (written) await applyChanges(changes);
+  const { changes, conflicts, written } = await writeInitFiles(root, [catalogFile, ...rendered], options);
   return {
     root,
     target: catalog.target,
