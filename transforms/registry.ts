@@ -3,8 +3,11 @@
  * output's stability: reports, summaries and `faultline list` follow it.
  */
 import * as consoleInCatch from './console-in-catch.js';
+import * as domainErrors from './domain-errors.js';
 import * as emptyCatch from './empty-catch.js';
 import * as errorCause from './error-cause.js';
+import * as promiseCatch from './promise-catch.js';
+import * as throwLiteral from './throw-literal.js';
 import * as uselessCatch from './useless-catch.js';
 import type { TransformModule } from './types.js';
 
@@ -17,6 +20,9 @@ export const allTransforms: TransformModule[] = [
   moduleOf(consoleInCatch),
   moduleOf(errorCause),
   moduleOf(uselessCatch),
+  moduleOf(throwLiteral),
+  moduleOf(domainErrors),
+  moduleOf(promiseCatch),
 ];
 
 /** The transform with this id, or undefined when there is none. */
