@@ -5,6 +5,7 @@ import { isUserFacing, OperationError } from './errors.js';
 import { packageRoot } from './package-root.js';
 import { createCommandContext } from './commands/context.js';
 import { registerAdd } from './commands/add.js';
+import { registerAudit } from './commands/audit.js';
 import { registerCheck } from './commands/check.js';
 import { registerInit } from './commands/init.js';
 import { registerMigrate } from './commands/migrate.js';
@@ -31,6 +32,7 @@ export function buildProgram(context = createCommandContext()): Command {
   registerSync(program, context);
   registerCheck(program, context);
   registerMigrate(program, context);
+  registerAudit(program, context);
   return program;
 }
 

@@ -17,7 +17,7 @@ export const meta: TransformMeta = {
   changesBehaviour: false,
   severity: 'info',
   messages: {
-    broadTry: 'This try block wraps {{count}} statements (more than {{max}}); a catch this broad cannot tell which one failed. Wrap only the statements that can throw.',
+    broadTry: 'This try block wraps {{count}} statements (more than {{max}}), so its catch cannot tell which one failed; wrap only what can throw.',
   },
   docs: 'docs/rules/broad-try.md',
 };

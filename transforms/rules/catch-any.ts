@@ -15,7 +15,7 @@ export const meta: TransformMeta = {
   changesBehaviour: false,
   severity: 'warning',
   messages: {
-    catchAny: 'The caught error is typed `any`, which turns off checking of how it is used; type it `unknown` and narrow it (e.g. `e instanceof Error`).',
+    catchAny: 'The caught error is typed `any`, which turns off checking how it is used; type it `unknown` and narrow it.',
   },
   docs: 'docs/rules/catch-any.md',
 };

@@ -18,7 +18,7 @@ export const meta: TransformMeta = {
   changesBehaviour: false,
   severity: 'warning',
   messages: {
-    messageOnly: 'Only the error\'s text is logged, so its stack and cause are lost; pass the error object to the logger (e.g. `logger.error({ err }, \'what failed\')`).',
+    messageOnly: 'Only the error\'s text is logged, losing its stack and cause; log the error object, e.g. `logger.error({ err }, \'what failed\')`.',
   },
   docs: 'docs/rules/error-message-only-logged.md',
 };

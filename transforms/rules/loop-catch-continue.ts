@@ -14,7 +14,7 @@ export const meta: TransformMeta = {
   changesBehaviour: false,
   severity: 'warning',
   messages: {
-    silentSkip: 'This catch only continues the loop, so failed items are skipped silently; report the error (and count the skipped items) before continuing.',
+    silentSkip: 'This catch only continues the loop, so failed items are skipped silently; report the error before continuing.',
   },
   docs: 'docs/rules/loop-catch-continue.md',
 };

@@ -16,8 +16,7 @@ export const meta: TransformMeta = {
   changesBehaviour: false,
   severity: 'error',
   messages: {
-    swallowedBatch:
-      'A failure of this Promise.all is swallowed by the catch below (empty, or returning without reporting or rethrowing); report or rethrow it, or use Promise.allSettled and handle each rejection.',
+    swallowedBatch: 'A failure of this Promise.all is swallowed by its catch; report or rethrow it, or use Promise.allSettled and handle each result.',
   },
   docs: 'docs/rules/promise-all-swallowed.md',
 };

@@ -15,7 +15,7 @@ auditRuleTester(rule, {
     {
       name: 'eleven statements',
       code: `function f() {\n  try {\n${statements(11)}\n  } catch (e) {\n    report(e);\n  }\n}\n`,
-      findings: [{ line: 2, column: 3, endLine: 16, endColumn: 4, message: 'wraps 11 statements (more than 10)' }],
+      findings: [{ line: 2, column: 3, endLine: 16, endColumn: 4, message: 'wraps 11 statements (more than 10), so' }],
     },
     {
       name: 'nested tries are each counted by their own statements',
@@ -34,7 +34,7 @@ describe('broad-try: maxTryStatements', () => {
   it('reports a block above the configured limit', () => {
     const findings = detectAll(rule.createBroadTry({ maxTryStatements: 3 }), code, TS_FILE);
     expect(findings.map((finding) => [finding.line, finding.message])).toEqual([
-      [1, 'This try block wraps 4 statements (more than 3); a catch this broad cannot tell which one failed. Wrap only the statements that can throw.'],
+      [1, 'This try block wraps 4 statements (more than 3), so its catch cannot tell which one failed; wrap only what can throw.'],
     ]);
   });
 

@@ -1,0 +1,108 @@
+/**
+ * An audit report as text for people, laid out like ESLint's "stylish" output: findings grouped by
+ * file, one per line as `line:column  severity  message  rule-id`, then a summary with counts per
+ * rule and severity, what `faultline migrate` can fix, and the score.
+ */
+import type { Severity } from '../../transforms/types.js';
+import { SEVERITIES, type AuditFinding, type AuditReport, type SeverityCounts } from './report.js';
+
+export interface Paint {
+  bold(text: string): string;
+  dim(text: string): string;
+  underline(text: string): string;
+  red(text: string): string;
+  yellow(text: string): string;
+  blue(text: string): string;
+  green(text: string): string;
+}
+
+const plural = (count: number, word: string): string => `${formatCount(count)} ${word}${count === 1 || word === 'info' ? '' : 's'}`;
+
+function formatCount(count: number): string {
+  return count.toLocaleString('en-US');
+}
+
+function paintSeverity(severity: Severity, paint: Paint): (text: string) => string {
+  return severity === 'error' ? paint.red : severity === 'warning' ? paint.yellow : paint.blue;
+}
+
+/** The findings, a block per file: the path, then one aligned line per finding. */
+export function findingLines(report: AuditReport, paint: Paint): string[] {
+  const lines: string[] = [];
+  for (const [file, findings] of groupByFile(report.findings)) {
+    const positions = findings.map((finding) => `${finding.line}:${finding.column}`);
+    const positionWidth = Math.max(...positions.map((position) => position.length));
+    const severityWidth = Math.max(...findings.map((finding) => finding.severity.length));
+    const messageWidth = Math.max(...findings.map((finding) => finding.message.length));
+    if (lines.length > 0) lines.push('');
+    lines.push(paint.underline(file));
+    findings.forEach((finding, index) => {
+      const position = paint.dim((positions[index] as string).padEnd(positionWidth));
+      const severity = paintSeverity(finding.severity, paint)(finding.severity.padEnd(severityWidth));
+      lines.push(`  ${position}  ${severity}  ${finding.message.padEnd(messageWidth)}  ${paint.dim(finding.ruleId)}`);
+    });
+  }
+  return lines;
+}
+
+function groupByFile(findings: readonly AuditFinding[]): Map<string, AuditFinding[]> {
+  const groups = new Map<string, AuditFinding[]>();
+  for (const finding of findings) {
+    const group = groups.get(finding.file);
+    if (group === undefined) groups.set(finding.file, [finding]);
+    else group.push(finding);
+  }
+  return groups;
+}
+
+/** `path:line:column: message` for files that could not be audited, which terminals and editors open at the position. */
+export function failureLines(report: AuditReport): string[] {
+  return report.failed.map((file) => {
+    const position = file.line === null ? '' : `:${file.line}:${file.column ?? 1}`;
+    return `${file.path}${position}: ${file.message} (not audited)`;
+  });
+}
+
+function severityBreakdown(counts: SeverityCounts): string {
+  return SEVERITIES.filter((severity) => counts[severity] > 0)
+    .map((severity) => plural(counts[severity], severity))
+    .join(', ');
+}
+
+export function summaryLines(report: AuditReport, paint: Paint): string[] {
+  const { summary, files } = report;
+  const lines: string[] = [];
+  if (summary.findings === 0) {
+    lines.push(paint.green(paint.bold('✔ no findings')));
+  } else {
+    const headline = `✖ ${plural(summary.findings, 'finding')} (${severityBreakdown(summary.bySeverity)}) in ${plural(files.withFindings, 'file')}`;
+    const color = summary.bySeverity.error > 0 ? paint.red : summary.bySeverity.warning > 0 ? paint.yellow : paint.blue;
+    lines.push(color(paint.bold(headline)));
+    lines.push(...ruleLines(report, paint));
+    if (summary.fixable > 0) {
+      lines.push(`${paint.green(`${formatCount(summary.fixable)} fixable by \`faultline migrate\``)} ${paint.dim('(preview the changes with `faultline migrate --dry-run`)')}`);
+    }
+  }
+  const checked = files.withFindings + files.clean;
+  const notChecked = [
+    files.skipped > 0 ? `${formatCount(files.skipped)} skipped` : '',
+    files.failed > 0 ? paint.red(`${formatCount(files.failed)} not audited (see above)`) : '',
+  ].filter((part) => part !== '');
+  const scanned = [`${plural(checked, 'file')} scanned (${plural(report.linesScanned, 'line')})`, ...notChecked].join(', ');
+  lines.push(`${scanned}; score ${paint.bold(report.score.toFixed(2))} findings per 1,000 lines ${paint.dim('(lower is better)')}`);
+  const shards = report.shards.length > 0 ? ` (shard${report.shards.length === 1 ? '' : 's'} ${report.shards.map((s) => `${s.index}/${s.count}`).join(', ')})` : '';
+  lines.push(paint.dim(`done in ${(report.durationMs / 1000).toFixed(2)} s${shards}`));
+  return lines;
+}
+
+/** One line per rule with findings: how many, at which levels, and how many `migrate` fixes. */
+function ruleLines(report: AuditReport, paint: Paint): string[] {
+  const entries = Object.entries(report.summary.byRule);
+  const idWidth = Math.max(...entries.map(([id]) => id.length));
+  const counts = entries.map(([, rule]) => `${formatCount(rule.error + rule.warning + rule.info)} (${severityBreakdown(rule)})`);
+  const countWidth = Math.max(...counts.map((text) => text.length));
+  return entries.map(([id, rule], index) => {
+    const fix = rule.fixable > 0 ? paint.green(`${formatCount(rule.fixable)} fixable`) : '';
+    return `  ${id.padEnd(idWidth)}  ${(counts[index] as string).padEnd(countWidth)}  ${fix}`.trimEnd();
+  });
+}

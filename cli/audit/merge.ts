@@ -1,0 +1,79 @@
+/**
+ * Combines the JSON reports of a sharded audit (`--shard 1/4` … `--shard 4/4` on separate machines)
+ * into one report, as if the whole project had been audited at once: findings are concatenated,
+ * counts summed, and the summary and score recomputed from the summed findings and lines.
+ */
+import { UsageError } from '../errors.js';
+import { byPath } from '../migrate/report.js';
+import type { Shard } from '../migrate/shard.js';
+import { AUDIT_REPORT_KIND, AUDIT_REPORT_VERSION, byPosition, scoreOf, summarize, type AuditReport } from './report.js';
+
+const HOW_TO_WRITE = 'write each shard\'s report with `faultline audit --shard i/n --format json`';
+
+export function mergeAuditReports(reports: AuditReport[]): AuditReport {
+  const first = reports[0];
+  if (first === undefined) throw new UsageError(`no reports to merge — ${HOW_TO_WRITE}`);
+  for (const report of reports) {
+    if (report?.kind !== AUDIT_REPORT_KIND || report.version !== AUDIT_REPORT_VERSION || !Array.isArray(report.findings) || !Array.isArray(report.rules)) {
+      throw new UsageError(`a report to merge is not a faultline audit JSON report (version ${AUDIT_REPORT_VERSION}) — ${HOW_TO_WRITE}`);
+    }
+    if (ruleKey(report) !== ruleKey(first)) {
+      throw new UsageError('reports ran different rules or levels — merge reports of one run, made with the same catalog and faultline version');
+    }
+  }
+  const shards = mergeShards(reports);
+  const findings = reports.flatMap((report) => report.findings).sort(byPosition);
+  const sum = (pick: (report: AuditReport) => number): number => reports.reduce((total, report) => total + pick(report), 0);
+  const linesScanned = sum((report) => report.linesScanned);
+  return {
+    kind: AUDIT_REPORT_KIND,
+    version: AUDIT_REPORT_VERSION,
+    tool: first.tool,
+    root: first.root,
+    shards,
+    rules: first.rules,
+    files: {
+      scanned: sum((r) => r.files.scanned),
+      withFindings: sum((r) => r.files.withFindings),
+      clean: sum((r) => r.files.clean),
+      skipped: sum((r) => r.files.skipped),
+      failed: sum((r) => r.files.failed),
+    },
+    linesScanned,
+    score: scoreOf(findings.length, linesScanned),
+    summary: summarize(findings, first.rules),
+    findings,
+    failed: reports.flatMap((r) => r.failed).sort(byPath),
+    skipped: reports.flatMap((r) => r.skipped).sort(byPath),
+    warnings: [...new Set([...reports.flatMap((r) => r.warnings ?? []), ...missingShardWarnings(shards)])],
+    // Shards run side by side, so the merged run took as long as its slowest shard.
+    durationMs: Math.max(...reports.map((r) => r.durationMs)),
+  };
+}
+
+function ruleKey(report: AuditReport): string {
+  return report.rules.map((rule) => `${rule.id}:${rule.level}`).join(',');
+}
+
+function mergeShards(reports: AuditReport[]): Shard[] {
+  if (reports.some((report) => !Array.isArray(report.shards) || report.shards.length === 0)) {
+    throw new UsageError('only reports of sharded runs can be merged (each written with --shard i/n) — a whole run needs no merging');
+  }
+  const shards = reports.flatMap((report) => report.shards);
+  const count = shards[0]?.count;
+  const seen = new Set<number>();
+  for (const shard of shards) {
+    if (shard.count !== count) throw new UsageError(`reports split the files differently (${count} and ${shard.count} shards) — use the same n in every --shard i/n`);
+    if (seen.has(shard.index)) throw new UsageError(`shard ${shard.index}/${shard.count} is given twice — pass each shard's report once`);
+    seen.add(shard.index);
+  }
+  return [...shards].sort((a, b) => a.index - b.index);
+}
+
+function missingShardWarnings(shards: Shard[]): string[] {
+  const count = shards[0]?.count ?? 0;
+  const present = new Set(shards.map((shard) => shard.index));
+  const missing = Array.from({ length: count }, (_, i) => i + 1).filter((index) => !present.has(index));
+  if (missing.length === 0) return [];
+  return [`reports of shard${missing.length === 1 ? '' : 's'} ${missing.map((i) => `${i}/${count}`).join(', ')} are missing: the merged report covers only part of the project`];
+}

@@ -1,0 +1,52 @@
+/**
+ * The rules one audit runs: every transform (whose findings `migrate` can fix) and every audit-only
+ * rule, minus those the catalog turns off, each with the level it reports at.
+ */
+import type { Severity, TransformModule } from '../../transforms/types.js';
+import { allTransforms } from '../../transforms/registry.js';
+import { createAuditRules } from '../../transforms/rules/registry.js';
+import type { AuditRule } from '../../transforms/rules/types.js';
+import { checkRuleIds, type AuditConfig } from './config.js';
+
+/** A rule as reports describe it. */
+export interface RuleDescriptor {
+  id: string;
+  title: string;
+  description: string;
+  /** The level its findings get: the catalog's when set there, else the rule's own. */
+  level: Severity;
+  /** Path of the docs page relative to faultline's package root. */
+  docs: string;
+  /** Whether `faultline migrate` has a transform for this smell. */
+  fixable: boolean;
+}
+
+export interface AuditRuleSet {
+  transforms: TransformModule[];
+  rules: AuditRule[];
+  /** Transforms first, then audit-only rules, in their catalogue order. */
+  descriptors: RuleDescriptor[];
+  /** Levels that replace the severity of every finding of a rule. */
+  overrides: Map<string, Severity>;
+}
+
+export function buildRuleSet(config: AuditConfig, transforms: TransformModule[] = allTransforms): AuditRuleSet {
+  const rules = createAuditRules({ maxTryStatements: config.maxTryStatements });
+  checkRuleIds(config, [...transforms, ...rules].map((module) => module.meta.id));
+  const enabled = <T extends AuditRule>(module: T): boolean => config.levels[module.meta.id] !== 'off';
+  const set: AuditRuleSet = {
+    transforms: transforms.filter(enabled),
+    rules: rules.filter(enabled),
+    descriptors: [],
+    overrides: new Map(),
+  };
+  const describe = (module: AuditRule, fixable: boolean): void => {
+    const configured = config.levels[module.meta.id];
+    if (configured !== undefined && configured !== 'off') set.overrides.set(module.meta.id, configured);
+    const { id, title, description, docs, severity } = module.meta;
+    set.descriptors.push({ id, title, description, level: configured !== undefined && configured !== 'off' ? configured : severity, docs, fixable });
+  };
+  for (const transform of set.transforms) describe(transform, true);
+  for (const rule of set.rules) describe(rule, false);
+  return set;
+}

@@ -1,0 +1,80 @@
+/**
+ * The `audit` engine: the catalog's audit settings, the detection pipeline `migrate` uses (same
+ * discovery, pre-filter and single parse) with the audit-only rules added, and a report. No terminal.
+ */
+import { performance } from 'node:perf_hooks';
+import { runDetect, type DetectReport, type MigrateProgress } from '../migrate/run.js';
+import type { Shard } from '../migrate/shard.js';
+import type { TransformModule } from '../../transforms/types.js';
+import { loadAuditConfig } from './config.js';
+import { ownPackageJson } from './own-package.js';
+import { AUDIT_REPORT_KIND, AUDIT_REPORT_VERSION, byPosition, scoreOf, summarize, type AuditFinding, type AuditReport } from './report.js';
+import { buildRuleSet, type AuditRuleSet } from './rule-set.js';
+
+export interface AuditOptions {
+  /** Folder the paths are relative to; the project root is found from it. */
+  cwd: string;
+  /** Files, folders and globs; none means `cwd`. */
+  paths?: string[];
+  shard?: Shard;
+  /** Patterns in .gitignore syntax, relative to the project root. */
+  ignore?: string[];
+  /** Files larger than this many bytes are skipped (default 2 MB). */
+  maxFileSize?: number;
+  onProgress?: (progress: MigrateProgress) => void;
+  /** The transforms whose detection is part of the audit; the built-in ones when absent. */
+  transforms?: TransformModule[];
+}
+
+export async function runAudit(options: AuditOptions): Promise<AuditReport> {
+  const started = performance.now();
+  const ruleSet = buildRuleSet(loadAuditConfig(options.cwd), options.transforms);
+  const detected = await runDetect({
+    cwd: options.cwd,
+    paths: options.paths,
+    shard: options.shard,
+    ignore: options.ignore,
+    maxFileSize: options.maxFileSize,
+    onProgress: options.onProgress,
+    available: ruleSet.transforms,
+    rules: ruleSet.rules,
+  });
+  return { ...auditReportOf(detected, ruleSet), durationMs: Math.round(performance.now() - started) };
+}
+
+export function auditReportOf(detected: DetectReport, ruleSet: AuditRuleSet): AuditReport {
+  const findings: AuditFinding[] = detected.findings.map((found) => {
+    const finding: AuditFinding = {
+      ruleId: found.ruleId,
+      severity: ruleSet.overrides.get(found.ruleId) ?? found.severity,
+      file: found.path,
+      line: found.line,
+      column: found.column,
+      endLine: found.endLine,
+      endColumn: found.endColumn,
+      message: found.message,
+      fixable: found.fixable,
+    };
+    if (found.reason !== undefined) finding.reason = found.reason;
+    return finding;
+  });
+  findings.sort(byPosition);
+  const { scanned, withFindings, clean, skipped, failed } = detected.files;
+  return {
+    kind: AUDIT_REPORT_KIND,
+    version: AUDIT_REPORT_VERSION,
+    tool: { name: 'faultline', version: ownPackageJson().version },
+    root: detected.root,
+    shards: detected.shards,
+    rules: ruleSet.descriptors,
+    files: { scanned, withFindings, clean, skipped, failed },
+    linesScanned: detected.linesScanned,
+    score: scoreOf(findings.length, detected.linesScanned),
+    summary: summarize(findings, ruleSet.descriptors),
+    findings,
+    failed: detected.failed,
+    skipped: detected.skipped,
+    warnings: [],
+    durationMs: detected.durationMs,
+  };
+}

@@ -1,0 +1,132 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import cliProgress from 'cli-progress';
+import type { Command } from 'commander';
+import { mergeAuditReports } from '../audit/merge.js';
+import { ownPackageJson } from '../audit/own-package.js';
+import type { AuditReport } from '../audit/report.js';
+import { runAudit } from '../audit/run.js';
+import { failureLines, findingLines, summaryLines } from '../audit/format-text.js';
+import { toSarif } from '../audit/format-sarif.js';
+import { failsThreshold, parseFailOn } from '../audit/threshold.js';
+import { UsageError } from '../errors.js';
+import type { MigrateProgress } from '../migrate/run.js';
+import { parseShard } from '../migrate/shard.js';
+import type { Output } from '../output/console.js';
+import type { CommandContext } from './context.js';
+import { parseSize } from './migrate.js';
+
+type Format = 'text' | 'json' | 'sarif';
+
+interface AuditFlags {
+  format?: string;
+  json?: boolean;
+  failOn?: string;
+  ignore?: string[];
+  shard?: string;
+  maxFileSize?: string;
+  merge?: string[];
+}
+
+export function registerAudit(program: Command, context: CommandContext): void {
+  program
+    .command('audit')
+    .description('report weak error handling: what migrate can fix and what needs a person')
+    .argument('[paths...]', 'files, folders or glob patterns (default: the current folder)')
+    .option('--format <format>', 'text, json or sarif', 'text')
+    .option('--json', 'same as --format json')
+    .option('--fail-on <level>', 'exit 1 when there are findings at or above this level (error or warning), or files that could not be audited')
+    .option('--ignore <glob>', 'skip files matching a .gitignore-style pattern (repeatable)', collect, [])
+    .option('--shard <i/n>', 'audit only the i-th of n deterministic parts of the files (for CI matrices)')
+    .option('--max-file-size <size>', 'skip files larger than this (bytes, or e.g. 512k, 4m; default 2m)')
+    .option('--merge <reports...>', 'merge the JSON reports of sharded runs into one report instead of auditing')
+    .option('--cwd <dir>', 'run as if started in <dir>')
+    .action(async (paths: string[], flags: AuditFlags, command: Command) => {
+      const output = context.output(command);
+      const format = flags.json ? 'json' : parseFormat(flags.format ?? 'text');
+      const failOn = flags.failOn === undefined ? undefined : parseFailOn(flags.failOn);
+      let report: AuditReport;
+      if (flags.merge) {
+        if (paths.length > 0 || flags.shard) throw new UsageError('--merge takes only report files — drop the paths and --shard');
+        report = mergeAuditReports(flags.merge.map((file) => readReport(path.resolve(context.cwd(command), file))));
+      } else {
+        const progress = progressDisplay(output);
+        try {
+          report = await runAudit({
+            cwd: context.cwd(command),
+            paths,
+            ignore: flags.ignore,
+            shard: flags.shard === undefined ? undefined : parseShard(flags.shard),
+            maxFileSize: flags.maxFileSize === undefined ? undefined : parseSize(flags.maxFileSize),
+            onProgress: progress?.update,
+          });
+        } finally {
+          progress?.stop();
+        }
+      }
+      printReport(output, report, format);
+      if (failOn !== undefined && failsThreshold(report, failOn)) context.setExitCode(1);
+    });
+}
+
+function parseFormat(text: string): Format {
+  const format = text.trim().toLowerCase();
+  if (format === 'text' || format === 'json' || format === 'sarif') return format;
+  throw new UsageError(`invalid --format ${JSON.stringify(text)} — use text, json or sarif`);
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function printReport(output: Output, report: AuditReport, format: Format): void {
+  for (const warning of report.warnings) output.warn(warning);
+  if (format === 'json') {
+    output.data(JSON.stringify(report, null, 2));
+    return;
+  }
+  if (format === 'sarif') {
+    output.data(JSON.stringify(toSarif(report, { repository: ownPackageJson().repository }), null, 2));
+    return;
+  }
+  const colors = output.colors;
+  const findings = findingLines(report, colors);
+  if (findings.length > 0) output.data(findings.join('\n'));
+  for (const line of failureLines(report)) output.error(line);
+  if (findings.length > 0) output.info('');
+  for (const line of summaryLines(report, colors)) output.info(line);
+}
+
+/** A progress bar on stderr, only for a person watching a terminal (never in pipes, CI logs or --quiet). */
+function progressDisplay(output: Output): { update(progress: MigrateProgress): void; stop(): void } | undefined {
+  if (!process.stderr.isTTY || output.options.quiet) return undefined;
+  const bar = new cliProgress.SingleBar(
+    { stream: process.stderr, clearOnComplete: true, hideCursor: true, format: 'auditing [{bar}] {value}/{total} {file}', barsize: 30 },
+    cliProgress.Presets.shades_classic,
+  );
+  let started = false;
+  return {
+    update(progress) {
+      if (!started) bar.start(progress.total, progress.done, { file: progress.path });
+      else bar.update(progress.done, { file: progress.path });
+      started = true;
+    },
+    stop() {
+      if (started) bar.stop();
+    },
+  };
+}
+
+function readReport(file: string): AuditReport {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new UsageError(`cannot read report ${file} — check the path`);
+  }
+  try {
+    return JSON.parse(text) as AuditReport;
+  } catch {
+    throw new UsageError(`${file} is not JSON — pass reports written by \`faultline audit --format json\``);
+  }
+}

@@ -1,0 +1,94 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { runAudit } from '../../cli/audit/run.js';
+import { lineCount } from '../../cli/migrate/run.js';
+import { createAuditProject, removeAuditProjects, SMELLS, SMELLS_FINDINGS, SMELLS_LINES } from './helpers.js';
+
+afterAll(removeAuditProjects);
+
+const positions = (report: Awaited<ReturnType<typeof runAudit>>): Array<[string, string, number, number, boolean]> =>
+  report.findings.map((finding) => [finding.ruleId, finding.severity, finding.line, finding.column, finding.fixable]);
+
+describe('runAudit', () => {
+  it('reports transforms and audit-only rules from one run, without a catalog', async () => {
+    const root = createAuditProject({ 'src/smells.ts': SMELLS, 'src/clean.ts': 'export const a = 1;\n' }, { catalog: false });
+    const report = await runAudit({ cwd: root });
+    expect(positions(report)).toEqual(SMELLS_FINDINGS);
+    expect(report.findings.every((finding) => finding.file === 'src/smells.ts')).toBe(true);
+    expect(report.files).toEqual({ scanned: 2, withFindings: 1, clean: 1, skipped: 0, failed: 0 });
+    expect(report.linesScanned).toBe(SMELLS_LINES + 1);
+    expect(report.score).toBe(Math.round((7 * 1000 * 100) / 22) / 100);
+    expect(report.summary.bySeverity).toEqual({ error: 2, warning: 5, info: 0 });
+    expect(report.summary.fixable).toBe(2);
+    expect(report.summary.byRule['empty-catch']).toEqual({ error: 1, warning: 0, info: 0, fixable: 1 });
+    expect(report.rules.find((rule) => rule.id === 'broad-try')).toMatchObject({ level: 'info', fixable: false, docs: 'docs/rules/broad-try.md' });
+    expect(report.rules.find((rule) => rule.id === 'empty-catch')).toMatchObject({ level: 'error', fixable: true, docs: 'docs/transforms/empty-catch.md' });
+  });
+
+  it('turns rules off and changes their level as the catalog says', async () => {
+    const root = createAuditProject(
+      { 'src/smells.ts': SMELLS },
+      { audit: { rules: { 'catch-any': 'off', 'empty-catch': 'info', 'loop-catch-continue': 'error' } } },
+    );
+    const report = await runAudit({ cwd: root });
+    const expected = SMELLS_FINDINGS.filter(([id]) => id !== 'catch-any').map(([id, severity, ...rest]) => {
+      if (id === 'empty-catch') return [id, 'info', ...rest];
+      if (id === 'loop-catch-continue') return [id, 'error', ...rest];
+      return [id, severity, ...rest];
+    });
+    expect(positions(report)).toEqual(expected);
+    expect(report.rules.map((rule) => rule.id)).not.toContain('catch-any');
+    expect(report.rules.find((rule) => rule.id === 'empty-catch')?.level).toBe('info');
+    expect(report.summary.bySeverity).toEqual({ error: 2, warning: 3, info: 1 });
+  });
+
+  it('takes the broad-try limit from the catalog', async () => {
+    const body = Array.from({ length: 4 }, (_, i) => `  step${i}();`).join('\n');
+    const files = { 'src/job.js': `try {\n${body}\n} catch (e) {\n  report(e);\n}\n` };
+    expect((await runAudit({ cwd: createAuditProject(files) })).findings).toEqual([]);
+    const strict = await runAudit({ cwd: createAuditProject(files, { audit: { maxTryStatements: 3 } }) });
+    expect(strict.findings.map((finding) => [finding.ruleId, finding.line, finding.message])).toEqual([
+      ['broad-try', 1, 'This try block wraps 4 statements (more than 3), so its catch cannot tell which one failed; wrap only what can throw.'],
+    ]);
+  });
+
+  it('rejects a rule id the catalog misspells, suggesting the right one', async () => {
+    const root = createAuditProject({ 'src/a.ts': SMELLS }, { audit: { rules: { 'empty-cach': 'off' } } });
+    await expect(runAudit({ cwd: root })).rejects.toThrow('faultline.catalog.json: audit.rules names an unknown rule "empty-cach" — did you mean empty-catch?');
+  });
+
+  it('refuses a catalog for Python in its own words', async () => {
+    const root = createAuditProject({ 'app.py': 'print(1)\n' }, { target: { language: 'python', moduleSystem: 'esm', importSuffix: '', kitDir: 'app/errors', framework: 'none', testRunner: 'unittest' } });
+    await expect(runAudit({ cwd: root })).rejects.toThrow('faultline audit checks JavaScript and TypeScript only');
+  });
+
+  it('honours faultline-ignore comments for transforms and audit-only rules alike', async () => {
+    const source = [
+      'try { a(); } catch {} // faultline-ignore empty-catch: probing only',
+      'for (const x of xs) {',
+      '  // faultline-ignore loop-catch-continue, catch-any: skipping bad rows is the contract',
+      '  try { use(x); } catch (e: any) { continue; }',
+      '}',
+      'try { b(); } catch {}',
+      '',
+    ].join('\n');
+    const report = await runAudit({ cwd: createAuditProject({ 'src/a.ts': source }, { catalog: false }) });
+    expect(report.findings.map((finding) => [finding.ruleId, finding.line])).toEqual([['empty-catch', 6]]);
+  });
+
+  it('leaves unparsable files out of the lines and reports them as not audited', async () => {
+    const report = await runAudit({ cwd: createAuditProject({ 'src/bad.js': 'try { x( } catch {}\n', 'src/ok.js': 'const a = 1;\nconst b = 2;' }, { catalog: false }) });
+    expect(report.failed).toEqual([{ path: 'src/bad.js', line: 1, column: 10, message: expect.stringContaining('Unexpected token') }]);
+    expect(report.linesScanned).toBe(2);
+    expect(report.files).toMatchObject({ scanned: 2, failed: 1, clean: 1 });
+  });
+});
+
+describe('lineCount', () => {
+  it('counts line feeds, and a last line without one', () => {
+    expect(lineCount('')).toBe(0);
+    expect(lineCount('a')).toBe(1);
+    expect(lineCount('a\n')).toBe(1);
+    expect(lineCount('a\r\nb\r\n')).toBe(2);
+    expect(lineCount('\n\n\nx')).toBe(4);
+  });
+});
