@@ -1,0 +1,10 @@
+import { AppError, reportError } from '../src/errors/index.js';
+
+const sessions = new Set<string>();
+
+export function requireSession(token: string): void {
+  if (!sessions.has(token)) {
+    reportError(new AppError('Session lookup failed'));
+    throw new AppError('Session not found');
+  }
+}

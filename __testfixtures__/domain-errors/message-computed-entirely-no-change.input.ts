@@ -1,0 +1,3 @@
+export function rethrowAs(reason: string): never {
+  throw new Error(`${reason}`);
+}

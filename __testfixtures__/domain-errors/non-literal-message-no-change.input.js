@@ -1,0 +1,3 @@
+export function fail(message) {
+  throw new Error(message);
+}

@@ -1,0 +1,4 @@
+export function at(list, index) {
+  if (index >= list.length) throw new RangeError('Index not found in list');
+  return list[index];
+}

@@ -1,0 +1,7 @@
+import { NotFoundError } from '../src/errors/index.js';
+
+export function missing(kind, id) {
+  return new NotFoundError(`No such ${kind}: ${id}`);
+}
+
+export const notFound = (id) => new NotFoundError(`Item ${id} not found`);

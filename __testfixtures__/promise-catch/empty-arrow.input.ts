@@ -1,0 +1,5 @@
+declare function warmCache(): Promise<void>;
+
+export function start(): void {
+  warmCache().catch(() => {});
+}

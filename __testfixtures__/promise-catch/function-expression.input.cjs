@@ -1,0 +1,5 @@
+const { unlink } = require('node:fs/promises');
+
+module.exports = function cleanUp(path) {
+  return unlink(path).catch(function () {});
+};

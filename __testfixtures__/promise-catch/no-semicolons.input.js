@@ -1,0 +1,3 @@
+export function ping(client) {
+  return client.ping().catch(() => false)
+}

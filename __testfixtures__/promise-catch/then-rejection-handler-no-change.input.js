@@ -1,0 +1,3 @@
+export function poll(job) {
+  return job.status().then((status) => status.done, () => false);
+}

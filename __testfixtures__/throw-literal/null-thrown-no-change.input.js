@@ -1,0 +1,3 @@
+export function stop(signal) {
+  if (signal.aborted) throw null;
+}

@@ -1,0 +1,5 @@
+export function assertQuota(used: number, limit: number, code: string, message: string): void {
+  if (used > limit) {
+    throw { code, message, limit };
+  }
+}

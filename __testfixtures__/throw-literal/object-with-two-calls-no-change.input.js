@@ -1,0 +1,3 @@
+export function rejectOrder(order, now) {
+  throw { at: now(), message: order.describe() };
+}

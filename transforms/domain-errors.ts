@@ -1,0 +1,197 @@
+/**
+ * domain-errors: `throw new Error('User not found')` says what happened only in words, so every
+ * handler ends up a 500. The catalog's `mappings` (message pattern to class, first match wins) say which
+ * catalog class such a message means, and the fix uses it: `throw new NotFoundError('User not found')`.
+ * The message, the arguments and `instanceof Error` stay as they were.
+ */
+import type { CallExpression, File, NewExpression, Node } from '@babel/types';
+import { findingAt, withoutSuppressed } from './lib/findings.js';
+import { kitBindingsOf } from './lib/kit-imports.js';
+import { fixedTextOf, mappedClassFor } from './lib/message-mapping.js';
+import { endOf, startOf } from './lib/range.js';
+import { toJscodeshift } from './lib/standalone.js';
+import { isFunctionNode, walk } from './lib/walk.js';
+import type { Finding, FixResult, TextEdit, TransformContext, TransformMeta } from './types.js';
+
+export const meta: TransformMeta = {
+  id: 'domain-errors',
+  title: 'Throw the catalog class a message describes',
+  description: "Turns `new Error('User not found')` into `new NotFoundError('User not found')` by the catalog's message mappings.",
+  // The thrown class, and with it `name`, `code` and the HTTP status handlers answer with, changes.
+  changesBehaviour: true,
+  severity: 'warning',
+  messages: {
+    genericError: 'A generic error is thrown where the catalog has a class for its message.',
+    unmappedError: 'A generic error is thrown; the catalog has no class for it.',
+  },
+  docs: 'docs/transforms/domain-errors.md',
+};
+
+export function mightMatch(source: string): boolean {
+  return source.includes('Error');
+}
+
+export function detect(ctx: Omit<TransformContext, 'useKitExport'>): Finding[] {
+  const findings: Finding[] = [];
+  for (const site of sitesIn(ctx)) {
+    if (site.plan.kind === 'fix') findings.push(findingAt(meta, 'genericError', site.node, { fixable: true }));
+    else if (site.plan.kind === 'unknown-class') findings.push(findingAt(meta, 'genericError', site.node, { fixable: false, reason: site.plan.reason }));
+    else findings.push(findingAt(meta, 'unmappedError', site.node, { fixable: false, reason: site.plan.reason, severity: 'info' }));
+  }
+  return withoutSuppressed(findings, ctx.ast, meta.id);
+}
+
+export function fix(ctx: TransformContext, findings: Finding[]): FixResult {
+  const wanted = new Set(findings.filter((finding) => finding.fixable && finding.ruleId === meta.id).map((finding) => finding.start));
+  const edits: TextEdit[] = [];
+  for (const site of sitesIn(ctx)) {
+    if (site.plan.kind !== 'fix' || !wanted.has(startOf(site.node))) continue;
+    const className = ctx.useKitExport(site.plan.className);
+    const callee = site.node.callee;
+    // `Error('x')` works without `new`; a class does not.
+    const text = site.node.type === 'CallExpression' ? `new ${className}` : className;
+    edits.push({ start: startOf(callee), end: endOf(callee), text });
+  }
+  return { edits };
+}
+
+type Plan = { kind: 'fix'; className: string } | { kind: 'unknown-class'; reason: string } | { kind: 'unmapped'; reason: string };
+
+interface Site {
+  node: NewExpression | CallExpression;
+  plan: Plan;
+}
+
+/** Generic errors that are thrown, rejected or returned, each with what the catalog's mappings make of its message. */
+function sitesIn(ctx: Omit<TransformContext, 'useKitExport'>): Site[] {
+  const generic = genericClassesOf(ctx);
+  const sites: Site[] = [];
+  const consider = (node: Node | null | undefined): void => {
+    if (node == null) return;
+    const created = unwrapped(node);
+    if (created.type !== 'NewExpression' && created.type !== 'CallExpression') return;
+    const kind = generic(created.callee);
+    if (kind === undefined) return;
+    // Only the built-in works as a plain call; any other call is a function of the project's own.
+    if (created.type === 'CallExpression' && kind !== 'built-in') return;
+    sites.push({ node: created, plan: planFor(created, ctx) });
+  };
+  walk(ctx.ast, (node, ancestors) => {
+    if (node.type === 'ThrowStatement') consider(node.argument);
+    else if (node.type === 'ReturnStatement') consider(node.argument);
+    else if (node.type === 'ArrowFunctionExpression' && node.body.type !== 'BlockStatement') consider(node.body);
+    else if (node.type === 'CallExpression' && isRejection(node, ancestors)) consider(node.arguments[0]);
+  });
+  return sites;
+}
+
+function planFor(created: NewExpression | CallExpression, ctx: Omit<TransformContext, 'useKitExport'>): Plan {
+  const [message] = created.arguments;
+  if (message === undefined) return { kind: 'unmapped', reason: 'the error has no message for the rules to judge' };
+  if (message.type === 'SpreadElement' || message.type === 'ArgumentPlaceholder') {
+    return { kind: 'unmapped', reason: 'the message is spread from an array, so no rule can judge it' };
+  }
+  const text = fixedTextOf(message, ctx.source);
+  if (!text.ok) return { kind: 'unmapped', reason: text.reason };
+  const mapped = mappedClassFor(text.text, ctx.kit);
+  if (mapped.kind === 'class') return { kind: 'fix', className: mapped.name };
+  if (mapped.kind === 'unknown-class') {
+    return {
+      kind: 'unknown-class',
+      reason: `the catalog maps /${mapped.pattern}/ to ${mapped.name}, which is not one of its errors — fix the mapping (\`faultline check\` explains)`,
+    };
+  }
+  return { kind: 'unmapped', reason: 'no mapping in the catalog matches the message; add one to faultline.catalog.json to map it' };
+}
+
+type GenericKind = 'built-in' | 'kit';
+
+/**
+ * Which constructors stand for "an error" with no more said: the built-in `Error` (unless the file
+ * declares its own), and the kit's `AppError`, which is what code gets where `Error` cannot take a cause.
+ */
+function genericClassesOf(ctx: Omit<TransformContext, 'useKitExport'>): (callee: Node) => GenericKind | undefined {
+  const kit = kitBindingsOf(ctx.ast, ctx.filePath, ctx.kit, ctx.moduleStyle);
+  const appError = kit.locals.get('AppError');
+  let errorShadowed: boolean | undefined;
+  return (callee) => {
+    if (callee.type === 'Identifier') {
+      if (callee.name === 'Error') {
+        errorShadowed ??= declaresName(ctx.ast, 'Error');
+        return errorShadowed ? undefined : 'built-in';
+      }
+      return callee.name === appError ? 'kit' : undefined;
+    }
+    if (
+      callee.type === 'MemberExpression' &&
+      !callee.computed &&
+      callee.object.type === 'Identifier' &&
+      callee.object.name === kit.namespace &&
+      callee.property.type === 'Identifier' &&
+      callee.property.name === 'AppError'
+    ) {
+      return 'kit';
+    }
+    return undefined;
+  };
+}
+
+/** `reject(x)` where `reject` is the second parameter of a `new Promise` executor, or `Promise.reject(x)`. */
+function isRejection(call: CallExpression, ancestors: readonly Node[]): boolean {
+  const callee = call.callee;
+  if (callee.type === 'MemberExpression' && !callee.computed) {
+    return callee.object.type === 'Identifier' && callee.object.name === 'Promise' && callee.property.type === 'Identifier' && callee.property.name === 'reject';
+  }
+  if (callee.type !== 'Identifier') return false;
+  for (let i = ancestors.length - 1; i >= 0; i--) {
+    const ancestor = ancestors[i] as Node;
+    if (!isFunctionNode(ancestor) || !('params' in ancestor)) continue;
+    const index = ancestor.params.findIndex((param) => param.type === 'Identifier' && param.name === callee.name);
+    if (index === -1) continue;
+    // The innermost function with a parameter of that name is the one the call refers to.
+    const parent = ancestors[i - 1];
+    return (
+      index === 1 &&
+      parent?.type === 'NewExpression' &&
+      parent.arguments[0] === ancestor &&
+      parent.callee.type === 'Identifier' &&
+      parent.callee.name === 'Promise'
+    );
+  }
+  return false;
+}
+
+function unwrapped(node: Node): Node {
+  let current = node;
+  while (current.type === 'TSAsExpression' || current.type === 'TSSatisfiesExpression' || current.type === 'ParenthesizedExpression') {
+    current = current.expression;
+  }
+  return current;
+}
+
+/** Whether the file declares a binding named `name` anywhere (a class, function, variable, parameter or import). */
+function declaresName(ast: File, name: string): boolean {
+  let found = false;
+  walk(ast, (node) => {
+    if (found) return false;
+    switch (node.type) {
+      case 'ClassDeclaration':
+      case 'FunctionDeclaration':
+        if (node.id?.name === name) found = true;
+        return;
+      case 'VariableDeclarator':
+        if (node.id.type === 'Identifier' && node.id.name === name) found = true;
+        return;
+      case 'ImportSpecifier':
+      case 'ImportDefaultSpecifier':
+      case 'ImportNamespaceSpecifier':
+        if (node.local.name === name) found = true;
+        return;
+      default:
+        return;
+    }
+  });
+  return found;
+}
+
+export default toJscodeshift({ meta, mightMatch, detect, fix });
