@@ -21,14 +21,14 @@ export function runTransform(transform: TransformModule, source: string, filePat
   return { output: applyEdits(source, [...edits, ...imports.edits()]), findings };
 }
 
-/** A kit at `<root>/src/errors`, imported with `.js` suffixes, with one catalog error class. */
+/** A kit at `<root>/src/errors`, imported with `.js` suffixes, with one catalog error class and the mapping `init` writes for it. */
 export function kitAt(root: string, overrides: Partial<KitLocation> = {}): KitLocation {
   return {
     kitDir: `${root}/src/errors`,
     importSuffix: '.js',
     language: 'typescript',
     errorClasses: ['NotFoundError'],
-    mappings: [],
+    mappings: [{ pattern: 'not found|does not exist|no such', flags: 'i', error: 'NotFoundError' }],
     ...overrides,
   };
 }
