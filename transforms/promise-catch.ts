@@ -102,13 +102,14 @@ function handlersIn(ast: File, source: string): Site[] {
     if (callee.computed || callee.property.type !== 'Identifier' || callee.property.name !== 'catch') return;
     const [handler, extra] = node.arguments;
     if (handler === undefined || extra !== undefined) return;
-    const plan = planFor(handler, ast, source);
+    const plan = planFor(handler, { start: startOf(handler), end: endOf(node) }, ast, source);
     if (plan !== undefined) sites.push({ call: node as CallExpression, handler, plan, ancestors: [...ancestors] });
   });
   return sites;
 }
 
-function planFor(handler: Node, ast: File, source: string): Plan | undefined {
+/** `inCall` is the handler up to the call's closing parenthesis, where a comment explaining it may also sit. */
+function planFor(handler: Node, inCall: Range, ast: File, source: string): Plan | undefined {
   if (isConsoleMethod(handler)) return { kind: 'fix', printed: true, reference: true };
   if (handler.type !== 'ArrowFunctionExpression' && handler.type !== 'FunctionExpression') return undefined;
   if (handler.generator || handler.params.length > 1) return undefined;
@@ -121,8 +122,9 @@ function planFor(handler: Node, ast: File, source: string): Plan | undefined {
 
   const body = handler.body;
   if (body.type === 'BlockStatement') {
-    if (body.body.length === 0) return hasComment(ast, body) ? undefined : withName({ kind: 'fix', printed: false });
-    if (body.body.length !== 1 || hasComment(ast, body)) return undefined;
+    if (hasComment(ast, inCall)) return undefined;
+    if (body.body.length === 0) return withName({ kind: 'fix', printed: false });
+    if (body.body.length !== 1) return undefined;
     const [only] = body.body;
     if (only?.type === 'ReturnStatement') {
       if (only.argument == null) return withName({ kind: 'fix', printed: false });
@@ -131,7 +133,7 @@ function planFor(handler: Node, ast: File, source: string): Plan | undefined {
     if (only?.type === 'ExpressionStatement') return printPlan(only.expression, errorName, source, withName);
     return undefined;
   }
-  if (hasComment(ast, body)) return undefined;
+  if (hasComment(ast, inCall)) return undefined;
   return fallbackPlan(body, source, withName) ?? printPlan(body, errorName, source, withName);
 }
 
@@ -196,9 +198,14 @@ function isConsoleMethod(node: Node): boolean {
   );
 }
 
-/** A comment in the handler's body says why the error is ignored: a decision, not a smell. */
-function hasComment(ast: File, body: Node): boolean {
-  return (ast.comments ?? []).some((comment) => startOf(comment) >= startOf(body) && endOf(comment) <= endOf(body));
+interface Range {
+  start: number;
+  end: number;
+}
+
+/** A comment in or right after the handler says why the error is ignored: a decision, not a smell. */
+function hasComment(ast: File, range: Range): boolean {
+  return (ast.comments ?? []).some((comment) => startOf(comment) >= range.start && endOf(comment) <= range.end);
 }
 
 /** Edits giving the handler `body` and, when it had none, the error parameter. */
