@@ -8,6 +8,7 @@ import { registerAdd } from './commands/add.js';
 import { registerAudit } from './commands/audit.js';
 import { registerCheck } from './commands/check.js';
 import { registerInit } from './commands/init.js';
+import { registerList } from './commands/list.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerSync } from './commands/sync.js';
 import { Output, wantsColor } from './output/console.js';
@@ -33,6 +34,7 @@ export function buildProgram(context = createCommandContext()): Command {
   registerCheck(program, context);
   registerMigrate(program, context);
   registerAudit(program, context);
+  registerList(program, context);
   return program;
 }
 
