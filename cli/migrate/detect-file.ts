@@ -19,7 +19,8 @@ export function detectSource(args: { source: string; filePath: string; transform
   if (candidates.length === 0) return { kind: 'findings', findings: [], prefiltered: true };
   let ast;
   try {
-    ast = parseSource(source, filePath);
+    // Detection reads offsets and `ast.comments` only; a test checks every transform finds the same on a lean tree.
+    ast = parseSource(source, filePath, { lean: true });
   } catch (error) {
     if (error instanceof ParseFailure) return { kind: 'failed', line: error.line, column: error.column, message: error.message };
     throw error;

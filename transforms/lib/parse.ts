@@ -49,13 +49,24 @@ const attempts: Array<{ decorators: ParserPlugin; sourceType: 'module' | 'script
   { decorators: 'decorators', sourceType: 'script' },
 ];
 
-function optionsFor(dialect: Dialect, attempt: (typeof attempts)[number]): ParserOptions {
+/** How much the tree carries beyond node types and offsets. */
+export interface ParseOptions {
+  /**
+   * Leave out what only rewriting can need: `range` on nodes and comments attached to nodes
+   * (`leadingComments` …). `ast.comments` and `start`/`end`/`loc` are there either way. Detection
+   * reads neither, and skipping them makes parsing about a fifth faster with less memory.
+   */
+  lean?: boolean;
+}
+
+function optionsFor(dialect: Dialect, attempt: (typeof attempts)[number], lean: boolean): ParserOptions {
   return {
     sourceType: attempt.sourceType,
     plugins: [...languagePlugins[dialect], attempt.decorators, ...syntaxPlugins],
     errorRecovery: false,
     tokens: false,
-    ranges: true,
+    ranges: !lean,
+    attachComment: !lean,
     // CommonJS files may `return` at the top level; codemods should not reject what Node runs.
     allowReturnOutsideFunction: true,
     allowAwaitOutsideFunction: attempt.sourceType === 'script',
@@ -86,12 +97,13 @@ function toFailure(error: BabelSyntaxError): ParseFailure {
  * Throws `ParseFailure` when no parser configuration accepts it; the error reported is the one that
  * got furthest into the file, which is where the real problem most likely is.
  */
-export function parseSource(source: string, filePath: string): File {
+export function parseSource(source: string, filePath: string, options: ParseOptions = {}): File {
   const dialect = dialectOf(filePath);
+  const lean = options.lean ?? false;
   let furthest: BabelSyntaxError | undefined;
   for (const attempt of attempts) {
     try {
-      return parse(source, optionsFor(dialect, attempt)) as unknown as File;
+      return parse(source, optionsFor(dialect, attempt, lean)) as unknown as File;
     } catch (error) {
       if (!isBabelSyntaxError(error)) throw error;
       if (furthest === undefined || positionOf(error) > positionOf(furthest)) furthest = error;

@@ -1,0 +1,201 @@
+// Times `faultline audit` side by side with ESLint running its nearest error-handling rules
+// (no-empty, no-useless-catch, preserve-caught-error, no-throw-literal) over the same files, both as
+// child processes the way a CI job runs them: wall time, CPU time and peak RSS of each.
+// The files are a few thousand real .js files from this repository's node_modules, chosen by a hash
+// of their path so every run on the same install picks the same ones.
+//
+// Usage: npm run build && node bench/audit.bench.mjs [--files 3000] [--runs 3] [--dist dist] [--keep]
+// Target: faultline at least 10x faster than ESLint (wall), with no more peak memory.
+import { spawn } from 'node:child_process';
+import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const index = args.indexOf(`--${name}`);
+  return index === -1 ? fallback : args[index + 1];
+};
+const dist = path.resolve(repo, option('dist', 'dist'));
+const bin = path.join(dist, 'cli/bin.js');
+const eslintBin = path.join(repo, 'node_modules/eslint/bin/eslint.js');
+const ESLINT_RULES = ['no-empty', 'no-useless-catch', 'preserve-caught-error', 'no-throw-literal'];
+const MAX_FILE_BYTES = 256 * 1024;
+/** Path of the module that makes children report their own usage, when GNU time is missing. */
+let preload;
+
+if (args[0] === '--floor') await floor(args[1]);
+else await main();
+
+async function main() {
+  if (!existsSync(bin)) fail(`${path.relative(repo, bin)} is missing — run \`npm run build\` first`);
+  if (!existsSync(eslintBin)) fail('ESLint is not installed — run `npm ci` (it is a devDependency)');
+  const fileCount = Number(option('files', '3000'));
+  const runs = Number(option('runs', '3'));
+  const project = createProject(fileCount);
+  const files = readdirSync(path.join(project, 'src'));
+  const bytes = files.reduce((sum, name) => sum + statSync(path.join(project, 'src', name)).size, 0);
+  const eslintVersion = JSON.parse(readFileSync(path.join(repo, 'node_modules/eslint/package.json'), 'utf8')).version;
+  console.log(`${files.length} .js files from node_modules (${(bytes / 1024 / 1024).toFixed(1)} MB) in ${project}`);
+  console.log(`node ${process.version}, ${os.cpus().length} cores, ESLint ${eslintVersion}; medians of ${runs} runs each\n`);
+
+  try {
+    const parseFloor = median(await repeat(runs, () => timed(fileURLToPath(import.meta.url), ['--floor', path.join(project, 'src'), '--dist', dist], project)));
+    const ours = median(await repeat(runs, () => timed(bin, ['audit', '--format', 'json', 'src'], project)));
+    // ESLint exits 1 when it reports problems, which it does here.
+    const eslint = median(await repeat(runs, () => timed(eslintBin, ['--format', 'json', 'src'], project, [0, 1])));
+
+    const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`.padStart(9);
+    const row = (label, run) => console.log(`${label.padEnd(52)} ${seconds(run.wallMs)} ${seconds(run.cpuMs)}   ${mb(run.maxRssKb).padStart(7)}`);
+    console.log(`${''.padEnd(52)} ${'wall'.padStart(9)} ${'cpu'.padStart(9)}   peak RSS`);
+    row('floor: node + read all + parse what rules may match', parseFloor);
+    row('faultline audit --format json (all rules)', ours);
+    row(`eslint (${ESLINT_RULES.join(', ')})`, eslint);
+    console.log('');
+    const wallRatio = eslint.wallMs / ours.wallMs;
+    const cpuRatio = eslint.cpuMs / ours.cpuMs;
+    console.log(`ESLint / faultline:  wall ${wallRatio.toFixed(1)}x   cpu ${cpuRatio.toFixed(1)}x   (target >= 10x)`);
+    console.log(`faultline / floor:   wall ${(ours.wallMs / parseFloor.wallMs).toFixed(2)}x   cpu ${(ours.cpuMs / parseFloor.cpuMs).toFixed(2)}x`);
+    console.log(`peak RSS:            faultline ${mb(ours.maxRssKb)}, ESLint ${mb(eslint.maxRssKb)}   (target: faultline <= ESLint)`);
+    const met = wallRatio >= 10 && (ours.maxRssKb ?? 0) <= (eslint.maxRssKb ?? Infinity);
+    console.log(met ? '\ntarget met' : '\ntarget missed');
+  } finally {
+    if (preload !== undefined) rmSync(path.dirname(preload), { recursive: true, force: true });
+    if (args.includes('--keep')) console.log(`kept ${project}`);
+    else rmSync(project, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Child process: what no audit can avoid — start Node, load the parser and the rules, read every file
+ * and parse the ones some rule's pre-filter lets through. Its figures are printed for context.
+ */
+async function floor(dir) {
+  const load = (relative) => import(pathToFileURL(path.join(dist, relative)).href);
+  const [{ parseSource }, { allTransforms }, { auditRules }] = await Promise.all([
+    load('transforms/lib/parse.js'),
+    load('transforms/registry.js'),
+    load('transforms/rules/registry.js'),
+  ]);
+  const modules = [...allTransforms, ...auditRules];
+  for (const name of readdirSync(dir).sort()) {
+    const file = path.join(dir, name);
+    const source = readFileSync(file, 'utf8');
+    if (!modules.some((module) => module.mightMatch(source))) continue;
+    try {
+      parseSource(source, file, { lean: true });
+    } catch {
+      // Unparsable files cost what they cost; the audit reports them.
+    }
+  }
+}
+
+function fail(message) {
+  console.error(message);
+  process.exit(2);
+}
+
+function mb(kb) {
+  return kb ? `${(kb / 1024).toFixed(0)} MB` : 'n/a';
+}
+
+async function repeat(count, run) {
+  const results = [];
+  for (let i = 0; i < count; i++) results.push(await run());
+  return results;
+}
+
+function median(results) {
+  const sorted = [...results].sort((a, b) => a.wallMs - b.wallMs);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/**
+ * Runs a Node script in `cwd` with stdout going to /dev/null (a report nobody reads still has to be
+ * written). CPU time and peak RSS come from GNU time when it is installed; otherwise the child
+ * reports its own `process.resourceUsage()` at exit through a preloaded module.
+ */
+function timed(script, scriptArgs, cwd, okCodes = [0]) {
+  const gnuTime = existsSync('/usr/bin/time');
+  const statsFile = path.join(os.tmpdir(), `faultline-bench-audit-${process.pid}-${Math.random().toString(36).slice(2)}`);
+  const [program, programArgs] = gnuTime
+    ? ['/usr/bin/time', ['-o', statsFile, '-f', '%e %U %S %M', process.execPath, script, ...scriptArgs]]
+    : [process.execPath, ['--import', pathToFileURL(selfReportingPreload()).href, script, ...scriptArgs]];
+  const devNull = openSync('/dev/null', 'w');
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const env = { ...process.env, NO_COLOR: '1', CI: '1', FAULTLINE_BENCH_STATS: statsFile };
+    const proc = spawn(program, programArgs, { cwd, stdio: ['ignore', devNull, 'pipe'], env });
+    let stderr = '';
+    proc.stderr.on('data', (chunk) => (stderr += chunk));
+    proc.on('error', reject);
+    proc.on('close', (code) => {
+      closeSync(devNull);
+      const wallMs = performance.now() - start;
+      if (!okCodes.includes(code)) return reject(new Error(`${path.basename(script)} ${scriptArgs.join(' ')} exited ${code}\n${stderr}`));
+      const [, user, system, rss] = (readFileSync(statsFile, 'utf8').trim().split('\n').pop() ?? '').split(' ').map(Number);
+      rmSync(statsFile, { force: true });
+      resolve({ wallMs, cpuMs: (user + system) * 1000, maxRssKb: rss });
+    });
+  });
+}
+
+/** A module that makes a Node process write `time -f '%e %U %S %M'`-style figures for itself when it exits. */
+function selfReportingPreload() {
+  if (preload !== undefined) return preload;
+  preload = path.join(mkdtempSync(path.join(os.tmpdir(), 'faultline-bench-preload-')), 'report-usage.mjs');
+  writeFileSync(
+    preload,
+    `import { writeFileSync } from 'node:fs';
+process.on('exit', () => {
+  const usage = process.resourceUsage();
+  writeFileSync(process.env.FAULTLINE_BENCH_STATS, [process.uptime(), usage.userCPUTime / 1e6, usage.systemCPUTime / 1e6, usage.maxRSS].join(' '));
+});
+`,
+  );
+  return preload;
+}
+
+/** A throwaway project: the chosen files flattened into src/, and an ESLint config with only the compared rules. */
+function createProject(count) {
+  const project = mkdtempSync(path.join(os.tmpdir(), 'faultline-bench-audit-'));
+  mkdirSync(path.join(project, 'src'));
+  chooseFiles(path.join(repo, 'node_modules'), count).forEach((file, index) => {
+    copyFileSync(file, path.join(project, 'src', `${String(index).padStart(5, '0')}-${path.basename(file)}`));
+  });
+  const rules = Object.fromEntries(ESLINT_RULES.map((rule) => [rule, 'error']));
+  // No plugins, no type information; "unused disable directive" reports are off, since the copied
+  // files carry directives for rules this run does not enable.
+  const config = [{ files: ['**/*.js'], languageOptions: { ecmaVersion: 'latest', sourceType: 'module' }, linterOptions: { reportUnusedDisableDirectives: 'off' }, rules }];
+  writeFileSync(path.join(project, 'eslint.config.mjs'), `export default ${JSON.stringify(config, null, 2)};\n`);
+  return project;
+}
+
+function chooseFiles(nodeModules, count) {
+  const all = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile() && entry.name.endsWith('.js') && !entry.name.endsWith('.min.js')) {
+        const size = statSync(full).size;
+        if (size > 0 && size <= MAX_FILE_BYTES) all.push(full);
+      }
+    }
+  };
+  walk(nodeModules);
+  const key = (file) => fnv1a(path.relative(nodeModules, file).split(path.sep).join('/'));
+  return all
+    .map((file) => ({ file, hash: key(file) }))
+    .sort((a, b) => a.hash - b.hash || (a.file < b.file ? -1 : 1))
+    .slice(0, count)
+    .map((entry) => entry.file);
+}
+
+function fnv1a(text) {
+  let hash = 0x811c9dc5;
+  for (const byte of Buffer.from(text, 'utf8')) hash = Math.imul(hash ^ byte, 0x01000193);
+  return hash >>> 0;
+}
