@@ -4,7 +4,7 @@
  * kit and keeps what the handler returned, so the code after it behaves as before:
  * `.catch((error) => { reportError(error, { operation: 'loadUser' }); return null; })`.
  */
-import type { ArrowFunctionExpression, CallExpression, File, FunctionExpression, Node } from '@babel/types';
+import type { ArrowFunctionExpression, CallExpression, File, FunctionExpression, Node, OptionalCallExpression } from '@babel/types';
 import { operationName } from './lib/catch-helpers.js';
 import { isDerivedFromError } from './lib/error-expressions.js';
 import { findingAt, withoutSuppressed } from './lib/findings.js';
@@ -86,7 +86,7 @@ type Plan =
   | { kind: 'unsafe'; reason: string };
 
 interface Site {
-  call: CallExpression;
+  call: CallExpression | OptionalCallExpression;
   /** The argument of `.catch(…)`: the handler function, or the console method passed as one. */
   handler: Node;
   plan: Plan;
@@ -103,7 +103,7 @@ function handlersIn(ast: File, source: string): Site[] {
     const [handler, extra] = node.arguments;
     if (handler === undefined || extra !== undefined) return;
     const plan = planFor(handler, { start: startOf(handler), end: endOf(node) }, ast, source);
-    if (plan !== undefined) sites.push({ call: node as CallExpression, handler, plan, ancestors: [...ancestors] });
+    if (plan !== undefined) sites.push({ call: node, handler, plan, ancestors: [...ancestors] });
   });
   return sites;
 }
@@ -120,9 +120,9 @@ function planFor(handler: Node, inCall: Range, ast: File, source: string): Plan 
   const errorName = param?.name;
   const withName = (plan: Extract<Plan, { kind: 'fix' }>): Plan => (errorName === undefined ? plan : { ...plan, errorName });
 
+  if (hasComment(ast, inCall)) return undefined;
   const body = handler.body;
   if (body.type === 'BlockStatement') {
-    if (hasComment(ast, inCall)) return undefined;
     if (body.body.length === 0) return withName({ kind: 'fix', printed: false });
     if (body.body.length !== 1) return undefined;
     const [only] = body.body;
@@ -133,7 +133,6 @@ function planFor(handler: Node, inCall: Range, ast: File, source: string): Plan 
     if (only?.type === 'ExpressionStatement') return printPlan(only.expression, errorName, source, withName);
     return undefined;
   }
-  if (hasComment(ast, inCall)) return undefined;
   return fallbackPlan(body, source, withName) ?? printPlan(body, errorName, source, withName);
 }
 

@@ -70,7 +70,8 @@ export function fix(ctx: TransformContext, findings: Finding[]): FixResult {
       cause = binding.name === 'cause' ? 'cause' : `cause: ${binding.name}`;
     }
     for (const { site, className } of group) {
-      const options = [...site.plan.details === undefined ? [] : [`details: { ${site.plan.details.join(', ')} }`]];
+      const options: string[] = [];
+      if (site.plan.details !== undefined) options.push(`details: { ${site.plan.details.join(', ')} }`);
       const ownCause = site.plan.cause ?? cause;
       if (ownCause !== undefined) options.push(ownCause);
       const text = `new ${className}(${site.plan.message}${options.length > 0 ? `, { ${options.join(', ')} }` : ''})`;
