@@ -1,12 +1,15 @@
 /**
  * catch-returns-default: `catch { return null; }` turns a failure into an ordinary-looking result.
  * Callers cannot tell "nothing there" from "could not find out", and nobody is told that it failed.
+ * A comment in the catch block explains the choice and keeps it from being reported.
  */
 import type { BlockStatement, CatchClause, ReturnStatement, TryStatement } from '@babel/types';
 import { findingAt, withoutSuppressed } from '../lib/findings.js';
+import { endOf, startOf } from '../lib/range.js';
 import { isFunctionNode, walk } from '../lib/walk.js';
 import type { Finding, TransformContext, TransformMeta } from '../types.js';
 import { handlesError, isStandInValue, returnsOf } from './catch-handling.js';
+import { hasCommentBetween } from './comments.js';
 import { siteIndexOf } from './site-index.js';
 
 export const meta: TransformMeta = {
@@ -30,6 +33,8 @@ export function detect(ctx: Omit<TransformContext, 'useKitExport'>): Finding[] {
   for (const tryStatement of siteIndexOf(ctx.ast).tryStatements) {
     const clause = tryStatement.handler;
     if (clause == null) continue;
+    // A comment in the block says the default is deliberate, as it does for an empty catch.
+    if (hasCommentBetween(ctx.ast, startOf(clause.body), endOf(clause.body))) continue;
     const silent = silentDefaultReturn(tryStatement, clause);
     if (silent !== undefined) findings.push(findingAt(meta, 'silentDefault', silent, { fixable: false }));
   }

@@ -1,10 +1,13 @@
 /**
  * loop-catch-continue: `for (…) { try { … } catch { continue; } }` skips every item that fails and
  * tells nobody. The loop finishes "successfully" with a part of the work silently missing.
- * An empty catch in a loop is `empty-catch`'s finding (which `migrate` fixes) and is not reported again.
+ * An empty catch in a loop is `empty-catch`'s finding (which `migrate` fixes) and is not reported again;
+ * a comment in the catch block explains the choice and keeps it from being reported.
  */
 import { findingAt, withoutSuppressed } from '../lib/findings.js';
+import { endOf, startOf } from '../lib/range.js';
 import type { Finding, TransformContext, TransformMeta } from '../types.js';
+import { hasCommentBetween } from './comments.js';
 import { siteIndexOf } from './site-index.js';
 
 export const meta: TransformMeta = {
@@ -28,7 +31,10 @@ export function detect(ctx: Omit<TransformContext, 'useKitExport'>): Finding[] {
   for (const clause of siteIndexOf(ctx.ast).catchClauses) {
     const body = clause.body.body;
     // `continue` cannot cross a function boundary, so a catch whose only statement is one is in a loop.
-    if (body.length === 1 && body[0]?.type === 'ContinueStatement') findings.push(findingAt(meta, 'silentSkip', clause, { fixable: false }));
+    if (body.length !== 1 || body[0]?.type !== 'ContinueStatement') continue;
+    // A comment in the block says skipping is deliberate, as it does for an empty catch.
+    if (hasCommentBetween(ctx.ast, startOf(clause.body), endOf(clause.body))) continue;
+    findings.push(findingAt(meta, 'silentSkip', clause, { fixable: false }));
   }
   return withoutSuppressed(findings, ctx.ast, meta.id);
 }

@@ -13,7 +13,9 @@ auditRuleTester(rule, {
     'function f() { try { return load(); } catch (e) { return Promise.reject(e); } }',
     'function isJson(text) { try { JSON.parse(text); return true; } catch { return false; } }',
     'function f() { try { return load(); } catch { const g = () => { return null; }; throw new Error("x"); } }',
-    'function f() { try { return load(); } catch { // faultline-ignore catch-returns-default: optional\n return null; } }',
+    'function f() {\n  try { return load(); }\n  // faultline-ignore catch-returns-default: optional\n  catch { return null; }\n}',
+    'function f() {\n  try {\n    return load();\n  } catch {\n    // No config file means the defaults apply.\n    return {};\n  }\n}',
+    'function f() { try { return load(); } catch { return null; /* absent is fine */ } }',
     'function f() { try { return load(); } catch (e) {} }',
     { code: 'function f() { try { return load(); } catch (e: unknown) { console.warn("no config"); return {}; } }' },
   ],
@@ -56,6 +58,12 @@ auditRuleTester(rule, {
       name: 'a method, with a call that does not mention the error',
       code: 'class Store {\n  async list() {\n    try {\n      return await this.db.all();\n    } catch (e) {\n      this.cache.clear();\n      return [];\n    }\n  }\n}\n',
       findings: [{ line: 7, column: 7 }],
+    },
+    {
+      name: 'a comment outside the block does not explain it',
+      code: '// Loads the profile.\nfunction load() {\n  try { return read(); } catch { return null; } // cached later\n}\n',
+      filename: JS_FILE,
+      findings: [{ line: 3, column: 34 }],
     },
     {
       name: 'false is not an answer when the try does not return true',

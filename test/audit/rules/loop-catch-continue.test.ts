@@ -9,6 +9,7 @@ auditRuleTester(rule, {
     'for (const item of items) { try { handle(item); } catch (e) { break; } }',
     'for (const item of items) {\n  try { handle(item); }\n  // faultline-ignore loop-catch-continue: best effort\n  catch (e) { continue; }\n}',
     'items.forEach((item) => { try { handle(item); } catch (e) { return; } });',
+    'for (const file of files) {\n  try { stat(file); } catch {\n    // Vanished since the listing: nothing to count.\n    continue;\n  }\n}',
   ],
   invalid: [
     {
