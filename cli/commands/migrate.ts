@@ -78,7 +78,7 @@ function printReport(output: Output, report: MigrateReport, json: boolean): void
     return;
   }
   const colors = output.colors;
-  for (const line of fileLines(report, colors)) output.info(line);
+  for (const line of fileLines(report, colors, { listSkipped: output.options.verbose })) output.info(line);
   for (const file of report.changed) if (file.diff) output.data(colorDiff(file.diff, colors));
   for (const line of failureLines(report)) output.error(line);
   for (const warning of report.warnings) output.warn(warning);

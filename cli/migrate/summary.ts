@@ -14,12 +14,15 @@ export interface Paint {
 
 const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
 
-/** One line per changed and skipped file (failures are printed as errors, see `failureLines`). */
-export function fileLines(report: MigrateReport, paint: Paint): string[] {
+/**
+ * One line per changed file and, when asked (`--verbose`), per skipped file; the summary counts the
+ * skipped ones either way. Failures are printed as errors, see `failureLines`.
+ */
+export function fileLines(report: MigrateReport, paint: Paint, options: { listSkipped: boolean }): string[] {
   const verb = report.dryRun ? 'would change' : 'changed';
   return [
     ...report.changed.map((file) => `${paint.green(verb.padEnd(12))} ${file.path} ${paint.dim(`(${file.transforms.join(', ')})`)}`),
-    ...report.skipped.map((file) => `${paint.yellow('skipped'.padEnd(12))} ${file.path} ${paint.dim(`(${file.reason})`)}`),
+    ...(options.listSkipped ? report.skipped.map((file) => `${paint.yellow('skipped'.padEnd(12))} ${file.path} ${paint.dim(`(${file.reason})`)}`) : []),
   ];
 }
 
@@ -36,7 +39,7 @@ export function summaryLines(report: MigrateReport, paint: Paint): string[] {
   const parts = [
     `${files.changed} ${report.dryRun ? 'would change' : 'changed'}`,
     `${files.unchanged} unchanged${files.skippedByPrefilter > 0 ? ` (${files.skippedByPrefilter} with nothing to match, not parsed)` : ''}`,
-    `${files.skipped} skipped`,
+    `${files.skipped} skipped${files.skipped > 0 ? ' (--verbose lists them)' : ''}`,
     files.failed > 0 ? paint.red(`${files.failed} failed`) : `${files.failed} failed`,
   ];
   const lines = [paint.bold(`${plural(files.scanned, 'file')} scanned: ${parts.join(', ')}`)];
