@@ -33,7 +33,7 @@ export interface AuditRuleSet {
 export function buildRuleSet(config: AuditConfig, transforms: TransformModule[] = allTransforms): AuditRuleSet {
   const rules = createAuditRules({ maxTryStatements: config.maxTryStatements });
   checkRuleIds(config, [...transforms, ...rules].map((module) => module.meta.id));
-  const enabled = <T extends AuditRule>(module: T): boolean => config.levels[module.meta.id] !== 'off';
+  const enabled = (module: AuditRule): boolean => config.levels[module.meta.id] !== 'off';
   const set: AuditRuleSet = {
     transforms: transforms.filter(enabled),
     rules: rules.filter(enabled),
@@ -41,10 +41,11 @@ export function buildRuleSet(config: AuditConfig, transforms: TransformModule[] 
     overrides: new Map(),
   };
   const describe = (module: AuditRule, fixable: boolean): void => {
-    const configured = config.levels[module.meta.id];
-    if (configured !== undefined && configured !== 'off') set.overrides.set(module.meta.id, configured);
     const { id, title, description, docs, severity } = module.meta;
-    set.descriptors.push({ id, title, description, level: configured !== undefined && configured !== 'off' ? configured : severity, docs, fixable });
+    // Off rules were filtered out above, so a configured level here is a severity.
+    const configured = config.levels[id] as Severity | undefined;
+    if (configured !== undefined) set.overrides.set(id, configured);
+    set.descriptors.push({ id, title, description, level: configured ?? severity, docs, fixable });
   };
   for (const transform of set.transforms) describe(transform, true);
   for (const rule of set.rules) describe(rule, false);
