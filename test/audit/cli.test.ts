@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditReport } from '../../cli/audit/report.js';
 import { faultline, repoRoot } from '../support/cli.js';
-import { createAuditProject, removeAuditProjects, SMELLS } from './helpers.js';
+import { createAuditProject, removeAuditProjects, SMELLS } from './projects.js';
 import { sarifProblems } from './sarif-structure.js';
 
 // These run the built command (`npm run build` first), as users and CI jobs do.

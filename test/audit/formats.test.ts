@@ -5,7 +5,7 @@ import { failureLines, findingLines, summaryLines } from '../../cli/audit/format
 import { toSarif } from '../../cli/audit/format-sarif.js';
 import type { AuditReport } from '../../cli/audit/report.js';
 import { runAudit } from '../../cli/audit/run.js';
-import { createAuditProject, removeAuditProjects, SMELLS, SMELLS_FINDINGS } from './helpers.js';
+import { createAuditProject, removeAuditProjects, SMELLS, SMELLS_FINDINGS } from './projects.js';
 import { sarifProblems } from './sarif-structure.js';
 
 const plain = pc.createColors(false);

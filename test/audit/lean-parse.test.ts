@@ -8,7 +8,7 @@ import { parseSource } from '../../transforms/lib/parse.js';
 import { allTransforms } from '../../transforms/registry.js';
 import { auditRules } from '../../transforms/rules/registry.js';
 import { repoRoot } from '../support/cli.js';
-import { SMELLS } from './helpers.js';
+import { SMELLS } from './projects.js';
 
 const fixtureRoot = path.join(repoRoot, '__testfixtures__');
 const kit = kitLocationOf(loadCatalog(fixtureRoot).catalog, fixtureRoot);

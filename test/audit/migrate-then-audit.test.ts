@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { AuditReport } from '../../cli/audit/report.js';
 import { faultline, run, writeTree } from '../support/cli.js';
-import { createAuditProject, removeAuditProjects } from './helpers.js';
+import { createAuditProject, removeAuditProjects } from './projects.js';
 
 afterAll(removeAuditProjects);
 

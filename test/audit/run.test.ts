@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { runAudit } from '../../cli/audit/run.js';
 import { lineCount } from '../../cli/migrate/run.js';
-import { createAuditProject, removeAuditProjects, SMELLS, SMELLS_FINDINGS, SMELLS_LINES } from './helpers.js';
+import { createAuditProject, removeAuditProjects, SMELLS, SMELLS_FINDINGS, SMELLS_LINES } from './projects.js';
 
 afterAll(removeAuditProjects);
 
