@@ -69,7 +69,7 @@ function sarifRule(rule: RuleDescriptor, repository: RepositoryField): object {
     shortDescription: { text: rule.title },
     fullDescription: { text: rule.description },
     ...(helpUri === undefined ? {} : { helpUri }),
-    help: { text: `${rule.description} Details: ${rule.docs} in faultline's repository.${rule.fixable ? ' `faultline migrate` fixes it.' : ''}` },
+    help: { text: `${rule.description} Details: ${rule.docs} in the faultline package.${rule.fixable ? ' `faultline migrate` fixes it.' : ''}` },
     defaultConfiguration: { level: LEVELS[rule.level] },
     properties: { fixable: rule.fixable, docs: rule.docs },
   };
