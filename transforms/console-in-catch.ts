@@ -12,7 +12,8 @@ import { endOf, startOf } from './lib/range.js';
 import { preferredQuoteOf, quoteString } from './lib/source-style.js';
 import { toJscodeshift } from './lib/standalone.js';
 import { walk } from './lib/walk.js';
-import type { Finding, FixResult, TextEdit, TransformContext, TransformMeta } from './types.js';
+import { detectAlone, walkWithVisitors } from './lib/shared-walk.js';
+import type { Finding, FixResult, NodeVisitors, SharedDetection, TextEdit, TransformContext, TransformMeta } from './types.js';
 
 export const meta: TransformMeta = {
   id: 'console-in-catch',
@@ -45,15 +46,23 @@ export function mightMatch(source: string): boolean {
 }
 
 export function detect(ctx: Omit<TransformContext, 'useKitExport'>): Finding[] {
-  const findings = consoleCalls(ctx.ast).map((call) => {
-    const plan = planRewrite(call, ctx.source, ctx.filePath);
-    if (plan.kind === 'unrelated') {
-      return findingAt(meta, 'consoleInCatch', call.node, { fixable: false, reason: plan.reason, severity: 'info' });
-    }
-    if (plan.kind === 'unsafe') return findingAt(meta, 'consoleLogsError', call.node, { fixable: false, reason: plan.reason });
-    return findingAt(meta, 'consoleLogsError', call.node, { fixable: true });
-  });
-  return withoutSuppressed(findings, ctx.ast, meta.id);
+  return detectAlone(detectShared(ctx), ctx.ast);
+}
+
+export function detectShared(ctx: Omit<TransformContext, 'useKitExport'>): SharedDetection {
+  const { visitors, calls } = consoleCallCollector();
+  const findings = (): Finding[] => {
+    const all = calls.map((call) => {
+      const plan = planRewrite(call, ctx.source, ctx.filePath);
+      if (plan.kind === 'unrelated') {
+        return findingAt(meta, 'consoleInCatch', call.node, { fixable: false, reason: plan.reason, severity: 'info' });
+      }
+      if (plan.kind === 'unsafe') return findingAt(meta, 'consoleLogsError', call.node, { fixable: false, reason: plan.reason });
+      return findingAt(meta, 'consoleLogsError', call.node, { fixable: true });
+    });
+    return withoutSuppressed(all, ctx.ast, meta.id);
+  };
+  return { visitors, findings };
 }
 
 export function fix(ctx: TransformContext, findings: Finding[]): FixResult {
@@ -78,18 +87,25 @@ interface ConsoleCall {
 }
 
 /** `console.<method>(…)` calls that run in a catch block (in its body, or a callback defined there). */
-function consoleCalls(ast: File): ConsoleCall[] {
+function consoleCallCollector(): { visitors: NodeVisitors; calls: ConsoleCall[] } {
   const calls: ConsoleCall[] = [];
-  walk(ast, (node, ancestors) => {
-    if (node.type !== 'CallExpression') return;
-    const callee = node.callee;
-    if (callee.type !== 'MemberExpression' || callee.computed) return;
-    if (callee.object.type !== 'Identifier' || callee.object.name !== 'console') return;
-    if (callee.property.type !== 'Identifier' || !(callee.property.name in LEVELS)) return;
-    const clause = enclosingCatchBody(ancestors, node, true);
-    if (clause === undefined) return;
-    calls.push({ node, method: callee.property.name, clause, ancestors: [...ancestors] });
-  });
+  const visitors: NodeVisitors = {
+    CallExpression(node, ancestors) {
+      const callee = node.callee;
+      if (callee.type !== 'MemberExpression' || callee.computed) return;
+      if (callee.object.type !== 'Identifier' || callee.object.name !== 'console') return;
+      if (callee.property.type !== 'Identifier' || !(callee.property.name in LEVELS)) return;
+      const clause = enclosingCatchBody(ancestors, node, true);
+      if (clause === undefined) return;
+      calls.push({ node, method: callee.property.name, clause, ancestors: [...ancestors] });
+    },
+  };
+  return { visitors, calls };
+}
+
+function consoleCalls(ast: File): ConsoleCall[] {
+  const { visitors, calls } = consoleCallCollector();
+  walkWithVisitors(ast, [visitors]);
   return calls;
 }
 
@@ -168,4 +184,4 @@ function boundNames(pattern: Node): Set<string> {
   return names;
 }
 
-export default toJscodeshift({ meta, mightMatch, detect, fix });
+export default toJscodeshift({ meta, mightMatch, detect, fix, detectShared });

@@ -4,14 +4,15 @@
  * catalog class such a message means, and the fix uses it: `throw new NotFoundError('User not found')`.
  * The message, the arguments and `instanceof Error` stay as they were.
  */
-import type { CallExpression, File, NewExpression, Node } from '@babel/types';
+import type { CallExpression, NewExpression, Node } from '@babel/types';
 import { findingAt, withoutSuppressed } from './lib/findings.js';
 import { kitBindingsOf } from './lib/kit-imports.js';
 import { fixedTextOf, mappedClassFor } from './lib/message-mapping.js';
 import { endOf, startOf } from './lib/range.js';
 import { toJscodeshift } from './lib/standalone.js';
-import { isFunctionNode, walk } from './lib/walk.js';
-import type { Finding, FixResult, TextEdit, TransformContext, TransformMeta } from './types.js';
+import { detectAlone, walkWithVisitors } from './lib/shared-walk.js';
+import { isFunctionNode } from './lib/walk.js';
+import type { Finding, FixResult, NodeVisitors, SharedDetection, TextEdit, TransformContext, TransformMeta } from './types.js';
 
 export const meta: TransformMeta = {
   id: 'domain-errors',
@@ -32,13 +33,21 @@ export function mightMatch(source: string): boolean {
 }
 
 export function detect(ctx: Omit<TransformContext, 'useKitExport'>): Finding[] {
-  const findings: Finding[] = [];
-  for (const site of sitesIn(ctx)) {
-    if (site.plan.kind === 'fix') findings.push(findingAt(meta, 'genericError', site.node, { fixable: true }));
-    else if (site.plan.kind === 'unknown-class') findings.push(findingAt(meta, 'genericError', site.node, { fixable: false, reason: site.plan.reason }));
-    else findings.push(findingAt(meta, 'unmappedError', site.node, { fixable: false, reason: site.plan.reason, severity: 'info' }));
-  }
-  return withoutSuppressed(findings, ctx.ast, meta.id);
+  return detectAlone(detectShared(ctx), ctx.ast);
+}
+
+export function detectShared(ctx: Omit<TransformContext, 'useKitExport'>): SharedDetection {
+  const { visitors, sites } = siteCollector(ctx);
+  const findings = (): Finding[] => {
+    const all: Finding[] = [];
+    for (const site of sites()) {
+      if (site.plan.kind === 'fix') all.push(findingAt(meta, 'genericError', site.node, { fixable: true }));
+      else if (site.plan.kind === 'unknown-class') all.push(findingAt(meta, 'genericError', site.node, { fixable: false, reason: site.plan.reason }));
+      else all.push(findingAt(meta, 'unmappedError', site.node, { fixable: false, reason: site.plan.reason, severity: 'info' }));
+    }
+    return withoutSuppressed(all, ctx.ast, meta.id);
+  };
+  return { visitors, findings };
 }
 
 export function fix(ctx: TransformContext, findings: Finding[]): FixResult {
@@ -62,10 +71,15 @@ interface Site {
   plan: Plan;
 }
 
-/** Generic errors that are thrown, rejected or returned, each with what the catalog's mappings make of its message. */
-function sitesIn(ctx: Omit<TransformContext, 'useKitExport'>): Site[] {
+/**
+ * Generic errors that are thrown, rejected or returned, each with what the catalog's mappings make of
+ * its message; read `sites()` once the walk is over, since whether the file declares its own `Error`
+ * is only known then.
+ */
+function siteCollector(ctx: Omit<TransformContext, 'useKitExport'>): { visitors: NodeVisitors; sites: () => Site[] } {
   const generic = genericClassesOf(ctx);
-  const sites: Site[] = [];
+  const candidates: Array<Site & { kind: GenericKind }> = [];
+  let errorShadowed = false;
   const consider = (node: Node | null | undefined): void => {
     if (node == null) return;
     const created = unwrapped(node);
@@ -74,15 +88,37 @@ function sitesIn(ctx: Omit<TransformContext, 'useKitExport'>): Site[] {
     if (kind === undefined) return;
     // Only the built-in works as a plain call; any other call is a function of the project's own.
     if (created.type === 'CallExpression' && kind !== 'built-in') return;
-    sites.push({ node: created, plan: planFor(created, ctx) });
+    candidates.push({ node: created, plan: planFor(created, ctx), kind });
   };
-  walk(ctx.ast, (node, ancestors) => {
-    if (node.type === 'ThrowStatement') consider(node.argument);
-    else if (node.type === 'ReturnStatement') consider(node.argument);
-    else if (node.type === 'ArrowFunctionExpression' && node.body.type !== 'BlockStatement') consider(node.body);
-    else if (node.type === 'CallExpression' && isRejection(node, ancestors)) consider(node.arguments[0]);
-  });
-  return sites;
+  const declares = (name: string | undefined): void => {
+    if (name === 'Error') errorShadowed = true;
+  };
+  const declaresLocal = (node: { local: { name: string } }): void => declares(node.local.name);
+  const visitors: NodeVisitors = {
+    ThrowStatement: (node) => consider(node.argument),
+    ReturnStatement: (node) => consider(node.argument),
+    ArrowFunctionExpression: (node) => {
+      if (node.body.type !== 'BlockStatement') consider(node.body);
+    },
+    CallExpression: (node, ancestors) => {
+      if (isRejection(node, ancestors)) consider(node.arguments[0]);
+    },
+    ClassDeclaration: (node) => declares(node.id?.name),
+    FunctionDeclaration: (node) => declares(node.id?.name),
+    VariableDeclarator: (node) => declares(node.id.type === 'Identifier' ? node.id.name : undefined),
+    ImportSpecifier: declaresLocal,
+    ImportDefaultSpecifier: declaresLocal,
+    ImportNamespaceSpecifier: declaresLocal,
+  };
+  // A file that declares its own `Error` means that one wherever it says `Error`.
+  const sites = (): Site[] => candidates.filter((site) => !(errorShadowed && site.kind === 'built-in')).map(({ node, plan }) => ({ node, plan }));
+  return { visitors, sites };
+}
+
+function sitesIn(ctx: Omit<TransformContext, 'useKitExport'>): Site[] {
+  const { visitors, sites } = siteCollector(ctx);
+  walkWithVisitors(ctx.ast, [visitors]);
+  return sites();
 }
 
 function planFor(created: NewExpression | CallExpression, ctx: Omit<TransformContext, 'useKitExport'>): Plan {
@@ -108,18 +144,15 @@ type GenericKind = 'built-in' | 'kit';
 
 /**
  * Which constructors stand for "an error" with no more said: the built-in `Error` (unless the file
- * declares its own), and the kit's `AppError`, which is what code gets where `Error` cannot take a cause.
+ * declares its own, which the site collector learns from the walk), and the kit's `AppError`, which is
+ * what code gets where `Error` cannot take a cause.
  */
 function genericClassesOf(ctx: Omit<TransformContext, 'useKitExport'>): (callee: Node) => GenericKind | undefined {
   const kit = kitBindingsOf(ctx.ast, ctx.filePath, ctx.kit, ctx.moduleStyle);
   const appError = kit.locals.get('AppError');
-  let errorShadowed: boolean | undefined;
   return (callee) => {
     if (callee.type === 'Identifier') {
-      if (callee.name === 'Error') {
-        errorShadowed ??= declaresName(ctx.ast, 'Error');
-        return errorShadowed ? undefined : 'built-in';
-      }
+      if (callee.name === 'Error') return 'built-in';
       return callee.name === appError ? 'kit' : undefined;
     }
     if (
@@ -169,29 +202,4 @@ function unwrapped(node: Node): Node {
   return current;
 }
 
-/** Whether the file declares a binding named `name` anywhere (a class, function, variable, parameter or import). */
-function declaresName(ast: File, name: string): boolean {
-  let found = false;
-  walk(ast, (node) => {
-    if (found) return false;
-    switch (node.type) {
-      case 'ClassDeclaration':
-      case 'FunctionDeclaration':
-        if (node.id?.name === name) found = true;
-        return;
-      case 'VariableDeclarator':
-        if (node.id.type === 'Identifier' && node.id.name === name) found = true;
-        return;
-      case 'ImportSpecifier':
-      case 'ImportDefaultSpecifier':
-      case 'ImportNamespaceSpecifier':
-        if (node.local.name === name) found = true;
-        return;
-      default:
-        return;
-    }
-  });
-  return found;
-}
-
-export default toJscodeshift({ meta, mightMatch, detect, fix });
+export default toJscodeshift({ meta, mightMatch, detect, fix, detectShared });

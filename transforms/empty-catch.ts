@@ -9,8 +9,8 @@ import { findingAt, withoutSuppressed } from './lib/findings.js';
 import { endOf, startOf } from './lib/range.js';
 import { quoteString, preferredQuoteOf, usesSemicolons, lineEndAt } from './lib/source-style.js';
 import { toJscodeshift } from './lib/standalone.js';
-import { walk } from './lib/walk.js';
-import type { Finding, FixResult, TextEdit, TransformContext, TransformMeta } from './types.js';
+import { detectAlone, walkWithVisitors } from './lib/shared-walk.js';
+import type { Finding, FixResult, NodeVisitors, SharedDetection, TextEdit, TransformContext, TransformMeta } from './types.js';
 
 export const meta: TransformMeta = {
   id: 'empty-catch',
@@ -29,11 +29,15 @@ export function mightMatch(source: string): boolean {
 }
 
 export function detect(ctx: Omit<TransformContext, 'useKitExport'>): Finding[] {
-  const findings: Finding[] = [];
-  for (const { clause } of emptyCatches(ctx.ast, ctx.source)) {
-    findings.push(findingAt(meta, 'emptyCatch', clause, { fixable: true }));
-  }
-  return withoutSuppressed(findings, ctx.ast, meta.id);
+  return detectAlone(detectShared(ctx), ctx.ast);
+}
+
+export function detectShared(ctx: Omit<TransformContext, 'useKitExport'>): SharedDetection {
+  const { visitors, found } = emptyCatchCollector(ctx.ast, ctx.source);
+  return {
+    visitors,
+    findings: () => withoutSuppressed(found.map(({ clause }) => findingAt(meta, 'emptyCatch', clause, { fixable: true })), ctx.ast, meta.id),
+  };
 }
 
 export function fix(ctx: TransformContext, findings: Finding[]): FixResult {
@@ -61,13 +65,21 @@ interface EmptyCatch {
 }
 
 /** Catch clauses with nothing in their body: no statement and no comment explaining the silence. */
-function emptyCatches(ast: File, source: string): EmptyCatch[] {
+function emptyCatchCollector(ast: File, source: string): { visitors: NodeVisitors; found: EmptyCatch[] } {
   const found: EmptyCatch[] = [];
-  walk(ast, (node, ancestors) => {
-    if (node.type !== 'CatchClause' || node.body.body.length > 0) return;
-    if (hasExplanation(ast, source, node)) return;
-    found.push({ clause: node, ancestors: [...ancestors] });
-  });
+  const visitors: NodeVisitors = {
+    CatchClause(node, ancestors) {
+      if (node.body.body.length > 0) return;
+      if (hasExplanation(ast, source, node)) return;
+      found.push({ clause: node, ancestors: [...ancestors] });
+    },
+  };
+  return { visitors, found };
+}
+
+function emptyCatches(ast: File, source: string): EmptyCatch[] {
+  const { visitors, found } = emptyCatchCollector(ast, source);
+  walkWithVisitors(ast, [visitors]);
   return found;
 }
 
@@ -85,4 +97,4 @@ function hasExplanation(ast: File, source: string, clause: CatchClause): boolean
   });
 }
 
-export default toJscodeshift({ meta, mightMatch, detect, fix });
+export default toJscodeshift({ meta, mightMatch, detect, fix, detectShared });

@@ -11,8 +11,9 @@ import { findingAt, withoutSuppressed } from './lib/findings.js';
 import { kitBindingsOf } from './lib/kit-imports.js';
 import { endOf, startOf } from './lib/range.js';
 import { toJscodeshift } from './lib/standalone.js';
+import { detectAlone, walkWithVisitors } from './lib/shared-walk.js';
 import { walk } from './lib/walk.js';
-import type { Finding, FixResult, TextEdit, TransformContext, TransformMeta } from './types.js';
+import type { Finding, FixResult, NodeVisitors, SharedDetection, TextEdit, TransformContext, TransformMeta } from './types.js';
 
 export const meta: TransformMeta = {
   id: 'error-cause',
@@ -35,12 +36,20 @@ export function mightMatch(source: string): boolean {
 }
 
 export function detect(ctx: Omit<TransformContext, 'useKitExport'>): Finding[] {
-  const findings: Finding[] = [];
-  for (const site of sitesIn(ctx)) {
-    if (site.plan.kind === 'unsafe') findings.push(findingAt(meta, 'missingCause', site.node, { fixable: false, reason: site.plan.reason }));
-    else findings.push(findingAt(meta, 'missingCause', site.node, { fixable: true }));
-  }
-  return withoutSuppressed(findings, ctx.ast, meta.id);
+  return detectAlone(detectShared(ctx), ctx.ast);
+}
+
+export function detectShared(ctx: Omit<TransformContext, 'useKitExport'>): SharedDetection {
+  const { visitors, sites } = siteCollector(ctx);
+  const findings = (): Finding[] => {
+    const all: Finding[] = [];
+    for (const site of sites) {
+      if (site.plan.kind === 'unsafe') all.push(findingAt(meta, 'missingCause', site.node, { fixable: false, reason: site.plan.reason }));
+      else all.push(findingAt(meta, 'missingCause', site.node, { fixable: true }));
+    }
+    return withoutSuppressed(all, ctx.ast, meta.id);
+  };
+  return { visitors, findings };
 }
 
 export function fix(ctx: TransformContext, findings: Finding[]): FixResult {
@@ -101,24 +110,31 @@ function siteEdits(node: NewExpression | CallExpression, plan: FixPlan, cause: s
 }
 
 /** Errors constructed in `throw` statements that run in a catch body and do not carry a cause. */
-function sitesIn(ctx: Omit<TransformContext, 'useKitExport'>): Site[] {
+function siteCollector(ctx: Omit<TransformContext, 'useKitExport'>): { visitors: NodeVisitors; sites: Site[] } {
   const kitBindings = kitBindingsOf(ctx.ast, ctx.filePath, ctx.kit, ctx.moduleStyle);
   const kitClasses = new Set(kitBindings.locals.values());
   let nativeCause: boolean | undefined;
   const sites: Site[] = [];
-  walk(ctx.ast, (node, ancestors) => {
-    if (node.type !== 'ThrowStatement') return;
-    const thrown = node.argument;
-    if (thrown.type !== 'NewExpression' && thrown.type !== 'CallExpression') return;
-    const clause = enclosingCatchBody(ancestors, node, false);
-    if (clause === undefined) return;
-    const kind = classify(thrown.callee, kitClasses, kitBindings.namespace);
-    // `throw Error('x')` works for built-ins only; any other call is a factory with its own rules.
-    if (thrown.type === 'CallExpression' && kind !== 'built-in') return;
-    nativeCause ??= supportsNativeErrorCause(ctx.filePath);
-    const plan = planFor(thrown, clause, kind, nativeCause, ctx.source);
-    if (plan !== undefined) sites.push({ node: thrown, clause, plan });
-  });
+  const visitors: NodeVisitors = {
+    ThrowStatement(node, ancestors) {
+      const thrown = node.argument;
+      if (thrown.type !== 'NewExpression' && thrown.type !== 'CallExpression') return;
+      const clause = enclosingCatchBody(ancestors, node, false);
+      if (clause === undefined) return;
+      const kind = classify(thrown.callee, kitClasses, kitBindings.namespace);
+      // `throw Error('x')` works for built-ins only; any other call is a factory with its own rules.
+      if (thrown.type === 'CallExpression' && kind !== 'built-in') return;
+      nativeCause ??= supportsNativeErrorCause(ctx.filePath);
+      const plan = planFor(thrown, clause, kind, nativeCause, ctx.source);
+      if (plan !== undefined) sites.push({ node: thrown, clause, plan });
+    },
+  };
+  return { visitors, sites };
+}
+
+function sitesIn(ctx: Omit<TransformContext, 'useKitExport'>): Site[] {
+  const { visitors, sites } = siteCollector(ctx);
+  walkWithVisitors(ctx.ast, [visitors]);
   return sites;
 }
 
@@ -188,4 +204,4 @@ function mentionsCaught(node: Node, param: Node): boolean {
   return [...bound].some((name) => mentions(node, name));
 }
 
-export default toJscodeshift({ meta, mightMatch, detect, fix });
+export default toJscodeshift({ meta, mightMatch, detect, fix, detectShared });

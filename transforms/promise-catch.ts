@@ -13,8 +13,8 @@ import { namesIn, pickFreeName } from './lib/names.js';
 import { endOf, startOf } from './lib/range.js';
 import { preferredQuoteOf, quoteString, usesSemicolons } from './lib/source-style.js';
 import { toJscodeshift } from './lib/standalone.js';
-import { walk } from './lib/walk.js';
-import type { Finding, FixResult, TextEdit, TransformContext, TransformMeta } from './types.js';
+import { detectAlone, walkWithVisitors } from './lib/shared-walk.js';
+import type { Finding, FixResult, NodeVisitors, SharedDetection, TextEdit, TransformContext, TransformMeta } from './types.js';
 
 export const meta: TransformMeta = {
   id: 'promise-catch',
@@ -40,12 +40,20 @@ export function mightMatch(source: string): boolean {
 }
 
 export function detect(ctx: Omit<TransformContext, 'useKitExport'>): Finding[] {
-  const findings = handlersIn(ctx.ast, ctx.source).map((site) => {
-    const messageId = site.plan.kind === 'unsafe' || site.plan.printed ? 'printedOnly' : 'swallowed';
-    if (site.plan.kind === 'unsafe') return findingAt(meta, messageId, site.handler, { fixable: false, reason: site.plan.reason });
-    return findingAt(meta, messageId, site.handler, { fixable: true });
-  });
-  return withoutSuppressed(findings, ctx.ast, meta.id);
+  return detectAlone(detectShared(ctx), ctx.ast);
+}
+
+export function detectShared(ctx: Omit<TransformContext, 'useKitExport'>): SharedDetection {
+  const { visitors, sites } = handlerCollector(ctx.ast, ctx.source);
+  const findings = (): Finding[] => {
+    const all = sites.map((site) => {
+      const messageId = site.plan.kind === 'unsafe' || site.plan.printed ? 'printedOnly' : 'swallowed';
+      if (site.plan.kind === 'unsafe') return findingAt(meta, messageId, site.handler, { fixable: false, reason: site.plan.reason });
+      return findingAt(meta, messageId, site.handler, { fixable: true });
+    });
+    return withoutSuppressed(all, ctx.ast, meta.id);
+  };
+  return { visitors, findings };
 }
 
 export function fix(ctx: TransformContext, findings: Finding[]): FixResult {
@@ -93,10 +101,9 @@ interface Site {
   ancestors: Node[];
 }
 
-function handlersIn(ast: File, source: string): Site[] {
+function handlerCollector(ast: File, source: string): { visitors: NodeVisitors; sites: Site[] } {
   const sites: Site[] = [];
-  walk(ast, (node, ancestors) => {
-    if (node.type !== 'CallExpression' && node.type !== 'OptionalCallExpression') return;
+  const visit = (node: CallExpression | OptionalCallExpression, ancestors: readonly Node[]): void => {
     const callee = node.callee;
     if (callee.type !== 'MemberExpression' && callee.type !== 'OptionalMemberExpression') return;
     if (callee.computed || callee.property.type !== 'Identifier' || callee.property.name !== 'catch') return;
@@ -104,7 +111,13 @@ function handlersIn(ast: File, source: string): Site[] {
     if (handler === undefined || extra !== undefined) return;
     const plan = planFor(handler, { start: startOf(handler), end: endOf(node) }, ast, source);
     if (plan !== undefined) sites.push({ call: node, handler, plan, ancestors: [...ancestors] });
-  });
+  };
+  return { visitors: { CallExpression: visit, OptionalCallExpression: visit }, sites };
+}
+
+function handlersIn(ast: File, source: string): Site[] {
+  const { visitors, sites } = handlerCollector(ast, source);
+  walkWithVisitors(ast, [visitors]);
   return sites;
 }
 
@@ -227,4 +240,4 @@ function emptyParameterListAt(handler: Handler, source: string): number {
   return source.indexOf('(', searchFrom);
 }
 
-export default toJscodeshift({ meta, mightMatch, detect, fix });
+export default toJscodeshift({ meta, mightMatch, detect, fix, detectShared });

@@ -12,7 +12,7 @@ import * as uselessCatch from './useless-catch.js';
 import type { TransformModule } from './types.js';
 
 function moduleOf(transform: TransformModule): TransformModule {
-  return { meta: transform.meta, mightMatch: transform.mightMatch, detect: transform.detect, fix: transform.fix };
+  return { meta: transform.meta, mightMatch: transform.mightMatch, detect: transform.detect, fix: transform.fix, detectShared: transform.detectShared };
 }
 
 export const allTransforms: TransformModule[] = [

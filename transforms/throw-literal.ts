@@ -14,8 +14,9 @@ import { endOf, startOf } from './lib/range.js';
 import { isFreeOfEffects } from './lib/side-effects.js';
 import { preferredQuoteOf, quoteString } from './lib/source-style.js';
 import { toJscodeshift } from './lib/standalone.js';
+import { detectAlone, walkWithVisitors } from './lib/shared-walk.js';
 import { isFunctionNode, walk } from './lib/walk.js';
-import type { Finding, FixResult, TextEdit, TransformContext, TransformMeta } from './types.js';
+import type { Finding, FixResult, NodeVisitors, SharedDetection, TextEdit, TransformContext, TransformMeta } from './types.js';
 
 export const meta: TransformMeta = {
   id: 'throw-literal',
@@ -40,14 +41,22 @@ export function mightMatch(source: string): boolean {
 }
 
 export function detect(ctx: Omit<TransformContext, 'useKitExport'>): Finding[] {
-  const findings: Finding[] = [];
-  for (const site of sitesIn(ctx)) {
-    const plan = site.plan;
-    if (plan.kind === 'fix') findings.push(findingAt(meta, plan.messageId, site.thrown, { fixable: true }));
-    else if (plan.kind === 'unsafe') findings.push(findingAt(meta, plan.messageId, site.thrown, { fixable: false, reason: plan.reason }));
-    else findings.push(findingAt(meta, 'mayNotBeError', site.thrown, { fixable: false, reason: plan.reason, severity: 'info' }));
-  }
-  return withoutSuppressed(findings, ctx.ast, meta.id);
+  return detectAlone(detectShared(ctx), ctx.ast);
+}
+
+export function detectShared(ctx: Omit<TransformContext, 'useKitExport'>): SharedDetection {
+  const { visitors, sites } = siteCollector(ctx);
+  const findings = (): Finding[] => {
+    const all: Finding[] = [];
+    for (const site of sites) {
+      const plan = site.plan;
+      if (plan.kind === 'fix') all.push(findingAt(meta, plan.messageId, site.thrown, { fixable: true }));
+      else if (plan.kind === 'unsafe') all.push(findingAt(meta, plan.messageId, site.thrown, { fixable: false, reason: plan.reason }));
+      else all.push(findingAt(meta, 'mayNotBeError', site.thrown, { fixable: false, reason: plan.reason, severity: 'info' }));
+    }
+    return withoutSuppressed(all, ctx.ast, meta.id);
+  };
+  return { visitors, findings };
 }
 
 export function fix(ctx: TransformContext, findings: Finding[]): FixResult {
@@ -103,14 +112,23 @@ interface Site {
   plan: Plan;
 }
 
-function sitesIn(ctx: Omit<TransformContext, 'useKitExport'>): Site[] {
-  const quote = preferredQuoteOf(ctx.source);
+function siteCollector(ctx: Omit<TransformContext, 'useKitExport'>): { visitors: NodeVisitors; sites: Site[] } {
+  let quote: "'" | '"' | undefined;
   const sites: Site[] = [];
-  walk(ctx.ast, (node, ancestors) => {
-    if (node.type !== 'ThrowStatement') return;
-    const plan = planFor(node, ancestors, ctx, quote);
-    if (plan !== undefined) sites.push({ thrown: node.argument, clause: enclosingCatchBody(ancestors, node, false), plan });
-  });
+  const visitors: NodeVisitors = {
+    ThrowStatement(node, ancestors) {
+      // Scanning the text for its quote style is left until a throw needs it.
+      quote ??= preferredQuoteOf(ctx.source);
+      const plan = planFor(node, ancestors, ctx, quote);
+      if (plan !== undefined) sites.push({ thrown: node.argument, clause: enclosingCatchBody(ancestors, node, false), plan });
+    },
+  };
+  return { visitors, sites };
+}
+
+function sitesIn(ctx: Omit<TransformContext, 'useKitExport'>): Site[] {
+  const { visitors, sites } = siteCollector(ctx);
+  walkWithVisitors(ctx.ast, [visitors]);
   return sites;
 }
 
@@ -256,4 +274,4 @@ function bindsName(pattern: Node, name: string): boolean {
   return found;
 }
 
-export default toJscodeshift({ meta, mightMatch, detect, fix });
+export default toJscodeshift({ meta, mightMatch, detect, fix, detectShared });

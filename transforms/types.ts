@@ -5,7 +5,7 @@
  * text edits at node ranges, so everything it does not touch stays byte-identical. The same module is
  * the audit rule for that smell, so audit and migrate cannot disagree.
  */
-import type { File } from '@babel/types';
+import type { File, Node } from '@babel/types';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -91,4 +91,21 @@ export interface TransformModule {
   detect(ctx: Omit<TransformContext, 'useKitExport'>): Finding[];
   /** Edits for the fixable findings. Edits of one transform never overlap each other. */
   fix(ctx: TransformContext, findings: Finding[]): FixResult;
+  /**
+   * Optional: `detect` split around a walk of the tree, so the engine walks each tree once for every
+   * module instead of once per module (walking is as costly as parsing). Finds exactly what `detect` finds.
+   */
+  detectShared?(ctx: Omit<TransformContext, 'useKitExport'>): SharedDetection;
+}
+
+/** Called for each node of the type it is registered for, with the node's ancestors (nearest last; reused while walking, so copy to keep). */
+export type NodeVisitor<T extends Node = Node> = (node: T, ancestors: readonly Node[]) => void;
+
+/** Visitors by node type. */
+export type NodeVisitors = { [K in Node['type']]?: NodeVisitor<Extract<Node, { type: K }>> };
+
+/** One module's detection as visitors for a shared walk, then its findings once the walk is over. */
+export interface SharedDetection {
+  visitors: NodeVisitors;
+  findings(): Finding[];
 }

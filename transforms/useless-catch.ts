@@ -8,8 +8,8 @@ import { combineUnwraps, placeOf, unwrapTry } from './lib/block-unwrap.js';
 import { findingAt, withoutSuppressed } from './lib/findings.js';
 import { endOf, startOf } from './lib/range.js';
 import { toJscodeshift } from './lib/standalone.js';
-import { walk } from './lib/walk.js';
-import type { Finding, FixResult, TransformContext, TransformMeta } from './types.js';
+import { detectAlone, walkWithVisitors } from './lib/shared-walk.js';
+import type { Finding, FixResult, NodeVisitors, SharedDetection, TransformContext, TransformMeta } from './types.js';
 
 export const meta: TransformMeta = {
   id: 'useless-catch',
@@ -28,12 +28,20 @@ export function mightMatch(source: string): boolean {
 }
 
 export function detect(ctx: Omit<TransformContext, 'useKitExport'>): Finding[] {
-  const findings = rethrowingTries(ctx.ast).map(({ tryStatement }) => {
-    const handler = tryStatement.handler as Node;
-    const reason = commentReason(ctx.ast, tryStatement);
-    return findingAt(meta, 'uselessCatch', handler, reason === undefined ? { fixable: true } : { fixable: false, reason });
-  });
-  return withoutSuppressed(findings, ctx.ast, meta.id);
+  return detectAlone(detectShared(ctx), ctx.ast);
+}
+
+export function detectShared(ctx: Omit<TransformContext, 'useKitExport'>): SharedDetection {
+  const { visitors, found } = rethrowingTryCollector();
+  const findings = (): Finding[] => {
+    const all = found.map(({ tryStatement }) => {
+      const handler = tryStatement.handler as Node;
+      const reason = commentReason(ctx.ast, tryStatement);
+      return findingAt(meta, 'uselessCatch', handler, reason === undefined ? { fixable: true } : { fixable: false, reason });
+    });
+    return withoutSuppressed(all, ctx.ast, meta.id);
+  };
+  return { visitors, findings };
 }
 
 export function fix(ctx: TransformContext, findings: Finding[]): FixResult {
@@ -50,16 +58,24 @@ interface RethrowingTry {
 }
 
 /** Try statements whose catch body is exactly `throw <the caught error>;`. */
-function rethrowingTries(ast: File): RethrowingTry[] {
+function rethrowingTryCollector(): { visitors: NodeVisitors; found: RethrowingTry[] } {
   const found: RethrowingTry[] = [];
-  walk(ast, (node, ancestors) => {
-    if (node.type !== 'TryStatement' || node.handler == null) return;
-    const { param, body } = node.handler;
-    if (param?.type !== 'Identifier' || body.body.length !== 1) return;
-    const only = body.body[0];
-    if (only?.type !== 'ThrowStatement' || only.argument.type !== 'Identifier' || only.argument.name !== param.name) return;
-    found.push({ tryStatement: node, ancestors: [...ancestors] });
-  });
+  const visitors: NodeVisitors = {
+    TryStatement(node, ancestors) {
+      if (node.handler == null) return;
+      const { param, body } = node.handler;
+      if (param?.type !== 'Identifier' || body.body.length !== 1) return;
+      const only = body.body[0];
+      if (only?.type !== 'ThrowStatement' || only.argument.type !== 'Identifier' || only.argument.name !== param.name) return;
+      found.push({ tryStatement: node, ancestors: [...ancestors] });
+    },
+  };
+  return { visitors, found };
+}
+
+function rethrowingTries(ast: File): RethrowingTry[] {
+  const { visitors, found } = rethrowingTryCollector();
+  walkWithVisitors(ast, [visitors]);
   return found;
 }
 
@@ -71,4 +87,4 @@ function commentReason(ast: File, tryStatement: TryStatement): string | undefine
   return hasComment ? 'the catch holds comments, which removing it would delete; remove it by hand if they are obsolete' : undefined;
 }
 
-export default toJscodeshift({ meta, mightMatch, detect, fix });
+export default toJscodeshift({ meta, mightMatch, detect, fix, detectShared });

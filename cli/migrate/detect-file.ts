@@ -4,14 +4,15 @@
  */
 import { detectModuleStyle } from '../../transforms/lib/module-style.js';
 import { ParseFailure, parseSource } from '../../transforms/lib/parse.js';
-import type { Finding, KitLocation, TransformModule } from '../../transforms/types.js';
+import type { Finding, KitLocation } from '../../transforms/types.js';
+import { detectModules, type DetectingModule } from './detect-modules.js';
 
 export type DetectOutcome =
   | { kind: 'findings'; findings: Finding[]; prefiltered: boolean }
   | { kind: 'failed'; line: number | null; column: number | null; message: string };
 
 /** What detection needs of a module: transforms and audit-only rules both qualify. */
-export type DetectingModule = Pick<TransformModule, 'meta' | 'mightMatch' | 'detect'>;
+export type { DetectingModule };
 
 export function detectSource(args: { source: string; filePath: string; transforms: readonly DetectingModule[]; kit: KitLocation }): DetectOutcome {
   const { source, filePath, kit } = args;
@@ -26,14 +27,12 @@ export function detectSource(args: { source: string; filePath: string; transform
     throw error;
   }
   const context = { filePath, source, ast, kit, moduleStyle: detectModuleStyle(ast, filePath) };
-  const findings: Finding[] = [];
-  for (const transform of candidates) {
-    try {
-      findings.push(...transform.detect(context));
-    } catch (error) {
-      return { kind: 'failed', line: null, column: null, message: `${transform.meta.id} failed in detect: ${(error as Error)?.message ?? String(error)}` };
-    }
+  const detected = detectModules(candidates, context);
+  if (detected.kind === 'crashed') {
+    const { module, error } = detected;
+    return { kind: 'failed', line: null, column: null, message: `${module.meta.id} failed in detect: ${(error as Error)?.message ?? String(error)}` };
   }
+  const findings: Finding[] = detected.findings.flat();
   findings.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
   return { kind: 'findings', findings, prefiltered: false };
 }

@@ -10,6 +10,7 @@ import { detectModuleStyle } from '../../transforms/lib/module-style.js';
 import { ParseFailure, parseSource } from '../../transforms/lib/parse.js';
 import { lineEndingOf } from '../../transforms/lib/source-style.js';
 import type { Finding, KitLocation, TextEdit, TransformContext, TransformModule } from '../../transforms/types.js';
+import { detectModules } from './detect-modules.js';
 
 /** Two transforms editing the same text cannot both apply at once; the later one retries on the new text, this many passes at most. */
 export const MAX_PASSES = 3;
@@ -67,10 +68,11 @@ export function transformSource(args: TransformSourceArgs): FileOutcome {
   for (let pass = 1; pass <= MAX_PASSES && pending.length > 0; pass++) {
     const moduleStyle = detectModuleStyle(ast, filePath);
     const base = { filePath, source: text, ast, kit, moduleStyle };
+    const detected = detectModules(pending, base);
+    if (detected.kind === 'crashed') return crashed(failureMessage(detected.module, 'detect', detected.error));
     const detections: Detection[] = [];
-    for (const transform of pending) {
-      const findings = runTransformStep(transform, 'detect', () => transform.detect(base));
-      if (typeof findings === 'string') return crashed(findings);
+    for (const [index, transform] of pending.entries()) {
+      const findings = detected.findings[index] as Finding[];
       detections.push({ transform, findings });
       sitesByTransform.set(transform.meta.id, findings.map((finding) => leftAloneSite(transform, finding)));
     }
@@ -184,8 +186,12 @@ function runTransformStep<T>(transform: TransformModule, step: 'detect' | 'fix',
   try {
     return run();
   } catch (error) {
-    return `${transform.meta.id} failed in ${step}: ${(error as Error)?.message ?? String(error)}; file left untouched`;
+    return failureMessage(transform, step, error);
   }
+}
+
+function failureMessage(transform: TransformModule, step: 'detect' | 'fix', error: unknown): string {
+  return `${transform.meta.id} failed in ${step}: ${(error as Error)?.message ?? String(error)}; file left untouched`;
 }
 
 function crashed(message: string): FileOutcome {

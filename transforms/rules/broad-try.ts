@@ -4,8 +4,8 @@
  * expected to throw get handled as if they were the expected one.
  */
 import { findingAt, withoutSuppressed } from '../lib/findings.js';
-import type { Finding, TransformContext, TransformMeta } from '../types.js';
-import { siteIndexOf } from './site-index.js';
+import type { Finding, SharedDetection, TransformContext, TransformMeta } from '../types.js';
+import { detectionOverSiteIndex, siteIndexOf } from './site-index.js';
 import type { AuditRule } from './types.js';
 
 export const DEFAULT_MAX_TRY_STATEMENTS = 10;
@@ -31,7 +31,7 @@ export interface BroadTryOptions {
 export function createBroadTry(options: BroadTryOptions = {}): AuditRule {
   const max = options.maxTryStatements ?? DEFAULT_MAX_TRY_STATEMENTS;
   if (!Number.isSafeInteger(max) || max < 1) throw new RangeError(`maxTryStatements must be a positive integer, not ${max}`);
-  return {
+  const rule: AuditRule = {
     meta,
     mightMatch,
     detect(ctx) {
@@ -45,7 +45,11 @@ export function createBroadTry(options: BroadTryOptions = {}): AuditRule {
       }
       return withoutSuppressed(findings, ctx.ast, meta.id);
     },
+    detectShared(ctx) {
+      return detectionOverSiteIndex(ctx.ast, () => rule.detect(ctx));
+    },
   };
+  return rule;
 }
 
 export function mightMatch(source: string): boolean {
@@ -56,4 +60,8 @@ const withDefaults = createBroadTry();
 
 export function detect(ctx: Omit<TransformContext, 'useKitExport'>): Finding[] {
   return withDefaults.detect(ctx);
+}
+
+export function detectShared(ctx: Omit<TransformContext, 'useKitExport'>): SharedDetection {
+  return detectionOverSiteIndex(ctx.ast, () => detect(ctx));
 }

@@ -5,8 +5,8 @@
  */
 import type { Node } from '@babel/types';
 import { findingAt, withoutSuppressed } from '../lib/findings.js';
-import type { Finding, TransformContext, TransformMeta } from '../types.js';
-import { siteIndexOf } from './site-index.js';
+import type { Finding, SharedDetection, TransformContext, TransformMeta } from '../types.js';
+import { detectionOverSiteIndex, siteIndexOf } from './site-index.js';
 
 export const meta: TransformMeta = {
   id: 'catch-any',
@@ -37,4 +37,8 @@ function annotationOf(param: Node): Node | undefined {
   const annotation = 'typeAnnotation' in param ? param.typeAnnotation : undefined;
   if (annotation == null || annotation.type !== 'TSTypeAnnotation') return undefined;
   return annotation.typeAnnotation;
+}
+
+export function detectShared(ctx: Omit<TransformContext, 'useKitExport'>): SharedDetection {
+  return detectionOverSiteIndex(ctx.ast, () => detect(ctx));
 }

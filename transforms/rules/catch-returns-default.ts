@@ -7,10 +7,10 @@ import type { BlockStatement, CatchClause, ReturnStatement, TryStatement } from 
 import { findingAt, withoutSuppressed } from '../lib/findings.js';
 import { endOf, startOf } from '../lib/range.js';
 import { isFunctionNode, walk } from '../lib/walk.js';
-import type { Finding, TransformContext, TransformMeta } from '../types.js';
+import type { Finding, SharedDetection, TransformContext, TransformMeta } from '../types.js';
 import { handlesError, isStandInValue, returnsOf } from './catch-handling.js';
 import { hasCommentBetween } from './comments.js';
-import { siteIndexOf } from './site-index.js';
+import { detectionOverSiteIndex, siteIndexOf } from './site-index.js';
 
 export const meta: TransformMeta = {
   id: 'catch-returns-default',
@@ -58,4 +58,8 @@ function returnsTrue(block: BlockStatement): boolean {
     return undefined;
   });
   return found;
+}
+
+export function detectShared(ctx: Omit<TransformContext, 'useKitExport'>): SharedDetection {
+  return detectionOverSiteIndex(ctx.ast, () => detect(ctx));
 }

@@ -8,8 +8,8 @@
 import type { CallExpression, Node } from '@babel/types';
 import { mentions } from '../lib/error-expressions.js';
 import { findingAt, withoutSuppressed } from '../lib/findings.js';
-import type { Finding, TransformContext, TransformMeta } from '../types.js';
-import { siteIndexOf, type LogCallSite } from './site-index.js';
+import type { Finding, SharedDetection, TransformContext, TransformMeta } from '../types.js';
+import { detectionOverSiteIndex, siteIndexOf, type LogCallSite } from './site-index.js';
 
 export const meta: TransformMeta = {
   id: 'error-message-only-logged',
@@ -171,4 +171,8 @@ function stringConverted(call: CallExpression): Node | undefined {
     return callee.object;
   }
   return undefined;
+}
+
+export function detectShared(ctx: Omit<TransformContext, 'useKitExport'>): SharedDetection {
+  return detectionOverSiteIndex(ctx.ast, () => detect(ctx));
 }

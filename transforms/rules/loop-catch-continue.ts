@@ -6,9 +6,9 @@
  */
 import { findingAt, withoutSuppressed } from '../lib/findings.js';
 import { endOf, startOf } from '../lib/range.js';
-import type { Finding, TransformContext, TransformMeta } from '../types.js';
+import type { Finding, SharedDetection, TransformContext, TransformMeta } from '../types.js';
 import { hasCommentBetween } from './comments.js';
-import { siteIndexOf } from './site-index.js';
+import { detectionOverSiteIndex, siteIndexOf } from './site-index.js';
 
 export const meta: TransformMeta = {
   id: 'loop-catch-continue',
@@ -37,4 +37,8 @@ export function detect(ctx: Omit<TransformContext, 'useKitExport'>): Finding[] {
     findings.push(findingAt(meta, 'silentSkip', clause, { fixable: false }));
   }
   return withoutSuppressed(findings, ctx.ast, meta.id);
+}
+
+export function detectShared(ctx: Omit<TransformContext, 'useKitExport'>): SharedDetection {
+  return detectionOverSiteIndex(ctx.ast, () => detect(ctx));
 }

@@ -5,9 +5,9 @@
  */
 import type { CatchClause } from '@babel/types';
 import { findingAt, withoutSuppressed } from '../lib/findings.js';
-import type { Finding, TransformContext, TransformMeta } from '../types.js';
+import type { Finding, SharedDetection, TransformContext, TransformMeta } from '../types.js';
 import { handlesError, returnsOf } from './catch-handling.js';
-import { siteIndexOf } from './site-index.js';
+import { detectionOverSiteIndex, siteIndexOf } from './site-index.js';
 
 export const meta: TransformMeta = {
   id: 'promise-all-swallowed',
@@ -37,4 +37,8 @@ export function detect(ctx: Omit<TransformContext, 'useKitExport'>): Finding[] {
 function swallows(clause: CatchClause): boolean {
   if (clause.body.body.length === 0) return true;
   return returnsOf(clause.body).length > 0 && !handlesError(clause);
+}
+
+export function detectShared(ctx: Omit<TransformContext, 'useKitExport'>): SharedDetection {
+  return detectionOverSiteIndex(ctx.ast, () => detect(ctx));
 }

@@ -13,7 +13,7 @@ import type { AuditRule } from './types.js';
 export type AuditRuleOptions = BroadTryOptions;
 
 function ruleOf(rule: AuditRule): AuditRule {
-  return { meta: rule.meta, mightMatch: rule.mightMatch, detect: rule.detect };
+  return { meta: rule.meta, mightMatch: rule.mightMatch, detect: rule.detect, detectShared: rule.detectShared };
 }
 
 /** The audit-only rules configured with `options` (defaults when absent). */

@@ -1,9 +1,12 @@
 /**
  * The nodes the audit-only rules look at, gathered in one walk per file and shared by every rule, so
- * adding a rule does not add a pass over the tree. Built on first use and kept with the tree.
+ * adding a rule does not add a pass over the tree. Built on first use and kept with the tree, or
+ * filled during the walk the engine shares between all modules.
  */
 import type { AwaitExpression, CallExpression, CatchClause, File, Node, TryStatement } from '@babel/types';
-import { walk, isFunctionNode } from '../lib/walk.js';
+import { walkWithVisitors } from '../lib/shared-walk.js';
+import { isFunctionNode } from '../lib/walk.js';
+import type { Finding, NodeVisitors, SharedDetection } from '../types.js';
 
 export interface LogCallSite {
   node: CallExpression;
@@ -41,28 +44,50 @@ export function siteIndexOf(ast: File): SiteIndex {
   return index;
 }
 
+/**
+ * Visitors that fill this tree's index during a walk shared with other modules. Only the first rule
+ * to ask gets them (the others get none and read the same index), so the index is filled once; read
+ * it with `siteIndexOf` only after that walk.
+ */
+export function siteIndexVisitors(ast: File): NodeVisitors {
+  if (indexes.has(ast)) return {};
+  const index = emptyIndex();
+  indexes.set(ast, index);
+  return visitorsFilling(index);
+}
+
+/** A rule's detection over the site index, as a module of a shared walk. */
+export function detectionOverSiteIndex(ast: File, findings: () => Finding[]): SharedDetection {
+  return { visitors: siteIndexVisitors(ast), findings };
+}
+
+function emptyIndex(): SiteIndex {
+  return { catchClauses: [], tryStatements: [], logCalls: [], promiseAllAwaits: [] };
+}
+
 function buildIndex(ast: File): SiteIndex {
-  const index: SiteIndex = { catchClauses: [], tryStatements: [], logCalls: [], promiseAllAwaits: [] };
-  walk(ast, (node, ancestors) => {
-    switch (node.type) {
-      case 'CatchClause':
-        index.catchClauses.push(node);
-        break;
-      case 'TryStatement':
-        index.tryStatements.push(node);
-        break;
-      case 'CallExpression':
-        if (isLogCallee(node.callee)) index.logCalls.push(logCallSite(node, ancestors));
-        break;
-      case 'AwaitExpression':
-        if (isPromiseAll(node.argument)) {
-          const tryStatement = enclosingTryBlock(ancestors, node);
-          if (tryStatement !== undefined) index.promiseAllAwaits.push({ node, tryStatement });
-        }
-        break;
-    }
-  });
+  const index = emptyIndex();
+  walkWithVisitors(ast, [visitorsFilling(index)]);
   return index;
+}
+
+function visitorsFilling(index: SiteIndex): NodeVisitors {
+  return {
+    CatchClause: (node) => {
+      index.catchClauses.push(node);
+    },
+    TryStatement: (node) => {
+      index.tryStatements.push(node);
+    },
+    CallExpression: (node, ancestors) => {
+      if (isLogCallee(node.callee)) index.logCalls.push(logCallSite(node, ancestors));
+    },
+    AwaitExpression: (node, ancestors) => {
+      if (!isPromiseAll(node.argument)) return;
+      const tryStatement = enclosingTryBlock(ancestors, node);
+      if (tryStatement !== undefined) index.promiseAllAwaits.push({ node, tryStatement });
+    },
+  };
 }
 
 const LOG_METHODS = new Set(['error', 'warn', 'warning', 'info', 'debug', 'trace', 'fatal', 'log', 'critical', 'notice']);
