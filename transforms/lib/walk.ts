@@ -1,4 +1,5 @@
-import { VISITOR_KEYS, type Node } from '@babel/types';
+import type { Node } from '@babel/types';
+import { VISITOR_KEYS } from './visitor-keys.js';
 
 /** Returning `false` from a visitor skips the node's children. */
 export type Visitor = (node: Node, ancestors: readonly Node[]) => void | false;
