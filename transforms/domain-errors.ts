@@ -29,7 +29,12 @@ export const meta: TransformMeta = {
 };
 
 export function mightMatch(source: string): boolean {
-  return source.includes('Error');
+  // The generic classes are `Error` as a whole word (not `TypeError` or `errorCount`) and the kit's
+  // `AppError`, which is named wherever it is imported. Escapes (`\u0045rror`, or `'App\x45rror'` as
+  // an imported name) can spell either without those letters in a row, so a file that has escapes
+  // and mentions `Error` at all is parsed to make sure.
+  if (/\bError\b|AppError/.test(source)) return true;
+  return source.includes('Error') && /\\[ux]/.test(source);
 }
 
 export function detect(ctx: Omit<TransformContext, 'useKitExport'>): Finding[] {

@@ -14,6 +14,7 @@ import { endOf, startOf } from './lib/range.js';
 import { isFreeOfEffects } from './lib/side-effects.js';
 import { preferredQuoteOf, quoteString } from './lib/source-style.js';
 import { toJscodeshift } from './lib/standalone.js';
+import { everyThrowConstructs } from './lib/throw-text.js';
 import { detectAlone, walkWithVisitors } from './lib/shared-walk.js';
 import { isFunctionNode, walk } from './lib/walk.js';
 import type { Finding, FixResult, NodeVisitors, SharedDetection, TextEdit, TransformContext, TransformMeta } from './types.js';
@@ -37,7 +38,8 @@ export const meta: TransformMeta = {
 export const OBJECT_WITHOUT_MESSAGE = 'An object was thrown without a message';
 
 export function mightMatch(source: string): boolean {
-  return source.includes('throw');
+  // `throw new X(…);` is never a literal; a file that throws nothing else has nothing to find.
+  return /\bthrow\b/.test(source) && !everyThrowConstructs(source);
 }
 
 export function detect(ctx: Omit<TransformContext, 'useKitExport'>): Finding[] {
