@@ -65,3 +65,18 @@ describe('tighter pre-filters', () => {
     expect(domainErrors.mightMatch('throw new \\u0045rror("a"); // TypeError')).toBe(true);
   });
 });
+
+describe('error-message-only-logged pre-filter covers every logger its detection accepts', () => {
+  const rule = auditRules.find((r) => r.meta.id === 'error-message-only-logged')!;
+  it.each([
+    'try { run(); } catch (e) { Logger.error(e.message); }',
+    'function handle(e) { pino.warn(e.message); }',
+    'function handle(ex) { this.Log.info(`${ex}`); }',
+  ])('%s', (source) => {
+    const file = path.join(fixtureRoot, 'snippet.js');
+    const ast = parseSource(source, file, { lean: true });
+    const findings = rule.detect({ filePath: file, source, ast, kit, moduleStyle: detectModuleStyle(ast, file) });
+    expect(findings.length).toBeGreaterThan(0);
+    expect(rule.mightMatch(source)).toBe(true);
+  });
+});

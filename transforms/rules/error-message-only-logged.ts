@@ -9,7 +9,7 @@ import type { CallExpression, Node } from '@babel/types';
 import { mentions } from '../lib/error-expressions.js';
 import { findingAt, withoutSuppressed } from '../lib/findings.js';
 import type { Finding, SharedDetection, TransformContext, TransformMeta } from '../types.js';
-import { detectionOverSiteIndex, siteIndexOf, type LogCallSite } from './site-index.js';
+import { detectionOverSiteIndex, LOGGER_NAME, siteIndexOf, type LogCallSite } from './site-index.js';
 
 export const meta: TransformMeta = {
   id: 'error-message-only-logged',
@@ -28,8 +28,12 @@ const ERROR_NAME = /^(?:e|err|error|ex|exc|exception)$|[a-z0-9_](?:Err|Error)$/;
 
 const CONSOLE_METHODS = new Set(['error', 'log', 'trace', 'warn', 'info', 'debug']);
 
+/**
+ * A superset of `isLogCallee`: every logger name it accepts, in any case (`Logger.error`, `pino.warn`).
+ * The error side cannot narrow it: a parameter named `e` or `ex` counts as an error anywhere.
+ */
 export function mightMatch(source: string): boolean {
-  return (source.includes('log') || source.includes('console')) && (source.includes('err') || source.includes('Err') || source.includes('catch'));
+  return source.includes('console') || LOGGER_NAME.test(source);
 }
 
 export function detect(ctx: Omit<TransformContext, 'useKitExport'>): Finding[] {

@@ -91,7 +91,7 @@ function visitorsFilling(index: SiteIndex): NodeVisitors {
 }
 
 const LOG_METHODS = new Set(['error', 'warn', 'warning', 'info', 'debug', 'trace', 'fatal', 'log', 'critical', 'notice']);
-const LOGGER_NAME = /log|pino|winston|bunyan|consola|signale/i;
+export const LOGGER_NAME = /log|pino|winston|bunyan|consola|signale/i;
 
 /**
  * `console.error(…)`, `logger.warn(…)`, `this.log.info(…)`, `req.log.error(…)`, `log(…)`,
