@@ -5,7 +5,7 @@
  */
 import { UsageError } from '../errors.js';
 import { byPath } from '../migrate/report.js';
-import type { Shard } from '../migrate/shard.js';
+import { mergeShards, missingShardWarnings } from '../migrate/shard.js';
 import { AUDIT_REPORT_KIND, AUDIT_REPORT_VERSION, byPosition, scoreOf, summarize, type AuditReport } from './report.js';
 
 const HOW_TO_WRITE = 'write each shard\'s report with `faultline audit --shard i/n --format json`';
@@ -21,7 +21,7 @@ export function mergeAuditReports(reports: AuditReport[]): AuditReport {
       throw new UsageError('reports ran different rules or levels — merge reports of one run, made with the same catalog and faultline version');
     }
   }
-  const shards = mergeShards(reports);
+  const shards = mergeShards(reports.map((report) => report.shards));
   const findings = reports.flatMap((report) => report.findings).sort(byPosition);
   const sum = (pick: (report: AuditReport) => number): number => reports.reduce((total, report) => total + pick(report), 0);
   const linesScanned = sum((report) => report.linesScanned);
@@ -53,27 +53,4 @@ export function mergeAuditReports(reports: AuditReport[]): AuditReport {
 
 function ruleKey(report: AuditReport): string {
   return report.rules.map((rule) => `${rule.id}:${rule.level}`).join(',');
-}
-
-function mergeShards(reports: AuditReport[]): Shard[] {
-  if (reports.some((report) => !Array.isArray(report.shards) || report.shards.length === 0)) {
-    throw new UsageError('only reports of sharded runs can be merged (each written with --shard i/n) — a whole run needs no merging');
-  }
-  const shards = reports.flatMap((report) => report.shards);
-  const count = shards[0]?.count;
-  const seen = new Set<number>();
-  for (const shard of shards) {
-    if (shard.count !== count) throw new UsageError(`reports split the files differently (${count} and ${shard.count} shards) — use the same n in every --shard i/n`);
-    if (seen.has(shard.index)) throw new UsageError(`shard ${shard.index}/${shard.count} is given twice — pass each shard's report once`);
-    seen.add(shard.index);
-  }
-  return [...shards].sort((a, b) => a.index - b.index);
-}
-
-function missingShardWarnings(shards: Shard[]): string[] {
-  const count = shards[0]?.count ?? 0;
-  const present = new Set(shards.map((shard) => shard.index));
-  const missing = Array.from({ length: count }, (_, i) => i + 1).filter((index) => !present.has(index));
-  if (missing.length === 0) return [];
-  return [`reports of shard${missing.length === 1 ? '' : 's'} ${missing.map((i) => `${i}/${count}`).join(', ')} are missing: the merged report covers only part of the project`];
 }

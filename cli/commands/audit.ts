@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
@@ -14,6 +13,7 @@ import type { MigrateProgress } from '../migrate/run.js';
 import { parseShard } from '../migrate/shard.js';
 import type { Output } from '../output/console.js';
 import type { CommandContext } from './context.js';
+import { readJsonReport } from './read-report.js';
 import { parseSize } from './migrate.js';
 
 type Format = 'text' | 'json' | 'sarif';
@@ -48,7 +48,7 @@ export function registerAudit(program: Command, context: CommandContext): void {
       let report: AuditReport;
       if (flags.merge) {
         if (paths.length > 0 || flags.shard) throw new UsageError('--merge takes only report files — drop the paths and --shard');
-        report = mergeAuditReports(flags.merge.map((file) => readReport(path.resolve(context.cwd(command), file))));
+        report = mergeAuditReports(flags.merge.map((file) => readJsonReport<AuditReport>(path.resolve(context.cwd(command), file), 'faultline audit --format json')));
       } else {
         const progress = progressDisplay(output);
         try {
@@ -115,18 +115,4 @@ function progressDisplay(output: Output): { update(progress: MigrateProgress): v
       if (started) bar.stop();
     },
   };
-}
-
-function readReport(file: string): AuditReport {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new UsageError(`cannot read report ${file} — check the path`);
-  }
-  try {
-    return JSON.parse(text) as AuditReport;
-  } catch {
-    throw new UsageError(`${file} is not JSON — pass reports written by \`faultline audit --format json\``);
-  }
 }

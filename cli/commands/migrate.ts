@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
@@ -11,6 +10,7 @@ import { failureLines, fileLines, summaryLines } from '../migrate/summary.js';
 import type { Output } from '../output/console.js';
 import { colorDiff } from '../output/diff.js';
 import type { CommandContext } from './context.js';
+import { readJsonReport } from './read-report.js';
 
 interface MigrateFlags {
   transform?: string;
@@ -41,7 +41,7 @@ export function registerMigrate(program: Command, context: CommandContext): void
       const output = context.output(command);
       if (flags.merge) {
         if (paths.length > 0 || flags.shard) throw new UsageError('--merge takes only report files — drop the paths and --shard');
-        const report = mergeReports(flags.merge.map((file) => readReport(path.resolve(context.cwd(command), file))));
+        const report = mergeReports(flags.merge.map((file) => readJsonReport<MigrateReport>(path.resolve(context.cwd(command), file), 'faultline migrate --json')));
         printReport(output, report, Boolean(flags.json));
         if (report.files.failed > 0) context.setExitCode(1);
         return;
@@ -118,18 +118,4 @@ export function parseSize(text: string): number {
   const bytes = match && unit ? Number(match[1]) * unit : NaN;
   if (!Number.isSafeInteger(bytes) || bytes <= 0) throw new UsageError(`invalid --max-file-size ${JSON.stringify(text)} — give bytes or a size like 512k or 4m`);
   return bytes;
-}
-
-function readReport(file: string): MigrateReport {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new UsageError(`cannot read report ${file} — check the path`);
-  }
-  try {
-    return JSON.parse(text) as MigrateReport;
-  } catch {
-    throw new UsageError(`${file} is not JSON — pass reports written by \`faultline migrate --json\``);
-  }
 }

@@ -4,7 +4,7 @@
  */
 import { UsageError } from '../errors.js';
 import { REPORT_VERSION, addLeftAlone, byPath, emptyCounts, type MigrateReport, type TransformCounts } from './report.js';
-import type { Shard } from './shard.js';
+import { mergeShards, missingShardWarnings } from './shard.js';
 
 export function mergeReports(reports: MigrateReport[]): MigrateReport {
   const first = reports[0];
@@ -18,7 +18,7 @@ export function mergeReports(reports: MigrateReport[]): MigrateReport {
       throw new UsageError(`reports ran different transforms (${first.transforms.join(',')} and ${report.transforms.join(',')}) — merge reports of the same run`);
     }
   }
-  const shards = mergeShards(reports);
+  const shards = mergeShards(reports.map((report) => report.shards));
   const perTransform: Record<string, TransformCounts> = {};
   for (const report of reports) {
     for (const [id, counts] of Object.entries(report.perTransform)) {
@@ -51,26 +51,4 @@ export function mergeReports(reports: MigrateReport[]): MigrateReport {
     // Shards run side by side, so the merged run took as long as its slowest shard.
     durationMs: Math.max(...reports.map((r) => r.durationMs)),
   };
-}
-
-function mergeShards(reports: MigrateReport[]): Shard[] {
-  if (reports.some((report) => report.shards.length === 0)) {
-    throw new UsageError('only reports of sharded runs can be merged (each written with --shard i/n) — a whole run needs no merging');
-  }
-  const shards = reports.flatMap((report) => report.shards);
-  const count = shards[0]?.count;
-  const seen = new Set<number>();
-  for (const shard of shards) {
-    if (shard.count !== count) throw new UsageError(`reports split the files differently (${count} and ${shard.count} shards) — use the same n in every --shard i/n`);
-    if (seen.has(shard.index)) throw new UsageError(`shard ${shard.index}/${shard.count} is given twice — pass each shard's report once`);
-    seen.add(shard.index);
-  }
-  return [...shards].sort((a, b) => a.index - b.index);
-}
-
-function missingShardWarnings(shards: Shard[]): string[] {
-  const count = shards[0]?.count ?? 0;
-  const present = new Set(shards.map((shard) => shard.index));
-  const missing = Array.from({ length: count }, (_, i) => i + 1).filter((index) => !present.has(index));
-  return missing.length === 0 ? [] : [`reports of shard${missing.length === 1 ? '' : 's'} ${missing.map((i) => `${i}/${count}`).join(', ')} are missing: the merged report covers only part of the project`];
 }
