@@ -14,7 +14,13 @@ interface ProjectCase {
   typescript: boolean;
   expectFiles: string[];
   forbidFiles?: string[];
+  /** A test of the project's own that serves a failing route through the generated adapter. */
+  adapterSmoke?: { file: string; content: string; command: string[] };
 }
+
+// What every adapter smoke test asserts on the HTTP response of a route that throws an internal error.
+const SECRET = 'SELECT * FROM users WHERE password=hunter2';
+
 
 const strictTsconfig = (compilerOptions: Record<string, unknown>) =>
   JSON.stringify({ compilerOptions: { strict: true, skipLibCheck: true, noEmit: true, esModuleInterop: true, types: ['node'], ...compilerOptions }, include: ['src'] }, null, 2);
@@ -42,6 +48,39 @@ const cases: ProjectCase[] = [
     initArgs: ['--logger', 'pino'],
     typescript: true,
     expectFiles: ['src/errors/http/express.ts', 'src/errors/logger.ts', 'src/errors/kit.test.ts'],
+    adapterSmoke: {
+      file: 'src/app.smoke.test.ts',
+      command: ['npx', 'vitest', 'run', 'src/app.smoke.test.ts'],
+      content: `import assert from 'node:assert/strict';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { it } from 'vitest';
+import { errorHandler, notFoundHandler, requestContext } from './errors/http/express.js';
+
+it('serves problem details through the generated Express adapter', async () => {
+  const app = express();
+  app.use(requestContext);
+  app.get('/boom', () => { throw new Error('${SECRET}'); });
+  app.use(notFoundHandler);
+  app.use(errorHandler);
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  try {
+    const base = 'http://127.0.0.1:' + (server.address() as AddressInfo).port;
+    const boom = await fetch(base + '/boom', { headers: { 'x-request-id': 'req-1' } });
+    assert.equal(boom.status, 500);
+    assert.match(boom.headers.get('content-type') ?? '', /application\\/problem\\+json/);
+    const text = await boom.text();
+    assert.ok(!text.includes('hunter2') && !text.includes('SELECT'), text);
+    assert.equal(JSON.parse(text).requestId, 'req-1');
+    const missing = await fetch(base + '/nowhere');
+    assert.equal(missing.status, 404);
+  } finally {
+    server.close();
+  }
+});
+`,
+    },
   },
   {
     name: 'TypeScript CommonJS with Fastify',
@@ -57,6 +96,28 @@ const cases: ProjectCase[] = [
     initArgs: [],
     typescript: true,
     expectFiles: ['src/errors/http/fastify.ts'],
+    adapterSmoke: {
+      file: 'src/server.smoke.test.ts',
+      command: ['node', '--import', 'tsx', '--test', 'src/server.smoke.test.ts'],
+      content: `import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import Fastify from 'fastify';
+import { registerErrorHandling } from './errors/http/fastify';
+
+it('serves problem details through the generated Fastify adapter', async () => {
+  const app = Fastify();
+  registerErrorHandling(app);
+  app.get('/boom', async () => { throw new Error('${SECRET}'); });
+  const boom = await app.inject({ method: 'GET', url: '/boom' });
+  assert.equal(boom.statusCode, 500);
+  assert.ok(!boom.body.includes('hunter2') && !boom.body.includes('SELECT'), boom.body);
+  assert.equal(JSON.parse(boom.body).status, 500);
+  const missing = await app.inject({ method: 'GET', url: '/nowhere' });
+  assert.equal(missing.statusCode, 404);
+  await app.close();
+});
+`,
+    },
   },
   {
     name: 'JavaScript ESM with Hono, pino and vitest',
@@ -72,6 +133,29 @@ const cases: ProjectCase[] = [
     typescript: false,
     expectFiles: ['src/errors/http/hono.js', 'src/errors/index.js'],
     forbidFiles: ['src/errors/index.ts'],
+    adapterSmoke: {
+      file: 'src/app.smoke.test.js',
+      command: ['npx', 'vitest', 'run', 'src/app.smoke.test.js'],
+      content: `import assert from 'node:assert/strict';
+import { Hono } from 'hono';
+import { it } from 'vitest';
+import { errorHandler, notFoundHandler, requestContext } from './errors/http/hono.js';
+
+it('serves problem details through the generated Hono adapter', async () => {
+  const app = new Hono();
+  app.use('*', requestContext);
+  app.get('/boom', () => { throw new Error('${SECRET}'); });
+  app.notFound(notFoundHandler);
+  app.onError(errorHandler);
+  const boom = await app.request('/boom');
+  assert.equal(boom.status, 500);
+  const text = await boom.text();
+  assert.ok(!text.includes('hunter2') && !text.includes('SELECT'), text);
+  const missing = await app.request('/nowhere');
+  assert.equal(missing.status, 404);
+});
+`,
+    },
   },
   {
     name: 'JavaScript CommonJS with no framework and jest',
@@ -115,6 +199,12 @@ describe.each(cases)('init --yes in $name', (testCase) => {
     if (testCase.typescript) run('npx', ['tsc', '--noEmit', '-p', '.'], dir);
     // Throws, with the runner's output, when the generated tests fail.
     run('npm', ['run', '--silent', 'test:errors'], dir);
+    if (testCase.adapterSmoke) {
+      writeTree(dir, { [testCase.adapterSmoke.file]: testCase.adapterSmoke.content });
+      if (testCase.typescript) run('npx', ['tsc', '--noEmit', '-p', '.'], dir);
+      const [command, ...args] = testCase.adapterSmoke.command;
+      run(command!, args, dir);
+    }
 
     // The CommonJS kit must really be CommonJS: no import statements in what was generated.
     const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { type?: string };
