@@ -14,7 +14,7 @@ import { collectCandidates } from './candidates.js';
 import { detectSource, type DetectingModule } from './detect-file.js';
 import { readGitState } from './git-status.js';
 import { loadDetectionProject, loadMigrationProject } from './project.js';
-import { DEFAULT_MAX_FILE_SIZE, readSource } from './read-source.js';
+import { DEFAULT_MAX_FILE_SIZE, readSource, type SourceRead } from './read-source.js';
 import {
   REPORT_VERSION,
   addLeftAlone,
@@ -86,6 +86,30 @@ function maxFileSizeOf(options: ScanOptions): number {
   return size;
 }
 
+type TextRead = Extract<SourceRead, { kind: 'text' }>;
+
+/**
+ * The per-file loop `migrate` and `audit` share: reads each candidate, records the ones skipped or
+ * unreadable, hands readable text to `visit`, and reports progress (yielding now and then so a
+ * progress display can redraw).
+ */
+async function forEachSource(
+  args: { root: string; files: string[]; maxFileSize: number; skipped: SkippedEntry[]; failed: FailedFile[]; onProgress?: (progress: MigrateProgress) => void },
+  visit: (file: string, absolute: string, read: TextRead) => void,
+): Promise<void> {
+  const { files, onProgress } = args;
+  for (let index = 0; index < files.length; index++) {
+    const file = files[index] as string;
+    const absolute = path.join(args.root, file);
+    const read = readSource(absolute, args.maxFileSize);
+    if (read.kind === 'skipped') args.skipped.push({ path: file, reason: read.reason });
+    else if (read.kind === 'unreadable') args.failed.push({ path: file, line: null, column: null, message: read.message });
+    else visit(file, absolute, read);
+    onProgress?.({ phase: 'scan', done: index + 1, total: files.length, path: file });
+    if (onProgress && index % YIELD_EVERY_FILES === YIELD_EVERY_FILES - 1) await yieldToEventLoop();
+  }
+}
+
 export async function runMigrate(options: MigrateOptions): Promise<MigrateReport> {
   const started = performance.now();
   const project = loadMigrationProject(options.cwd);
@@ -106,31 +130,23 @@ export async function runMigrate(options: MigrateOptions): Promise<MigrateReport
   let skippedByPrefilter = 0;
 
   const total = candidates.files.length;
-  for (let index = 0; index < total; index++) {
-    const file = candidates.files[index] as string;
-    const absolute = path.join(project.root, file);
-    const read = readSource(absolute, maxFileSize);
-    if (read.kind === 'skipped') skipped.push({ path: file, reason: read.reason });
-    else if (read.kind === 'unreadable') failed.push({ path: file, line: null, column: null, message: read.message });
-    else {
-      const outcome = transformSource({ source: read.text, filePath: absolute, transforms, kit: project.kit });
-      if (outcome.kind === 'failed') {
-        failed.push({ path: file, line: outcome.line, column: outcome.column, message: outcome.message });
-      } else if (outcome.kind === 'unchanged') {
-        countSites(outcome.sites, file, perTransform, leftAlone);
-        unchanged++;
-        if (outcome.prefiltered) skippedByPrefilter++;
-      } else if (dryRun) {
-        countSites(outcome.sites, file, perTransform, leftAlone);
-        changed.push({ path: file, transforms: outcome.transforms, diff: unifiedDiff(file, read.text, outcome.text) });
-      } else {
-        const { text, transforms: fired, sites } = outcome;
-        writes.push({ path: file, text, bom: read.bom, size: read.size, mtimeMs: read.mtimeMs, transforms: fired, sites });
-      }
+  const scan = { root: project.root, files: candidates.files, maxFileSize, skipped, failed, onProgress: options.onProgress };
+  await forEachSource(scan, (file, absolute, read) => {
+    const outcome = transformSource({ source: read.text, filePath: absolute, transforms, kit: project.kit });
+    if (outcome.kind === 'failed') {
+      failed.push({ path: file, line: outcome.line, column: outcome.column, message: outcome.message });
+    } else if (outcome.kind === 'unchanged') {
+      countSites(outcome.sites, file, perTransform, leftAlone);
+      unchanged++;
+      if (outcome.prefiltered) skippedByPrefilter++;
+    } else if (dryRun) {
+      countSites(outcome.sites, file, perTransform, leftAlone);
+      changed.push({ path: file, transforms: outcome.transforms, diff: unifiedDiff(file, read.text, outcome.text) });
+    } else {
+      const { text, transforms: fired, sites } = outcome;
+      writes.push({ path: file, text, bom: read.bom, size: read.size, mtimeMs: read.mtimeMs, transforms: fired, sites });
     }
-    options.onProgress?.({ phase: 'scan', done: index + 1, total, path: file });
-    if (options.onProgress && index % YIELD_EVERY_FILES === YIELD_EVERY_FILES - 1) await yieldToEventLoop();
-  }
+  });
 
   const warnings: string[] = [];
   if (gitState !== undefined && writes.length > 0) {
@@ -251,30 +267,22 @@ export async function runDetect(options: DetectOptions): Promise<DetectReport> {
   let lines = 0;
 
   const total = candidates.files.length;
-  for (let index = 0; index < total; index++) {
-    const file = candidates.files[index] as string;
-    const absolute = path.join(project.root, file);
-    const read = readSource(absolute, maxFileSize);
-    if (read.kind === 'skipped') skipped.push({ path: file, reason: read.reason });
-    else if (read.kind === 'unreadable') failed.push({ path: file, line: null, column: null, message: read.message });
-    else {
-      const outcome = detectSource({ source: read.text, filePath: absolute, transforms: modules, kit: project.kit });
-      if (outcome.kind === 'failed') {
-        failed.push({ path: file, line: outcome.line, column: outcome.column, message: outcome.message });
-      } else {
-        lines += lineCount(read.text);
-        if (outcome.findings.length === 0) {
-          clean++;
-          if (outcome.prefiltered) skippedByPrefilter++;
-        } else {
-          withFindings++;
-          for (const finding of outcome.findings) findings.push({ ...finding, path: file });
-        }
-      }
+  const scan = { root: project.root, files: candidates.files, maxFileSize, skipped, failed, onProgress: options.onProgress };
+  await forEachSource(scan, (file, absolute, read) => {
+    const outcome = detectSource({ source: read.text, filePath: absolute, transforms: modules, kit: project.kit });
+    if (outcome.kind === 'failed') {
+      failed.push({ path: file, line: outcome.line, column: outcome.column, message: outcome.message });
+      return;
     }
-    options.onProgress?.({ phase: 'scan', done: index + 1, total, path: file });
-    if (options.onProgress && index % YIELD_EVERY_FILES === YIELD_EVERY_FILES - 1) await yieldToEventLoop();
-  }
+    lines += lineCount(read.text);
+    if (outcome.findings.length === 0) {
+      clean++;
+      if (outcome.prefiltered) skippedByPrefilter++;
+    } else {
+      withFindings++;
+      for (const finding of outcome.findings) findings.push({ ...finding, path: file });
+    }
+  });
   skipped.sort(byPath);
   failed.sort(byPath);
   return {
