@@ -1,5 +1,4 @@
 import path from 'node:path';
-import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { mergeAuditReports } from '../audit/merge.js';
 import { ownPackageJson } from '../audit/own-package.js';
@@ -9,10 +8,10 @@ import { failureLines, findingLines, summaryLines } from '../audit/format-text.j
 import { toSarif } from '../audit/format-sarif.js';
 import { failsThreshold, parseFailOn } from '../audit/threshold.js';
 import { UsageError } from '../errors.js';
-import type { MigrateProgress } from '../migrate/run.js';
 import { parseShard } from '../migrate/shard.js';
 import type { Output } from '../output/console.js';
 import type { CommandContext } from './context.js';
+import { progressDisplay } from '../output/progress.js';
 import { readJsonReport } from './read-report.js';
 import { parseSize } from './migrate.js';
 
@@ -50,7 +49,7 @@ export function registerAudit(program: Command, context: CommandContext): void {
         if (paths.length > 0 || flags.shard) throw new UsageError('--merge takes only report files — drop the paths and --shard');
         report = mergeAuditReports(flags.merge.map((file) => readJsonReport<AuditReport>(path.resolve(context.cwd(command), file), 'faultline audit --format json')));
       } else {
-        const progress = progressDisplay(output);
+        const progress = progressDisplay(output, { scan: 'auditing', write: 'writing' });
         try {
           report = await runAudit({
             cwd: context.cwd(command),
@@ -95,24 +94,4 @@ function printReport(output: Output, report: AuditReport, format: Format): void 
   for (const line of failureLines(report)) output.error(line);
   if (findings.length > 0) output.info('');
   for (const line of summaryLines(report, colors)) output.info(line);
-}
-
-/** A progress bar on stderr, only for a person watching a terminal (never in pipes, CI logs or --quiet). */
-function progressDisplay(output: Output): { update(progress: MigrateProgress): void; stop(): void } | undefined {
-  if (!process.stderr.isTTY || output.options.quiet) return undefined;
-  const bar = new cliProgress.SingleBar(
-    { stream: process.stderr, clearOnComplete: true, hideCursor: true, format: 'auditing [{bar}] {value}/{total} {file}', barsize: 30 },
-    cliProgress.Presets.shades_classic,
-  );
-  let started = false;
-  return {
-    update(progress) {
-      if (!started) bar.start(progress.total, progress.done, { file: progress.path });
-      else bar.update(progress.done, { file: progress.path });
-      started = true;
-    },
-    stop() {
-      if (started) bar.stop();
-    },
-  };
 }

@@ -1,15 +1,15 @@
 import path from 'node:path';
-import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { mergeReports } from '../migrate/merge-reports.js';
 import type { MigrateReport } from '../migrate/report.js';
-import { runMigrate, type MigrateProgress } from '../migrate/run.js';
+import { runMigrate } from '../migrate/run.js';
 import { parseShard } from '../migrate/shard.js';
 import { failureLines, fileLines, summaryLines } from '../migrate/summary.js';
 import type { Output } from '../output/console.js';
 import { colorDiff } from '../output/diff.js';
 import type { CommandContext } from './context.js';
+import { progressDisplay } from '../output/progress.js';
 import { readJsonReport } from './read-report.js';
 
 interface MigrateFlags {
@@ -46,7 +46,7 @@ export function registerMigrate(program: Command, context: CommandContext): void
         if (report.files.failed > 0) context.setExitCode(1);
         return;
       }
-      const progress = progressDisplay(output);
+      const progress = progressDisplay(output, { scan: 'scanning', write: 'writing' });
       let report: MigrateReport;
       try {
         report = await runMigrate({
@@ -83,31 +83,6 @@ function printReport(output: Output, report: MigrateReport, json: boolean): void
   for (const line of failureLines(report)) output.error(line);
   for (const warning of report.warnings) output.warn(warning);
   for (const line of summaryLines(report, colors)) output.info(line);
-}
-
-/** A progress bar on stderr, only for a person watching a terminal (never in pipes, CI logs or --quiet). */
-function progressDisplay(output: Output): { update(progress: MigrateProgress): void; stop(): void } | undefined {
-  if (!process.stderr.isTTY || output.options.quiet) return undefined;
-  const bar = new cliProgress.SingleBar(
-    { stream: process.stderr, clearOnComplete: true, hideCursor: true, format: '{phase} [{bar}] {value}/{total} {file}', barsize: 30 },
-    cliProgress.Presets.shades_classic,
-  );
-  let phase: MigrateProgress['phase'] | undefined;
-  return {
-    update(progress) {
-      const payload = { phase: progress.phase === 'scan' ? 'scanning' : 'writing ', file: progress.path };
-      if (phase !== progress.phase) {
-        if (phase !== undefined) bar.stop();
-        bar.start(progress.total, progress.done, payload);
-        phase = progress.phase;
-      } else {
-        bar.update(progress.done, payload);
-      }
-    },
-    stop() {
-      if (phase !== undefined) bar.stop();
-    },
-  };
 }
 
 const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, m: 1024 * 1024, mb: 1024 * 1024 };
