@@ -7,10 +7,11 @@
 // Usage: npm run build && node bench/audit.bench.mjs [--files 3000] [--runs 3] [--dist dist] [--keep]
 // Target: faultline at least 10x faster than ESLint (wall), with no more peak memory.
 import { spawn } from 'node:child_process';
-import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createCorpusProject, mb, median, repeat } from './corpus.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -22,7 +23,6 @@ const dist = path.resolve(repo, option('dist', 'dist'));
 const bin = path.join(dist, 'cli/bin.js');
 const eslintBin = path.join(repo, 'node_modules/eslint/bin/eslint.js');
 const ESLINT_RULES = ['no-empty', 'no-useless-catch', 'preserve-caught-error', 'no-throw-literal'];
-const MAX_FILE_BYTES = 256 * 1024;
 /** Path of the module that makes children report their own usage, when GNU time is missing. */
 let preload;
 
@@ -97,20 +97,8 @@ function fail(message) {
   process.exit(2);
 }
 
-function mb(kb) {
-  return kb ? `${(kb / 1024).toFixed(0)} MB` : 'n/a';
-}
 
-async function repeat(count, run) {
-  const results = [];
-  for (let i = 0; i < count; i++) results.push(await run());
-  return results;
-}
 
-function median(results) {
-  const sorted = [...results].sort((a, b) => a.wallMs - b.wallMs);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 /**
  * Runs a Node script in `cwd` with stdout going to /dev/null (a report nobody reads still has to be
@@ -160,11 +148,7 @@ process.on('exit', () => {
 
 /** A throwaway project: the chosen files flattened into src/, and an ESLint config with only the compared rules. */
 function createProject(count) {
-  const project = mkdtempSync(path.join(os.tmpdir(), 'faultline-bench-audit-'));
-  mkdirSync(path.join(project, 'src'));
-  chooseFiles(path.join(repo, 'node_modules'), count).forEach((file, index) => {
-    copyFileSync(file, path.join(project, 'src', `${String(index).padStart(5, '0')}-${path.basename(file)}`));
-  });
+  const project = createCorpusProject(path.join(repo, 'node_modules'), count, 'faultline-bench-audit-');
   const rules = Object.fromEntries(ESLINT_RULES.map((rule) => [rule, 'error']));
   // No plugins, no type information; "unused disable directive" reports are off, since the copied
   // files carry directives for rules this run does not enable.
@@ -173,29 +157,4 @@ function createProject(count) {
   return project;
 }
 
-function chooseFiles(nodeModules, count) {
-  const all = [];
-  const walk = (dir) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.isFile() && entry.name.endsWith('.js') && !entry.name.endsWith('.min.js')) {
-        const size = statSync(full).size;
-        if (size > 0 && size <= MAX_FILE_BYTES) all.push(full);
-      }
-    }
-  };
-  walk(nodeModules);
-  const key = (file) => fnv1a(path.relative(nodeModules, file).split(path.sep).join('/'));
-  return all
-    .map((file) => ({ file, hash: key(file) }))
-    .sort((a, b) => a.hash - b.hash || (a.file < b.file ? -1 : 1))
-    .slice(0, count)
-    .map((entry) => entry.file);
-}
 
-function fnv1a(text) {
-  let hash = 0x811c9dc5;
-  for (const byte of Buffer.from(text, 'utf8')) hash = Math.imul(hash ^ byte, 0x01000193);
-  return hash >>> 0;
-}

@@ -8,10 +8,11 @@
 // Usage: npm run build && node bench/migrate.bench.mjs [--files 2000] [--runs 3] [--dist dist] [--keep]
 // Each measurement runs in its own process so peak RSS belongs to that measurement alone.
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createCorpusProject, mb, median, repeat } from './corpus.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -24,7 +25,6 @@ const dist = path.resolve(repo, option('dist', 'dist'));
 const TRANSFORMS = existsSync(path.join(dist, 'transforms/registry.js'))
   ? (await import(pathToFileURL(path.join(dist, 'transforms/registry.js')).href)).allTransforms.map((t) => t.meta.id)
   : [];
-const MAX_FILE_BYTES = 256 * 1024;
 
 if (args[0] === '--measure') {
   await measure(args[1], args[2]);
@@ -93,8 +93,8 @@ async function main() {
   console.log(`node ${process.version}, ${os.cpus().length} cores; medians of ${runs} runs for (a) and (b), one run for (c)\n`);
 
   try {
-    const floor = median(await repeat(runs, () => child(['--measure', 'floor', project])));
-    const ours = median(await repeat(runs, () => child(['--measure', 'migrate', project])));
+    const floor = median(await repeat(runs, () => child(['--measure', 'floor', project])), 'ms');
+    const ours = median(await repeat(runs, () => child(['--measure', 'migrate', project])), 'ms');
     const jscodeshift = [];
     for (const id of TRANSFORMS) {
       jscodeshift.push({ id, ...(await timed(path.join(repo, 'node_modules/.bin/jscodeshift'), ['-t', path.join(dist, 'transforms', `${id}.js`), '--dry', '--silent', '--extensions=js', path.join(project, 'src')])) });
@@ -120,20 +120,8 @@ async function main() {
   }
 }
 
-function mb(kb) {
-  return kb ? `${(kb / 1024).toFixed(0)} MB` : 'n/a';
-}
 
-async function repeat(count, run) {
-  const results = [];
-  for (let i = 0; i < count; i++) results.push(await run());
-  return results;
-}
 
-function median(results) {
-  const sorted = [...results].sort((a, b) => a.ms - b.ms);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 async function child(childArgs) {
   const result = await timed(process.execPath, [fileURLToPath(import.meta.url), ...childArgs, '--dist', dist]);
@@ -174,43 +162,12 @@ function timed(command, commandArgs) {
 
 /** A throwaway project: a catalog, and the chosen files flattened into src/ (names keep them apart and readable). */
 function createProject(count) {
-  const project = mkdtempSync(path.join(os.tmpdir(), 'faultline-bench-migrate-'));
+  const project = createCorpusProject(path.join(repo, 'node_modules'), count, 'faultline-bench-migrate-');
   writeFileSync(path.join(project, 'faultline.catalog.json'), JSON.stringify(catalog(), null, 2));
-  mkdirSync(path.join(project, 'src'));
-  const chosen = chooseFiles(path.join(repo, 'node_modules'), count);
-  chosen.forEach((file, index) => {
-    const name = `${String(index).padStart(5, '0')}-${path.basename(file)}`;
-    copyFileSync(file, path.join(project, 'src', name));
-  });
   return project;
 }
 
-function chooseFiles(nodeModules, count) {
-  const all = [];
-  const walk = (dir) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.isFile() && entry.name.endsWith('.js') && !entry.name.endsWith('.min.js')) {
-        const size = statSync(full).size;
-        if (size > 0 && size <= MAX_FILE_BYTES) all.push(full);
-      }
-    }
-  };
-  walk(nodeModules);
-  const key = (file) => fnv1a(path.relative(nodeModules, file).split(path.sep).join('/'));
-  return all
-    .map((file) => ({ file, hash: key(file) }))
-    .sort((a, b) => a.hash - b.hash || (a.file < b.file ? -1 : 1))
-    .slice(0, count)
-    .map((entry) => entry.file);
-}
 
-function fnv1a(text) {
-  let hash = 0x811c9dc5;
-  for (const byte of Buffer.from(text, 'utf8')) hash = Math.imul(hash ^ byte, 0x01000193);
-  return hash >>> 0;
-}
 
 function catalog() {
   return {
