@@ -4,18 +4,10 @@ import path from 'node:path';
 import { newCatalog } from '../../cli/catalog/defaults.js';
 import type { Catalog, CatalogAudit, CatalogTarget } from '../../cli/catalog/model.js';
 import { serializeCatalog } from '../../cli/catalog/serialize.js';
+import { TYPESCRIPT_TARGET } from '../catalog/fixtures.js';
 
-export const TARGET: CatalogTarget = {
-  language: 'typescript',
-  moduleSystem: 'esm',
-  importSuffix: '.js',
-  kitDir: 'src/errors',
-  runbookDir: 'docs/runbooks',
-  framework: 'none',
-  logger: 'console',
-  testRunner: 'vitest',
-  docsBaseUrl: null,
-};
+/** A TypeScript kit with no framework and the console logger: detection needs nothing more. */
+export const TARGET: CatalogTarget = { ...TYPESCRIPT_TARGET, framework: 'none', logger: 'console' };
 
 const created: string[] = [];
 

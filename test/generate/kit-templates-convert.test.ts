@@ -8,21 +8,12 @@ import type { CatalogTarget } from '../../cli/catalog/model.js';
 import { planKitFiles } from '../../cli/generate/kit-plan.js';
 import { buildTemplateData } from '../../cli/generate/template-data.js';
 import { packageRoot } from '../../cli/package-root.js';
+import { TYPESCRIPT_TARGET } from '../catalog/fixtures.js';
 import { convertModules, packageJson, runNode, tsconfig, tscPath, writeFiles, type ModuleSystem } from './conversion-helpers.js';
 
 const kitTemplates = path.join(packageRoot(), 'templates', 'typescript', 'kit');
 
-const baseTarget: CatalogTarget = {
-  language: 'typescript',
-  moduleSystem: 'esm',
-  importSuffix: '.js',
-  kitDir: 'src/errors',
-  runbookDir: 'docs/runbooks',
-  framework: 'express',
-  logger: 'pino',
-  testRunner: 'vitest',
-  docsBaseUrl: null,
-};
+const baseTarget: CatalogTarget = TYPESCRIPT_TARGET;
 
 /** Every choice that changes what a template renders to. */
 const targets: CatalogTarget[] = (['express', 'fastify', 'hono', 'none'] as const).flatMap((framework) =>
