@@ -33,5 +33,8 @@ export function printChanges(output: Output, changes: FileChange[], options: { d
   }
   const counts = changes.reduce<Record<string, number>>((acc, ch) => ({ ...acc, [ch.status]: (acc[ch.status] ?? 0) + 1 }), {});
   const summary = Object.entries(counts).map(([status, n]) => `${n} ${status}`).join(', ');
-  output.info(c.dim(`${options.dryRun ? 'dry run, nothing written: ' : ''}${summary} in ${path.relative(process.cwd(), options.root) || '.'}`));
+  const relative = path.relative(process.cwd(), options.root);
+  // A project outside the current directory reads better as its own path than as a climb of `../`.
+  const where = relative === '' ? '.' : relative.startsWith('..') ? options.root : relative;
+  output.info(c.dim(`${options.dryRun ? 'dry run, nothing written: ' : ''}${summary} in ${where}`));
 }

@@ -85,7 +85,7 @@ export async function runInit(options: InitOptions, project?: ProjectInfo): Prom
   });
   if (packageJson) desired.push(packageJson);
   if (catalog.target.language === 'typescript' && !info.tsconfig) {
-    desired.push({ path: 'tsconfig.json', content: await formatForProject(strictTsconfig(catalog.target), path.join(root, 'tsconfig.json')), kind: 'owned' });
+    desired.push({ path: 'tsconfig.json', content: await formatForProject(strictTsconfig(), path.join(root, 'tsconfig.json')), kind: 'owned' });
   }
 
   const { changes, conflicts, written } = await writeInitFiles(root, desired, options);
@@ -150,7 +150,8 @@ export function explicitTarget(answers: InitAnswers): Partial<CatalogTarget> {
   return definedOnly(answers) as Partial<CatalogTarget>;
 }
 
-function strictTsconfig(target: CatalogTarget): string {
+/** Without `include`, tsc checks every TypeScript file in the project, the kit and the user's code alike. */
+function strictTsconfig(): string {
   return JSON.stringify({
     compilerOptions: {
       target: 'ES2022',
@@ -162,6 +163,5 @@ function strictTsconfig(target: CatalogTarget): string {
       noEmit: true,
       types: ['node'],
     },
-    include: [target.kitDir.split('/')[0] === '.' ? '.' : `${target.kitDir.split('/')[0]}/**/*`],
   });
 }
