@@ -74,8 +74,8 @@ async function main() {
  */
 async function floor(dir) {
   const load = (relative) => import(pathToFileURL(path.join(dist, relative)).href);
-  const [{ parseSource }, { allTransforms }, { auditRules }] = await Promise.all([
-    load('transforms/lib/parse.js'),
+  const [{ parseForDetection }, { allTransforms }, { auditRules }] = await Promise.all([
+    load('transforms/lib/detection-parse.js'),
     load('transforms/registry.js'),
     load('transforms/rules/registry.js'),
   ]);
@@ -85,7 +85,7 @@ async function floor(dir) {
     const source = readFileSync(file, 'utf8');
     if (!modules.some((module) => module.mightMatch(source))) continue;
     try {
-      parseSource(source, file, { lean: true });
+      parseForDetection(source, file);
     } catch {
       // Unparsable files cost what they cost; the audit reports them.
     }

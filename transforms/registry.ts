@@ -11,8 +11,9 @@ import * as throwLiteral from './throw-literal.js';
 import * as uselessCatch from './useless-catch.js';
 import type { TransformModule } from './types.js';
 
+// Every built-in transform reads offsets only; test/transforms/detection-parse.test.ts holds them to it.
 function moduleOf(transform: TransformModule): TransformModule {
-  return { meta: transform.meta, mightMatch: transform.mightMatch, detect: transform.detect, fix: transform.fix, detectShared: transform.detectShared };
+  return { meta: transform.meta, mightMatch: transform.mightMatch, detect: transform.detect, fix: transform.fix, detectShared: transform.detectShared, readsOffsetsOnly: true };
 }
 
 export const allTransforms: TransformModule[] = [

@@ -96,6 +96,14 @@ export interface TransformModule {
    * module instead of once per module (walking is as costly as parsing). Finds exactly what `detect` finds.
    */
   detectShared?(ctx: Omit<TransformContext, 'useKitExport'>): SharedDetection;
+  /**
+   * Optional: detection reads node types, fields, `start`/`end` offsets and `ast.comments`, never a
+   * `loc`, `range` or `extra` (findings made with `findingAt` and passed through `withoutSuppressed`
+   * qualify). When every module a file needs says so, the engine parses that file for detection with
+   * transforms/lib/detection-parse.ts, which is faster and builds such a tree; otherwise with
+   * @babel/parser's full tree.
+   */
+  readsOffsetsOnly?: boolean;
 }
 
 /** Called for each node of the type it is registered for, with the node's ancestors (nearest last; reused while walking, so copy to keep). */

@@ -3,6 +3,7 @@
  * commands see the same sites.
  */
 import { detectModuleStyle } from '../../transforms/lib/module-style.js';
+import { parseForDetection } from '../../transforms/lib/detection-parse.js';
 import { ParseFailure, parseSource } from '../../transforms/lib/parse.js';
 import type { Finding, KitLocation } from '../../transforms/types.js';
 import { detectModules, type DetectingModule } from './detect-modules.js';
@@ -20,8 +21,9 @@ export function detectSource(args: { source: string; filePath: string; transform
   if (candidates.length === 0) return { kind: 'findings', findings: [], prefiltered: true };
   let ast;
   try {
-    // Detection reads offsets and `ast.comments` only; a test checks every transform finds the same on a lean tree.
-    ast = parseSource(source, filePath, { lean: true });
+    // The built-in modules read offsets and `ast.comments` only, so they can share the faster tree;
+    // a module of a project's own gets @babel/parser's tree (without ranges or attached comments).
+    ast = candidates.every((module) => module.readsOffsetsOnly === true) ? parseForDetection(source, filePath) : parseSource(source, filePath, { lean: true });
   } catch (error) {
     if (error instanceof ParseFailure) return { kind: 'failed', line: error.line, column: error.column, message: error.message };
     throw error;

@@ -6,7 +6,7 @@
 import { walkWithVisitors, type WalkPosition } from '../../transforms/lib/shared-walk.js';
 import type { Finding, NodeVisitors, SharedDetection, TransformContext, TransformModule } from '../../transforms/types.js';
 
-export type DetectingModule = Pick<TransformModule, 'meta' | 'mightMatch' | 'detect' | 'detectShared'>;
+export type DetectingModule = Pick<TransformModule, 'meta' | 'mightMatch' | 'detect' | 'detectShared' | 'readsOffsetsOnly'>;
 
 export type ModulesDetection<M> = { kind: 'found'; findings: Finding[][] } | { kind: 'crashed'; module: M; error: unknown };
 

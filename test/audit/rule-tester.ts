@@ -3,6 +3,7 @@ import { detectModuleStyle } from '../../transforms/lib/module-style.js';
 import { parseSource } from '../../transforms/lib/parse.js';
 import type { AuditRule } from '../../transforms/rules/types.js';
 import type { Finding } from '../../transforms/types.js';
+import { expectSameFindingsOnDetectionTree } from '../support/detection-parity.js';
 import { kitAt } from '../transforms/run-transform.js';
 
 export interface ValidCase {
@@ -47,6 +48,7 @@ export function auditRuleTester(rule: AuditRule, cases: { valid: Array<string | 
     const valid = cases.valid.map((item) => (typeof item === 'string' ? { code: item } : item));
     it.each(valid.map((item) => [item.code, item] as const))('%s', (_code, item) => {
       expect(detectAll(rule, item.code, item.filename ?? TS_FILE)).toEqual([]);
+      expectSameFindingsOnDetectionTree(rule, item.code, kitAt(PROJECT));
     });
   });
 
@@ -65,6 +67,7 @@ export function auditRuleTester(rule: AuditRule, cases: { valid: Array<string | 
         };
       });
       expect(positions).toEqual(item.findings.map(({ message: _message, ...position }) => position));
+      expectSameFindingsOnDetectionTree(rule, item.code, kitAt(PROJECT));
       for (const [index, finding] of findings.entries()) {
         expect(finding.ruleId).toBe(id);
         expect(finding.fixable).toBe(false);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding, KitLocation, TransformModule } from '../../transforms/types.js';
+import { expectSameFindingsOnDetectionTree } from '../support/detection-parity.js';
 import { kitAt, runTransform } from './run-transform.js';
 
 export interface ValidCase {
@@ -44,6 +45,7 @@ export function ruleTester(
         const run = runTransform(transform, item.code, item.filename ?? DEFAULT_FILE, kit);
         expect(run.findings).toEqual([]);
         expect(run.output).toBe(item.code);
+        expectSameFindingsOnDetectionTree(transform, item.code, kit);
       },
     );
   });
@@ -60,6 +62,7 @@ export function ruleTester(
         expect(finding.message).toBe(transform.meta.messages[finding.messageId]);
         expect(item.code.slice(finding.start, finding.end).length).toBeGreaterThan(0);
       }
+      expectSameFindingsOnDetectionTree(transform, item.code, kit);
       const expectedOutput = item.output ?? item.code;
       expect(run.output).toBe(expectedOutput);
       const again = runTransform(transform, run.output, filename, kit);

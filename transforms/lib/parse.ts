@@ -17,10 +17,10 @@ export class ParseFailure extends Error {
   }
 }
 
-type Dialect = 'typescript' | 'tsx' | 'javascript';
+export type Dialect = 'typescript' | 'tsx' | 'javascript';
 
 // `.ts` must not get the jsx plugin: with it, `<T>value` type assertions are read as JSX and fail.
-function dialectOf(filePath: string): Dialect {
+export function dialectOf(filePath: string): Dialect {
   const lower = filePath.toLowerCase();
   if (lower.endsWith('.tsx')) return 'tsx';
   if (lower.endsWith('.ts') || lower.endsWith('.mts') || lower.endsWith('.cts')) return 'typescript';

@@ -17,12 +17,14 @@ export function lineStartAt(source: string, offset: number): number {
   return source.lastIndexOf('\n', offset - 1) + 1;
 }
 
-/** Offset where the line containing `offset` ends (before its CR LF or LF). */
+/** Offset where the line containing `offset` ends (before its CR LF, LF, CR, U+2028 or U+2029). */
 export function lineEndAt(source: string, offset: number): number {
-  const newline = source.indexOf('\n', offset);
-  if (newline === -1) return source.length;
-  return newline > 0 && source[newline - 1] === '\r' ? newline - 1 : newline;
+  LINE_TERMINATOR.lastIndex = offset;
+  return LINE_TERMINATOR.exec(source)?.index ?? source.length;
 }
+
+// JavaScript ends a line at any of these, so a `// comment` after U+2028 is on the next line.
+const LINE_TERMINATOR = /[\r\n\u2028\u2029]/g;
 
 /** Offset just past the line break that ends the line containing `offset` (or the end of the file). */
 export function nextLineStartAt(source: string, offset: number): number {

@@ -12,15 +12,16 @@ import type { AuditRule } from './types.js';
 
 export type AuditRuleOptions = BroadTryOptions;
 
+// Every built-in rule reads offsets only; test/transforms/detection-parse.test.ts holds them to it.
 function ruleOf(rule: AuditRule): AuditRule {
-  return { meta: rule.meta, mightMatch: rule.mightMatch, detect: rule.detect, detectShared: rule.detectShared };
+  return { meta: rule.meta, mightMatch: rule.mightMatch, detect: rule.detect, detectShared: rule.detectShared, readsOffsetsOnly: true };
 }
 
 /** The audit-only rules configured with `options` (defaults when absent). */
 export function createAuditRules(options: AuditRuleOptions = {}): AuditRule[] {
   return [
     ruleOf(catchReturnsDefault),
-    createBroadTry(options),
+    ruleOf(createBroadTry(options)),
     ruleOf(errorMessageOnlyLogged),
     ruleOf(promiseAllSwallowed),
     ruleOf(catchAny),

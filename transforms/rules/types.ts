@@ -5,4 +5,4 @@
  */
 import type { TransformModule } from '../types.js';
 
-export type AuditRule = Pick<TransformModule, 'meta' | 'mightMatch' | 'detect' | 'detectShared'>;
+export type AuditRule = Pick<TransformModule, 'meta' | 'mightMatch' | 'detect' | 'detectShared' | 'readsOffsetsOnly'>;

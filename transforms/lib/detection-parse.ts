@@ -1,0 +1,45 @@
+/**
+ * The parse behind detection (`audit`, and `migrate` deciding which files need fixing). Plain
+ * JavaScript goes through meriyah, which parses the same files in a bit over half of @babel/parser's
+ * time, and its tree is converted to the Babel shapes the rules read. TypeScript, and any file meriyah
+ * rejects, goes to @babel/parser, which stays the judge of what does not parse and where.
+ * Rewriting (`fix`) always uses @babel/parser's full tree: edits need its exact ranges.
+ */
+import type { File } from '@babel/types';
+import { isParseError, parse as parseEstree, type Options } from 'meriyah';
+import { toBabelFile, type RawComment } from './estree-to-babel.js';
+import { dialectOf, parseSource } from './parse.js';
+
+export function parseForDetection(source: string, filePath: string): File {
+  if (dialectOf(filePath) === 'javascript') {
+    const tree = parseJavaScript(source);
+    if (tree !== undefined) return tree;
+  }
+  return parseSource(source, filePath, { lean: true });
+}
+
+const sourceTypes: Array<NonNullable<Options['sourceType']>> = ['module', 'script'];
+
+function parseJavaScript(source: string): File | undefined {
+  for (const sourceType of sourceTypes) {
+    const comments: RawComment[] = [];
+    let program;
+    try {
+      program = parseEstree(source, {
+        sourceType,
+        next: true,
+        jsx: true,
+        // CommonJS files may `return` at the top level, as @babel/parser is told to allow.
+        globalReturn: true,
+        ranges: { start: true, end: true, range: false },
+        validateRegex: false,
+        onComment: (type, value, start, end) => comments.push({ type, value, start, end }),
+      });
+    } catch (error) {
+      if (isParseError(error)) continue;
+      throw error;
+    }
+    return toBabelFile(program as never, comments, source);
+  }
+  return undefined;
+}

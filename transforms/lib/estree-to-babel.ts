@@ -1,0 +1,242 @@
+/**
+ * Turns the ESTree tree meriyah builds into the Babel shapes every rule reads, in place, in one pass.
+ * Only the node types the two formats spell differently are touched (literals, object and class
+ * members, private names, optional chains, `import()`, `export * as`, directives); everything else
+ * already matches. Nodes carry `start`/`end` but no `loc`, `range` or `extra`, and `program.sourceType`
+ * is the goal meriyah parsed with (Babel reads a CommonJS file with a top-level `return` as a module);
+ * detection reads none of these.
+ * test/transforms/detection-parse.test.ts compares the result with @babel/parser's own tree, node by
+ * node, over every JavaScript fixture.
+ */
+import type { File } from '@babel/types';
+import { LineIndex, registerLineIndex } from './line-index.js';
+import { VISITOR_KEYS } from './visitor-keys.js';
+
+/** A node of either format, as plain data. */
+interface AnyNode {
+  type: string;
+  start: number;
+  end: number;
+  [key: string]: unknown;
+}
+
+/** A comment as meriyah reports it through `onComment`. */
+export interface RawComment {
+  type: string;
+  value: string;
+  start: number;
+  end: number;
+}
+
+const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ObjectMethod', 'ClassMethod', 'ClassPrivateMethod']);
+
+export function toBabelFile(program: AnyNode, rawComments: readonly RawComment[], source: string): File {
+  let interpreter: AnyNode | null = null;
+  const comments: AnyNode[] = [];
+  for (const comment of rawComments) {
+    const { type, value, start, end } = comment;
+    // Babel keeps `#!/usr/bin/env node` apart from the comments, as the program's interpreter.
+    if (type === 'HashbangComment') interpreter = { type: 'InterpreterDirective', value, start, end };
+    else comments.push({ type: type === 'MultiLine' ? 'CommentBlock' : 'CommentLine', value, start, end });
+  }
+  program.start = 0;
+  program.end = source.length;
+  program.directives = liftDirectives(program.body as AnyNode[]);
+  program.interpreter = interpreter;
+  const file = { type: 'File', start: 0, end: source.length, program: convert(program, source), comments } as unknown as File;
+  // No node carries a `loc`: building one per node cost a tenth of the parse. Findings and comments
+  // get their lines and columns from this index when they are reported.
+  registerLineIndex(file, new LineIndex(source));
+  return file;
+}
+
+function convert(original: AnyNode, source: string): AnyNode {
+  const node = shallow(original, source);
+  const keys = VISITOR_KEYS[node.type];
+  if (keys === undefined) return node;
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k] as string;
+    const child = node[key];
+    if (child === null || typeof child !== 'object') continue;
+    if (Array.isArray(child)) {
+      for (let index = 0; index < child.length; index++) {
+        const item: unknown = child[index];
+        if (isNode(item)) child[index] = convert(item, source);
+      }
+    } else if (isNode(child)) {
+      node[key] = convert(child, source);
+    }
+  }
+  return node;
+}
+
+function isNode(value: unknown): value is AnyNode {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
+
+/** The node in Babel's shape, its children not yet converted. */
+function shallow(node: AnyNode, source: string): AnyNode {
+  switch (node.type) {
+    case 'Literal':
+      return literal(node);
+    case 'Property':
+      return objectMember(node);
+    case 'MethodDefinition':
+      return classMethod(node);
+    case 'PropertyDefinition':
+      node.type = (node.key as AnyNode).type === 'PrivateIdentifier' ? 'ClassPrivateProperty' : 'ClassProperty';
+      return node;
+    case 'AccessorProperty':
+      node.type = 'ClassAccessorProperty';
+      return node;
+    case 'PrivateIdentifier':
+      return { type: 'PrivateName', start: node.start, end: node.end, id: { type: 'Identifier', name: node.name, start: node.start + 1, end: node.end } };
+    case 'ChainExpression':
+      return optionalChain(node.expression as AnyNode);
+    case 'ImportExpression':
+      return importCall(node);
+    case 'ExportAllDeclaration':
+      return node.exported === null || node.exported === undefined ? node : namespaceExport(node, source);
+    case 'BlockStatement':
+      node.directives ??= [];
+      return node;
+    default:
+      if (FUNCTION_TYPES.has(node.type)) liftFunctionDirectives(node);
+      return node;
+  }
+}
+
+function literal(node: AnyNode): AnyNode {
+  const { value } = node;
+  if (node.regex !== undefined && node.regex !== null) {
+    const { pattern, flags } = node.regex as { pattern: string; flags: string };
+    node.type = 'RegExpLiteral';
+    node.pattern = pattern;
+    node.flags = flags;
+    node.value = undefined;
+  } else if (typeof node.bigint === 'string') {
+    // Babel keeps a BigInt's digits as a string.
+    node.type = 'BigIntLiteral';
+    node.value = node.bigint;
+  } else if (typeof value === 'string') node.type = 'StringLiteral';
+  else if (typeof value === 'number') node.type = 'NumericLiteral';
+  else if (typeof value === 'boolean') node.type = 'BooleanLiteral';
+  else node.type = 'NullLiteral';
+  return node;
+}
+
+/** `{ a: 1 }` is an ObjectProperty; `{ a() {} }`, `{ get a() {} }` are ObjectMethods holding the function's parts. */
+function objectMember(node: AnyNode): AnyNode {
+  const kind = node.kind as string;
+  if (node.method !== true && kind !== 'get' && kind !== 'set') {
+    node.type = 'ObjectProperty';
+    node.kind = undefined;
+    return node;
+  }
+  const fn = node.value as AnyNode;
+  const method: AnyNode = {
+    type: 'ObjectMethod',
+    start: node.start,
+    end: node.end,
+    kind: node.method === true ? 'method' : kind,
+    key: node.key,
+    computed: node.computed,
+    id: null,
+    params: fn.params,
+    body: fn.body,
+    generator: fn.generator,
+    async: fn.async,
+  };
+  liftFunctionDirectives(method);
+  return method;
+}
+
+function classMethod(node: AnyNode): AnyNode {
+  const fn = node.value as AnyNode;
+  const method: AnyNode = {
+    type: (node.key as AnyNode).type === 'PrivateIdentifier' ? 'ClassPrivateMethod' : 'ClassMethod',
+    start: node.start,
+    end: node.end,
+    kind: node.kind,
+    static: node.static,
+    computed: node.computed,
+    key: node.key,
+    decorators: node.decorators,
+    id: null,
+    params: fn.params,
+    body: fn.body,
+    generator: fn.generator,
+    async: fn.async,
+  };
+  liftFunctionDirectives(method);
+  return method;
+}
+
+/**
+ * ESTree wraps a whole chain (`a?.b.c()`) in a ChainExpression; Babel has no wrapper and instead marks
+ * every link from the outermost down to the innermost `?.` as Optional*.
+ */
+function optionalChain(expression: AnyNode): AnyNode {
+  let innermostOptional: AnyNode | undefined;
+  for (let link: AnyNode | undefined = expression; link !== undefined && isChainLink(link); link = nextLink(link)) {
+    if (link.optional === true) innermostOptional = link;
+  }
+  if (innermostOptional === undefined) return expression;
+  for (let link: AnyNode | undefined = expression; link !== undefined; ) {
+    const next = nextLink(link);
+    link.type = link.type === 'MemberExpression' ? 'OptionalMemberExpression' : 'OptionalCallExpression';
+    link.optional = link.optional === true;
+    if (link === innermostOptional) break;
+    link = next;
+  }
+  return expression;
+}
+
+function isChainLink(node: AnyNode): boolean {
+  return node.type === 'MemberExpression' || node.type === 'CallExpression';
+}
+
+function nextLink(node: AnyNode): AnyNode | undefined {
+  const next = (node.type === 'MemberExpression' ? node.object : node.callee) as AnyNode;
+  return isChainLink(next) ? next : undefined;
+}
+
+/** Babel (without `createImportExpressions`) reads `import(x)` as a call whose callee is `Import`. */
+function importCall(node: AnyNode): AnyNode {
+  const callee: AnyNode = { type: 'Import', start: node.start, end: node.start + 'import'.length };
+  const args = node.options === null || node.options === undefined ? [node.source] : [node.source, node.options];
+  return { type: 'CallExpression', start: node.start, end: node.end, callee, arguments: args, optional: false };
+}
+
+/** Babel reads `export * as ns from 'x'` as a named export with one namespace specifier, from the `*` to the name. */
+function namespaceExport(node: AnyNode, source: string): AnyNode {
+  const star = source.indexOf('*', afterSpaceAndComments(source, node.start + 'export'.length));
+  const exported = node.exported as AnyNode;
+  const specifier: AnyNode = { type: 'ExportNamespaceSpecifier', start: star, end: exported.end, exported };
+  return { type: 'ExportNamedDeclaration', start: node.start, end: node.end, specifiers: [specifier], source: node.source, declaration: null, attributes: node.attributes ?? [] };
+}
+
+const SPACE_AND_COMMENTS = /(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n\r\u2028\u2029]*)*/y;
+
+function afterSpaceAndComments(source: string, from: number): number {
+  SPACE_AND_COMMENTS.lastIndex = from;
+  SPACE_AND_COMMENTS.exec(source);
+  return SPACE_AND_COMMENTS.lastIndex;
+}
+
+function liftFunctionDirectives(fn: AnyNode): void {
+  const body = fn.body as AnyNode | null | undefined;
+  if (body?.type === 'BlockStatement' && !Array.isArray(body.directives)) body.directives = liftDirectives(body.body as AnyNode[]);
+}
+
+/** ESTree keeps `'use strict'` as a statement with a `directive`; Babel moves it to `directives`. */
+function liftDirectives(statements: AnyNode[]): AnyNode[] {
+  let count = 0;
+  while (count < statements.length && typeof (statements[count] as AnyNode).directive === 'string') count++;
+  if (count === 0) return [];
+  return statements.splice(0, count).map((statement) => {
+    const literalNode = statement.expression as AnyNode;
+    const value: AnyNode = { type: 'DirectiveLiteral', start: literalNode.start, end: literalNode.end, value: statement.directive };
+    return { type: 'Directive', start: statement.start, end: statement.end, value };
+  });
+}
