@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type AjvModule from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { lazyRequire } from '../lazy-require.js';
+
+const loadAjv = lazyRequire<typeof AjvModule>('ajv');
 import { packageRoot } from '../package-root.js';
 import { closestName } from './closest-name.js';
 import { escapePointerSegment } from './located-json.js';
@@ -39,7 +43,7 @@ export function validateAgainstSchema(value: unknown): SchemaProblem[] {
 }
 
 function compile(): ValidateFunction {
-  const Ajv = AjvModule.default;
+  const Ajv = loadAjv().default;
   const ajv = new Ajv({ allErrors: true, verbose: true, strict: true });
   // Editors (VS Code's JSON service) show `errorMessage` instead of the generic message; so do we.
   ajv.addKeyword({ keyword: 'errorMessage', schemaType: 'string' });

@@ -1,9 +1,13 @@
 import { lstatSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createTwoFilesPatch } from 'diff';
-import writeFileAtomic from 'write-file-atomic';
+import type * as Diff from 'diff';
+import type WriteFileAtomic from 'write-file-atomic';
 import { UsageError } from '../errors.js';
+import { lazyRequire } from '../lazy-require.js';
 import { resolveInsideProject } from './project-paths.js';
+
+const loadDiff = lazyRequire<typeof Diff>('diff');
+const loadWriteFileAtomic = lazyRequire<typeof WriteFileAtomic>('write-file-atomic');
 
 /** A file an engine wants in the project, with the whole content it should have. */
 export interface DesiredFile {
@@ -81,7 +85,7 @@ function readCurrent(absolutePath: string, shownPath: string): string | undefine
 }
 
 function patch(name: string, before: string, after: string): string {
-  return createTwoFilesPatch(`a/${name}`, `b/${name}`, before, after, undefined, undefined, { context: 3 });
+  return loadDiff().createTwoFilesPatch(`a/${name}`, `b/${name}`, before, after, undefined, undefined, { context: 3 });
 }
 
 /** Writes every change that is not unchanged or a conflict; each file atomically (temp file + rename). */
@@ -91,6 +95,6 @@ export async function applyChanges(changes: FileChange[]): Promise<void> {
   for (const change of changes) {
     if (change.status === 'unchanged') continue;
     mkdirSync(path.dirname(change.absolutePath), { recursive: true });
-    await writeFileAtomic(change.absolutePath, change.content, { encoding: 'utf8' });
+    await loadWriteFileAtomic()(change.absolutePath, change.content, { encoding: 'utf8' });
   }
 }

@@ -2,9 +2,12 @@
  * Parsing and walking for the module converters. @babel/parser keeps exact source offsets
  * on every node, which the converters need to edit the text in place.
  */
-import { parse } from '@babel/parser';
+import type * as BabelParser from '@babel/parser';
 import type * as t from '@babel/types';
+import { lazyRequire } from '../lazy-require.js';
 import { ConversionError } from './conversion-error.js';
+
+const loadParser = lazyRequire<typeof BabelParser>('@babel/parser');
 
 export type { t };
 
@@ -15,7 +18,7 @@ export interface ParseOptions {
 export function parseModule(source: string, fileName: string, options: ParseOptions): t.File {
   const jsx = /\.[jt]sx$/.test(fileName);
   try {
-    return parse(source, {
+    return loadParser().parse(source, {
       sourceType: 'module',
       // Parentheses become nodes so a rewrite never separates an expression from its own parentheses.
       createParenthesizedExpressions: true,

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import Handlebars from 'handlebars';
+import type HandlebarsNamespace from 'handlebars';
+import { lazyRequire } from '../lazy-require.js';
 import { packageRoot } from '../package-root.js';
 import type { Catalog } from '../catalog/model.js';
 import type { DesiredFile } from '../fs/file-changes.js';
@@ -14,13 +15,15 @@ import { requireRelativeImports } from './require-relative-imports.js';
  * Code templates are compiled without HTML escaping (handlebars would turn `'` into `&#x27;`) and
  * in strict mode, so a value missing from the data is an error instead of an empty string.
  */
-const handlebars = Handlebars.create();
+const loadHandlebars = lazyRequire<typeof HandlebarsNamespace>('handlebars');
+let handlebars: typeof HandlebarsNamespace | undefined;
 const compiled = new Map<string, HandlebarsTemplateDelegate>();
 
 function template(relativePath: string): HandlebarsTemplateDelegate {
   let fn = compiled.get(relativePath);
   if (!fn) {
     const source = readFileSync(path.join(packageRoot(), 'templates', relativePath), 'utf8');
+    handlebars ??= loadHandlebars().create();
     fn = handlebars.compile(source, { noEscape: true, strict: true });
     compiled.set(relativePath, fn);
   }

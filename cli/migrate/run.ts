@@ -6,7 +6,8 @@
  */
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createTwoFilesPatch } from 'diff';
+import type * as Diff from 'diff';
+import { lazyRequire } from '../lazy-require.js';
 import { UsageError } from '../errors.js';
 import { allTransforms } from '../../transforms/registry.js';
 import type { Finding, TransformModule } from '../../transforms/types.js';
@@ -32,6 +33,8 @@ import type { Shard } from './shard.js';
 import { transformSource, type Site } from './transform-file.js';
 import { checkWritesAllowed } from './write-guard.js';
 import { isUnchangedSinceRead, writeSourceAtomically } from './write.js';
+
+const loadDiff = lazyRequire<typeof Diff>('diff');
 
 export interface MigrateProgress {
   /** `scan`: a file was read and transformed in memory. `write`: a changed file was written. */
@@ -212,7 +215,7 @@ function countSites(sites: Site[], file: string, perTransform: Record<string, Tr
 }
 
 function unifiedDiff(file: string, before: string, after: string): string {
-  return createTwoFilesPatch(`a/${file}`, `b/${file}`, before, after, undefined, undefined, { context: 3 });
+  return loadDiff().createTwoFilesPatch(`a/${file}`, `b/${file}`, before, after, undefined, undefined, { context: 3 });
 }
 
 function yieldToEventLoop(): Promise<void> {

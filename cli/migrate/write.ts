@@ -4,7 +4,10 @@
  * each file either entirely old or entirely new. The file's mode and owner are kept.
  */
 import { statSync } from 'node:fs';
-import writeFileAtomic from 'write-file-atomic';
+import type WriteFileAtomic from 'write-file-atomic';
+import { lazyRequire } from '../lazy-require.js';
+
+const loadWriteFileAtomic = lazyRequire<typeof WriteFileAtomic>('write-file-atomic');
 
 export interface ObservedFile {
   size: number;
@@ -24,5 +27,5 @@ export function isUnchangedSinceRead(absolutePath: string, observed: ObservedFil
 /** Replace the file's content with `text` (prefixed with a byte order mark when the original had one). */
 export async function writeSourceAtomically(absolutePath: string, text: string, bom: boolean): Promise<void> {
   // write-file-atomic copies the existing file's mode and owner onto the temporary file before the rename.
-  await writeFileAtomic(absolutePath, (bom ? '\uFEFF' : '') + text, { encoding: 'utf8' });
+  await loadWriteFileAtomic()(absolutePath, (bom ? '\uFEFF' : '') + text, { encoding: 'utf8' });
 }

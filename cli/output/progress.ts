@@ -1,6 +1,9 @@
-import cliProgress from 'cli-progress';
+import type CliProgress from 'cli-progress';
+import { lazyRequire } from '../lazy-require.js';
 import type { MigrateProgress } from '../migrate/run.js';
 import type { Output } from './console.js';
+
+const loadCliProgress = lazyRequire<typeof CliProgress>('cli-progress');
 
 export interface ProgressDisplay {
   update(progress: MigrateProgress): void;
@@ -13,6 +16,7 @@ export interface ProgressDisplay {
  */
 export function progressDisplay(output: Output, labels: Record<MigrateProgress['phase'], string>): ProgressDisplay | undefined {
   if (!process.stderr.isTTY || output.options.quiet) return undefined;
+  const cliProgress = loadCliProgress();
   const width = Math.max(...Object.values(labels).map((label) => label.length));
   const bar = new cliProgress.SingleBar(
     { stream: process.stderr, clearOnComplete: true, hideCursor: true, format: '{phase} [{bar}] {value}/{total} {file}', barsize: 30 },
