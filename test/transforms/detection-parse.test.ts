@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import type { Node } from '@babel/types';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../cli/catalog/load.js';
@@ -7,6 +8,10 @@ import { kitLocationOf } from '../../cli/migrate/project.js';
 import { parseForDetection } from '../../transforms/lib/detection-parse.js';
 import { detectModuleStyle } from '../../transforms/lib/module-style.js';
 import { ParseFailure, parseSource } from '../../transforms/lib/parse.js';
+import { preorderOf } from '../../transforms/lib/preorder.js';
+import { walkWithVisitors } from '../../transforms/lib/shared-walk.js';
+import { VISITOR_KEYS } from '../../transforms/lib/visitor-keys.js';
+import { walk } from '../../transforms/lib/walk.js';
 import { allTransforms } from '../../transforms/registry.js';
 import { auditRules } from '../../transforms/rules/registry.js';
 import type { Finding } from '../../transforms/types.js';
@@ -81,6 +86,22 @@ describe('the detection tree', () => {
     expect(treeDifference(expected as unknown as Tree, actual as unknown as Tree)).toBeUndefined();
     expect(findingsOn(actual, file, source)).toEqual(findingsOn(expected, file, source));
   });
+
+  it.each(corpus.filter((_file, index) => index % 20 === 0).map((file) => [path.relative(repoRoot, file), file] as const))(
+    '%s: the recorded walk order visits what the recursive walk visits, with the same ancestors',
+    (_name, file) => {
+      const ast = parseForDetection(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), file);
+      expect(preorderOf(ast)).toBeDefined();
+      const recursive: string[] = [];
+      walk(ast, (node, ancestors) => {
+        recursive.push(`${node.type}@${node.start} < ${ancestors.map((ancestor) => ancestor.type).join(' ')}`);
+      });
+      const replayed: string[] = [];
+      const everyType = Object.fromEntries(Object.keys(VISITOR_KEYS).map((type) => [type, (node: Node, ancestors: readonly Node[]) => replayed.push(`${node.type}@${node.start} < ${ancestors.map((ancestor) => ancestor.type).join(' ')}`)]));
+      walkWithVisitors(ast, [everyType]);
+      expect(replayed).toEqual(recursive);
+    },
+  );
 
   it('positions findings and honours suppressions on every kind of line break, as on the Babel tree', () => {
     const source = "try {\r\n  f();\r\n} catch (e) {}\u2028// faultline-ignore empty-catch: fine\rtry { g() } catch (e) {}\n\nthrow 'x';";

@@ -5,6 +5,7 @@
  */
 import type { Node } from '@babel/types';
 import type { Finding, NodeVisitor, NodeVisitors, SharedDetection } from '../types.js';
+import { preorderOf, type Preorder } from './preorder.js';
 import { walk } from './walk.js';
 
 interface TypeVisitors {
@@ -30,6 +31,11 @@ export function walkWithVisitors(root: Node, visitorSets: readonly NodeVisitors[
     }
   }
   if (byType.size === 0) return;
+  const order = preorderOf(root);
+  if (order !== undefined) {
+    replay(order, byType, position);
+    return;
+  }
   // Wrapping each visitor in a closure instead made V8 keep whole trees alive across collections.
   walk(root, (node, ancestors) => {
     const entry = byType.get(node.type);
@@ -40,6 +46,27 @@ export function walkWithVisitors(root: Node, visitorSets: readonly NodeVisitors[
       (visits[i] as NodeVisitor)(node, ancestors);
     }
   });
+}
+
+/** The same visits as `walk` makes, in the same order with the same ancestors, from a recorded order. */
+function replay(order: Preorder, byType: ReadonlyMap<string, TypeVisitors>, position: WalkPosition): void {
+  const { nodes, depths } = order;
+  const ancestors: Node[] = [];
+  for (let index = 0; index < nodes.length; index++) {
+    const node = nodes[index] as Node;
+    // Popping is inlined by V8; assigning `length` is a runtime call, and this runs once per node.
+    const depth = depths[index] as number;
+    while (ancestors.length > depth) ancestors.pop();
+    const entry = byType.get(node.type);
+    if (entry !== undefined) {
+      const { visits, owners } = entry;
+      for (let i = 0; i < visits.length; i++) {
+        position.visitorSet = owners[i] as number;
+        (visits[i] as NodeVisitor)(node, ancestors);
+      }
+    }
+    ancestors.push(node);
+  }
 }
 
 /** A module's shared detection run on its own: what its `detect` does. */

@@ -1,0 +1,24 @@
+/**
+ * A tree's nodes in the order a depth-first walk meets them, each with its depth, recorded while the
+ * tree is built (see estree-to-babel.ts). Replaying the list walks the tree without recursion or
+ * looking up child keys: on the detection tree that halves what the shared walk costs.
+ * The list describes the tree as built; a tree changed afterwards must not be replayed.
+ */
+import type { Node } from '@babel/types';
+
+export interface Preorder {
+  nodes: Node[];
+  /** Depth of each node: 0 for the root. */
+  depths: number[];
+}
+
+// Kept on the root itself: a WeakMap entry holding a million-node list slowed every collection.
+const ORDER = Symbol('preorder');
+
+export function recordPreorder(root: object, order: Preorder): void {
+  (root as { [ORDER]?: Preorder })[ORDER] = order;
+}
+
+export function preorderOf(root: object): Preorder | undefined {
+  return (root as { [ORDER]?: Preorder })[ORDER];
+}
