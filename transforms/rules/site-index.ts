@@ -90,7 +90,7 @@ function visitorsFilling(index: SiteIndex): NodeVisitors {
   };
 }
 
-const LOG_METHODS = new Set(['error', 'warn', 'warning', 'info', 'debug', 'trace', 'fatal', 'log', 'critical', 'notice']);
+export const LOG_METHODS = new Set(['error', 'warn', 'warning', 'info', 'debug', 'trace', 'fatal', 'log', 'critical', 'notice']);
 export const LOGGER_NAME = /log|pino|winston|bunyan|consola|signale/i;
 
 /**
