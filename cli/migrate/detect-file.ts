@@ -4,7 +4,7 @@
  */
 import { detectModuleStyle } from '../../transforms/lib/module-style.js';
 import { parseForDetection } from '../../transforms/lib/detection-parse.js';
-import { ParseFailure, parseSource } from '../../transforms/lib/parse.js';
+import { ParseFailure, parseSource } from '../../transforms/lib/on-demand-parse.js';
 import type { Finding, KitLocation } from '../../transforms/types.js';
 import { detectModules, type DetectingModule } from './detect-modules.js';
 

@@ -7,7 +7,7 @@ import type { File } from '@babel/types';
 import { applyEdits } from '../../transforms/lib/apply-edits.js';
 import { createKitImports, type KitImports } from '../../transforms/lib/kit-imports.js';
 import { detectModuleStyle } from '../../transforms/lib/module-style.js';
-import { ParseFailure, parseSource } from '../../transforms/lib/parse.js';
+import { ParseFailure, parseSource } from '../../transforms/lib/on-demand-parse.js';
 import { lineEndingOf } from '../../transforms/lib/source-style.js';
 import type { Finding, KitLocation, TextEdit, TransformContext, TransformModule } from '../../transforms/types.js';
 import { detectModules } from './detect-modules.js';

@@ -19,13 +19,13 @@ describe('transforms as plain jscodeshift transforms', () => {
   const project = join(root, 'project');
   catalog(project, { language: 'javascript', kitDir: 'lib/errors', importSuffix: '', importAlias: '#errors' });
 
-  it('uses the catalog found above the file, alias included', () => {
-    const output = emptyCatch({ path: join(project, 'lib', 'a.js'), source: "require('x');\ntry { run(); } catch (e) {}\n" });
+  it('uses the catalog found above the file, alias included', async () => {
+    const output = await emptyCatch({ path: join(project, 'lib', 'a.js'), source: "require('x');\ntry { run(); } catch (e) {}\n" });
     expect(output).toBe("require('x');\nconst { reportError } = require('#errors');\ntry { run(); } catch (e) {\n  reportError(e, { operation: 'a.js:2' });\n}\n");
   });
 
-  it('lets command-line options override the catalog', () => {
-    const output = emptyCatch(
+  it('lets command-line options override the catalog', async () => {
+    const output = await emptyCatch(
       { path: join(project, 'lib', 'a.ts'), source: 'try { run(); } catch (e) {}\n' },
       {},
       { kitDir: join(project, 'kit'), importSuffix: '.js', importAlias: '' },
@@ -33,19 +33,19 @@ describe('transforms as plain jscodeshift transforms', () => {
     expect(output).toContain("import { reportError } from '../kit/index.js';");
   });
 
-  it('never rewrites the kit itself', () => {
-    expect(emptyCatch({ path: join(project, 'lib', 'errors', 'handler.js'), source: 'try { run(); } catch (e) {}\n' })).toBeUndefined();
+  it('never rewrites the kit itself', async () => {
+    expect(await emptyCatch({ path: join(project, 'lib', 'errors', 'handler.js'), source: 'try { run(); } catch (e) {}\n' })).toBeUndefined();
   });
 
-  it('returns undefined when there is nothing to fix', () => {
-    expect(emptyCatch({ path: join(project, 'a.js'), source: 'run();\n' })).toBeUndefined();
-    expect(emptyCatch({ path: join(project, 'a.js'), source: 'try { run(); } catch (e) { /* fine */ }\n' })).toBeUndefined();
+  it('returns undefined when there is nothing to fix', async () => {
+    expect(await emptyCatch({ path: join(project, 'a.js'), source: 'run();\n' })).toBeUndefined();
+    expect(await emptyCatch({ path: join(project, 'a.js'), source: 'try { run(); } catch (e) { /* fine */ }\n' })).toBeUndefined();
   });
 
-  it('reports unparsable files with their position', () => {
+  it('reports unparsable files with their position', async () => {
     let failure: unknown;
     try {
-      uselessCatch({ path: join(project, 'a.js'), source: 'try {\n  run(;\n} catch (e) { throw e; }\n' });
+      await uselessCatch({ path: join(project, 'a.js'), source: 'try {\n  run(;\n} catch (e) { throw e; }\n' });
     } catch (error) {
       failure = error;
     }
@@ -53,13 +53,13 @@ describe('transforms as plain jscodeshift transforms', () => {
     expect((failure as ParseFailure).line).toBe(2);
   });
 
-  it('explains a catalog it cannot use in one line', () => {
+  it('explains a catalog it cannot use in one line', async () => {
     const python = join(root, 'python');
     catalog(python, { language: 'python', kitDir: 'errors' });
-    expect(() => emptyCatch({ path: join(python, 'a.js'), source: 'try { run(); } catch (e) {}\n' })).toThrow(UsageError);
+    await expect(emptyCatch({ path: join(python, 'a.js'), source: 'try { run(); } catch (e) {}\n' })).rejects.toThrow(UsageError);
     const broken = join(root, 'broken');
     mkdirSync(broken, { recursive: true });
     writeFileSync(join(broken, 'faultline.catalog.json'), '{ "target": ');
-    expect(() => emptyCatch({ path: join(broken, 'a.js'), source: 'try { run(); } catch (e) {}\n' })).toThrow(/cannot be read as JSON/);
+    await expect(emptyCatch({ path: join(broken, 'a.js'), source: 'try { run(); } catch (e) {}\n' })).rejects.toThrow(/cannot be read as JSON/);
   });
 });

@@ -155,9 +155,9 @@ describe('throw-literal', () => {
     );
   });
 
-  it('runs as a plain jscodeshift transform', () => {
+  it('runs as a plain jscodeshift transform', async () => {
     const file = join(FIXTURES_ROOT, 'throw-literal', 'string-literal.input.ts');
-    const output = throwLiteral.default({ path: file, source: "export const f = () => { throw 'x'; };\n" }, {}, { kitDir: join(FIXTURES_ROOT, 'src', 'errors') });
+    const output = await throwLiteral.default({ path: file, source: "export const f = () => { throw 'x'; };\n" }, {}, { kitDir: join(FIXTURES_ROOT, 'src', 'errors') });
     expect(output).toBe("import { AppError } from '../src/errors/index.js';\n\nexport const f = () => { throw new AppError('x'); };\n");
   });
 });

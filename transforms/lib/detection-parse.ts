@@ -8,7 +8,8 @@
 import type { File } from '@babel/types';
 import { isParseError, parse as parseEstree, type Options } from 'meriyah';
 import { toBabelFile, type RawComment } from './estree-to-babel.js';
-import { dialectOf, parseSource } from './parse.js';
+import { dialectOf } from './babel-parse.js';
+import { parseSource } from './on-demand-parse.js';
 
 export function parseForDetection(source: string, filePath: string): File {
   if (dialectOf(filePath) === 'javascript') {

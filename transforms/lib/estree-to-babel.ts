@@ -46,7 +46,7 @@ export function toBabelFile(program: AnyNode, rawComments: readonly RawComment[]
   program.directives = liftDirectives(program.body as AnyNode[]);
   program.interpreter = interpreter;
   const file: AnyNode = { type: 'File', start: 0, end: source.length, program, comments };
-  const order: Preorder = { nodes: [file as unknown as Node], depths: [0] };
+  const order: Preorder = { nodes: [file as unknown as Node], types: ['File'], depths: [0] };
   file.program = convert(program, source, order, 1);
   const tree = file as unknown as File;
   // No node carries a `loc`: building one per node cost a tenth of the parse. Findings and comments
@@ -60,6 +60,7 @@ export function toBabelFile(program: AnyNode, rawComments: readonly RawComment[]
 function convert(original: AnyNode, source: string, order: Preorder, depth: number): AnyNode {
   const node = shallow(original, source);
   order.nodes.push(node as unknown as Node);
+  order.types.push(node.type);
   order.depths.push(depth);
   const keys = CHILD_KEYS.get(node.type);
   if (keys === undefined) return node;

@@ -8,6 +8,8 @@ import type { Node } from '@babel/types';
 
 export interface Preorder {
   nodes: Node[];
+  /** Each node's type, kept apart so the replay reads one array instead of every node object. */
+  types: string[];
   /** Depth of each node: 0 for the root. */
   depths: number[];
 }

@@ -50,14 +50,14 @@ export function walkWithVisitors(root: Node, visitorSets: readonly NodeVisitors[
 
 /** The same visits as `walk` makes, in the same order with the same ancestors, from a recorded order. */
 function replay(order: Preorder, byType: ReadonlyMap<string, TypeVisitors>, position: WalkPosition): void {
-  const { nodes, depths } = order;
+  const { nodes, types, depths } = order;
   const ancestors: Node[] = [];
   for (let index = 0; index < nodes.length; index++) {
     const node = nodes[index] as Node;
     // Popping is inlined by V8; assigning `length` is a runtime call, and this runs once per node.
     const depth = depths[index] as number;
     while (ancestors.length > depth) ancestors.pop();
-    const entry = byType.get(node.type);
+    const entry = byType.get(types[index] as string);
     if (entry !== undefined) {
       const { visits, owners } = entry;
       for (let i = 0; i < visits.length; i++) {

@@ -4,7 +4,6 @@ import { applyEdits } from './apply-edits.js';
 import { createKitImports } from './kit-imports.js';
 import { locateKit, missingKitError, type KitOverrides } from './kit-location.js';
 import { detectModuleStyle } from './module-style.js';
-import { parseSource } from './parse.js';
 
 /** What jscodeshift hands a transform; its API object is not needed, since our own parser is used. */
 export interface JscodeshiftFile {
@@ -12,19 +11,22 @@ export interface JscodeshiftFile {
   source: string;
 }
 
-export type JscodeshiftTransform = (file: JscodeshiftFile, api?: unknown, options?: Record<string, unknown>) => string | undefined;
+export type JscodeshiftTransform = (file: JscodeshiftFile, api?: unknown, options?: Record<string, unknown>) => Promise<string | undefined>;
 
 /**
  * A transform module as a plain jscodeshift transform, so `jscodeshift -t dist/transforms/<id>.js`
  * runs it without faultline's engine. Options: `--kitDir`, `--importSuffix`, `--importAlias`; without
  * `--kitDir` the kit is found through the nearest faultline.catalog.json, and a file whose fix needs the
  * kit fails with a one-line explanation when there is neither. Returns undefined (jscodeshift counts the
- * file as skipped) when the transform has nothing to fix.
+ * file as skipped) when the transform has nothing to fix. jscodeshift awaits the result, which lets
+ * the parser load only here: the command line imports every transform module and mostly never
+ * needs @babel/parser.
  */
 export function toJscodeshift(module: TransformModule): JscodeshiftTransform {
-  return (file, _api, options = {}) => {
+  return async (file, _api, options = {}) => {
     if (!module.mightMatch(file.source)) return undefined;
     const filePath = resolve(file.path);
+    const { parseSource } = await import('./parse.js');
     const ast = parseSource(file.source, filePath);
     const moduleStyle = detectModuleStyle(ast, filePath);
     const located = locateKit(filePath, overridesFrom(options), moduleStyle);
