@@ -61,7 +61,11 @@ class Collector {
   private readonly userIgnore: Ignore | undefined;
   private readonly linkedFolders = new Map<string, boolean>();
 
+  /** The root followed by one separator. */
+  private readonly rootPrefix: string;
+
   constructor(private readonly options: DiscoverOptions) {
+    this.rootPrefix = options.root.endsWith(path.sep) ? options.root : options.root + path.sep;
     this.gitignore = new GitignoreRules(findGitTopLevel(options.root) ?? options.root);
     const patterns = options.ignore?.filter((pattern) => pattern.trim() !== '') ?? [];
     this.userIgnore = patterns.length > 0 ? ignore().add(patterns) : undefined;
@@ -77,6 +81,9 @@ class Collector {
   }
 
   relativeToRoot(absolute: string): string {
+    // The walk builds normalized paths below the root, so on POSIX the relative path is a suffix.
+    const prefix = this.rootPrefix;
+    if (path.sep === '/' && absolute.length > prefix.length && absolute.startsWith(prefix)) return absolute.slice(prefix.length);
     return toPosix(path.relative(this.options.root, absolute));
   }
 

@@ -43,8 +43,13 @@ export class GitignoreRules {
   private readonly rulesByDir = new Map<string, Ignore | null>();
   private readonly ignoredDirs = new Map<string, boolean>();
 
+  /** `base` followed by one separator: a prefix test answers "inside" for normalized paths. */
+  private readonly basePrefix: string;
+
   /** `base` is the repository's top level (or the project root outside git); rules above it do not apply. */
-  constructor(private readonly base: string) {}
+  constructor(private readonly base: string) {
+    this.basePrefix = base.endsWith(path.sep) ? base : base + path.sep;
+  }
 
   /** Whether git would ignore `absolutePath` (a real path under `base`). */
   isIgnored(absolutePath: string, isDirectory: boolean): boolean {
@@ -54,6 +59,9 @@ export class GitignoreRules {
   }
 
   private isInside(file: string): boolean {
+    // Paths here are normalized (built with path.join or path.resolve), so on POSIX a prefix test is
+    // exact and spares a path.relative per file and folder level.
+    if (path.sep === '/') return file.length > this.basePrefix.length && file.startsWith(this.basePrefix);
     const relative = path.relative(this.base, file);
     return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
   }
