@@ -8,6 +8,7 @@ import { kitLocationOf } from '../../cli/migrate/project.js';
 import { parseForDetection } from '../../transforms/lib/detection-parse.js';
 import { detectModuleStyle } from '../../transforms/lib/module-style.js';
 import { ParseFailure, parseSource } from '../../transforms/lib/parse.js';
+import { LineIndex } from '../../transforms/lib/line-index.js';
 import { preorderOf } from '../../transforms/lib/preorder.js';
 import { walkWithVisitors } from '../../transforms/lib/shared-walk.js';
 import { VISITOR_KEYS } from '../../transforms/lib/visitor-keys.js';
@@ -112,6 +113,19 @@ describe('the detection tree', () => {
       ['empty-catch', 3, 3, 3, 15],
       ['throw-literal', 7, 7, 7, 10],
     ]);
+  });
+
+  it.each([
+    ['LF', 'a;\nb;\n\nc;'],
+    ['CR LF', 'a;\r\nb;\r\n\r\nc;'],
+    ['CR, U+2028 and U+2029', 'a;\rb;\u2028\u2029c; /* x\r\ny */ d;'],
+  ])('counts lines and columns as @babel/parser does (%s)', (_name, source) => {
+    const babel = parseSource(source, 'lines.js');
+    const lines = new LineIndex(source);
+    walk(babel, (node) => {
+      expect([lines.position(node.start ?? 0).line, lines.position(node.start ?? 0).column]).toEqual([node.loc?.start.line, node.loc?.start.column]);
+      expect([lines.position(node.end ?? 0).line, lines.position(node.end ?? 0).column]).toEqual([node.loc?.end.line, node.loc?.end.column]);
+    });
   });
 
   it('leaves TypeScript to @babel/parser', () => {
