@@ -3,7 +3,6 @@ import { Option, type Command } from 'commander';
 import type { Severity } from '../catalog/model.js';
 import { DEFAULT_STATUS, parseHttpStatus, SEVERITIES, suggestedFields, validateCategory, validateMessage, type NewErrorInput } from '../catalog/new-error.js';
 import { OperationError, UsageError } from '../errors.js';
-import { resolveNewError, runAddError } from '../generate/add-error.js';
 import type { CommandContext } from './context.js';
 import { printCatalogChanges, printSyncProblems } from './print-catalog-changes.js';
 
@@ -48,6 +47,7 @@ export function registerAdd(program: Command, context: CommandContext): void {
         message: flags.message,
         description: flags.description,
       };
+      const { resolveNewError, runAddError } = await import('../generate/add-error.js');
       const resolved = resolveNewError(root, error);
       if (!flags.json && context.interactive()) Object.assign(error, await cancellable(() => askMissing(error, resolved)));
 

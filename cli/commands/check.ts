@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { runCheck, SYNC_COMMAND, type CheckFinding } from '../generate/check.js';
+import type { CheckFinding } from '../generate/check.js';
 import type { Output } from '../output/console.js';
 import type { CommandContext } from './context.js';
 
@@ -14,6 +14,7 @@ export function registerCheck(program: Command, context: CommandContext): void {
     .option('--json', 'print { ok, findings: [{ kind, severity, file, message, fix }] } for CI')
     .action(async (flags: CheckFlags, command: Command) => {
       const output = context.output(command);
+      const { runCheck, SYNC_COMMAND } = await import('../generate/check.js');
       const result = await runCheck(context.cwd(command));
       if (flags.json) {
         output.data(JSON.stringify({ ok: result.ok, findings: result.findings }, null, 2));

@@ -4,8 +4,7 @@ import { Option, type Command } from 'commander';
 import { CATALOG_FILE } from '../catalog/load.js';
 import { UsageError } from '../errors.js';
 import type { Language } from '../catalog/model.js';
-import { defaultAnswers, inspectProject, runInit, type InitAnswers } from '../generate/init.js';
-import { defaultPythonAnswers, inspectPythonProject, isPythonInit, runPythonInit } from '../generate/python-init.js';
+import type { InitAnswers } from '../generate/init.js';
 import type { ProjectInfo } from '../project/detect.js';
 import type { PythonProjectInfo } from '../project/detect-python.js';
 import type { CommandContext } from './context.js';
@@ -54,6 +53,11 @@ export function registerInit(program: Command, context: CommandContext): void {
       if (existsSync(root) && !statSync(root).isDirectory()) {
         throw new UsageError(`${root} is a file, not a directory; give a project directory`);
       }
+      // The generator loads only when a command generates: the other commands never need it.
+      const [{ defaultAnswers, inspectProject, runInit }, { inspectPythonProject, isPythonInit, runPythonInit }] = await Promise.all([
+        import('../generate/init.js'),
+        import('../generate/python-init.js'),
+      ]);
       const answers = flagsToAnswers(flags);
       const interactive = !flags.yes && !flags.json && context.interactive() && !existsSync(path.join(root, CATALOG_FILE));
       if (interactive && !answers.language) {
@@ -132,6 +136,7 @@ async function askLanguage(detected: Language): Promise<Language> {
 /** The Python questions no flag answered, offering what was detected as the default. */
 async function askMissingPython(project: PythonProjectInfo, answers: InitAnswers): Promise<InitAnswers> {
   const { select, input } = await import('@inquirer/prompts');
+  const { defaultPythonAnswers } = await import('../generate/python-init.js');
   const defaults = defaultPythonAnswers(project);
   const asked: InitAnswers = {};
   if (!answers.framework) {
@@ -159,6 +164,7 @@ async function askMissingPython(project: PythonProjectInfo, answers: InitAnswers
 /** Asks only what no flag answered, offering what was detected as the default. */
 async function askMissing(project: ProjectInfo, answers: InitAnswers): Promise<InitAnswers> {
   const { select, input } = await import('@inquirer/prompts');
+  const { defaultAnswers } = await import('../generate/init.js');
   const defaults = defaultAnswers(project);
   const asked: InitAnswers = {};
   if (!answers.moduleSystem) {

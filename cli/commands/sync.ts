@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { runSync } from '../generate/sync.js';
 import type { CommandContext } from './context.js';
 import { printCatalogChanges, printSyncProblems } from './print-catalog-changes.js';
 
@@ -16,6 +15,7 @@ export function registerSync(program: Command, context: CommandContext): void {
     .option('--json', 'print the result as JSON')
     .action(async (flags: SyncFlags, command: Command) => {
       const output = context.output(command);
+      const { runSync } = await import('../generate/sync.js');
       const result = await runSync({ root: context.cwd(command), dryRun: Boolean(flags.dryRun) });
       if (flags.json) {
         output.data(JSON.stringify({
