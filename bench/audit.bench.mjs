@@ -70,7 +70,8 @@ async function main() {
 
 /**
  * Child process: what no audit can avoid — start Node, load the parser and the rules, read every file
- * and parse the ones some rule's pre-filter lets through. Its figures are printed for context.
+ * and parse the ones some rule's pre-filter lets through, with the parse audit itself uses (meriyah,
+ * converted to Babel shapes). Its figures are printed for context.
  */
 async function floor(dir) {
   const load = (relative) => import(pathToFileURL(path.join(dist, relative)).href);
