@@ -36,7 +36,7 @@ const CONSOLE_METHODS = new Set(['error', 'log', 'warn', 'info', 'debug', 'trace
 const ERROR_NAMES = ['error', 'err', 'caughtError'];
 
 export function mightMatch(source: string): boolean {
-  return /\.catch\s*\(/.test(source);
+  return source.includes('catch') && /\.catch\s*\(/.test(source);
 }
 
 export function detect(ctx: Omit<TransformContext, 'useKitExport'>): Finding[] {

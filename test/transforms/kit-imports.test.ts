@@ -42,6 +42,11 @@ describe('kitSpecifierFor', () => {
       expect(isKitSpecifier(specifier, file, kit), specifier).toBe(true);
     }
     expect(isKitSpecifier('../errors-old', file, kit)).toBe(false);
+    // `.` and `..` name a folder by where the file is, so the kit's own files can reach it that way.
+    expect(isKitSpecifier('..', '/p/src/errors/adapters/express.ts', kit)).toBe(true);
+    expect(isKitSpecifier('.', '/p/src/errors/x.ts', kit)).toBe(true);
+    expect(isKitSpecifier('./index.js', '/p/src/errors/x.ts', kit)).toBe(true);
+    expect(isKitSpecifier('..', '/p/src/users/x.ts', kit)).toBe(false);
     expect(isKitSpecifier('errors', file, kit)).toBe(false);
     expect(isKitSpecifier('@/errors/index.js', file, kitAt('/p', { importAlias: '@/errors' }))).toBe(true);
   });

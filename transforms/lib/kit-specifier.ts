@@ -1,4 +1,4 @@
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { KitLocation } from '../types.js';
 
 /**
@@ -21,6 +21,10 @@ export function isKitSpecifier(specifier: string, filePath: string, kit: KitLoca
   const withoutIndex = (path: string): string => path.replace(MODULE_EXTENSION, '').replace(/\/index$/, '');
   if (kit.importAlias && withoutIndex(specifier) === withoutIndex(kit.importAlias)) return true;
   if (!specifier.startsWith('.') && !isAbsolute(specifier)) return false;
+  // Resolving costs more than everything else here, and files import many relative modules: a
+  // specifier whose last folder is not the kit's cannot name it (`.` and `..` can, and get resolved).
+  const last = withoutIndex(specifier).split(/[\\/]/).pop() ?? '';
+  if (last !== '.' && last !== '..' && last !== '' && last !== basename(kit.kitDir)) return false;
   const target = resolve(dirname(filePath), specifier).split(sep).join('/');
   return withoutIndex(target) === resolve(kit.kitDir).split(sep).join('/').replace(/\/$/, '');
 }

@@ -21,7 +21,7 @@ export const meta: TransformMeta = {
 };
 
 export function mightMatch(source: string): boolean {
-  return /catch\s*\([^)]*:\s*any\b/.test(source);
+  return source.includes('catch') && /catch\s*\([^)]*:\s*any\b/.test(source);
 }
 
 export function detect(ctx: Omit<TransformContext, 'useKitExport'>): Finding[] {
