@@ -9,6 +9,7 @@ import { createKitImports, type KitImports } from '../../transforms/lib/kit-impo
 import { detectModuleStyle } from '../../transforms/lib/module-style.js';
 import { ParseFailure, parseSource } from '../../transforms/lib/on-demand-parse.js';
 import { lineEndingOf } from '../../transforms/lib/source-style.js';
+import { unusedKitImportEdits } from '../../transforms/lib/unused-kit-imports.js';
 import type { Finding, KitLocation, TextEdit, TransformContext, TransformModule } from '../../transforms/types.js';
 import { detectModules } from './detect-modules.js';
 
@@ -63,6 +64,8 @@ export function transformSource(args: TransformSourceArgs): FileOutcome {
   const eol = lineEndingOf(text);
   const sitesByTransform = new Map<string, Site[]>();
   const fired = new Set<string>();
+  /** Local names of the kit imports this run added, in any pass. */
+  const addedImports = new Set<string>();
   let pending = candidates;
 
   for (let pass = 1; pass <= MAX_PASSES && pending.length > 0; pass++) {
@@ -82,6 +85,7 @@ export function transformSource(args: TransformSourceArgs): FileOutcome {
     const fixed = fixTogether(fixable, base);
     if (typeof fixed === 'string') return crashed(fixed);
     const { accepted, deferred, kitImports } = fixed;
+    for (const local of kitImports.added()) addedImports.add(local);
     const edits = [...accepted.flatMap((group) => group.edits), ...kitImports.edits()].map((edit) => withLineEnding(edit, eol));
     try {
       text = applyEdits(text, edits);
@@ -113,6 +117,7 @@ export function transformSource(args: TransformSourceArgs): FileOutcome {
       if (site.finding.fixable) site.reason = `its fix overlapped other transforms' edits in ${MAX_PASSES} passes; run migrate again`;
     }
   }
+  if (text !== args.source) text = withoutUnusedKitImports(text, ast, filePath, kit, addedImports);
   const sites = candidates.flatMap((transform) => sitesByTransform.get(transform.meta.id) ?? []);
   if (text === args.source) return { kind: 'unchanged', prefiltered: false, sites };
   return { kind: 'changed', text, transforms: candidates.map((t) => t.meta.id).filter((id) => fired.has(id)), sites };
@@ -148,6 +153,20 @@ function fixTogether(
     group.edits = edits;
   }
   return { accepted, deferred, kitImports };
+}
+
+/** `text` without the kit imports this run added that the final code does not use; as it was if that would not parse. */
+function withoutUnusedKitImports(text: string, ast: File, filePath: string, kit: KitLocation, added: ReadonlySet<string>): string {
+  const edits = unusedKitImportEdits({ ast, source: text, filePath, kit }, added);
+  if (edits.length === 0) return text;
+  const cleaned = applyEdits(text, edits);
+  try {
+    parseSource(cleaned, filePath);
+  } catch (error) {
+    if (error instanceof ParseFailure) return text;
+    throw error;
+  }
+  return cleaned;
 }
 
 function fixOne(detection: Detection, base: Omit<TransformContext, 'useKitExport'>, kitImports: KitImports): TextEdit[] | string {

@@ -171,12 +171,12 @@ describe('domain-errors', () => {
     expect(run.kind === 'changed' && run.transforms).toEqual(['error-cause', 'domain-errors']);
   });
 
-  it('composes with error-cause where the TypeScript lib predates ES2022, when error-cause first makes it an AppError', () => {
+  it('composes with error-cause where the TypeScript lib predates ES2022: the AppError import error-cause needed on the way is taken back', () => {
     // No tsconfig above the file: TypeScript's defaults, whose Error takes no options.
     const source = "export function load(): string {\n  try {\n    return read();\n  } catch {\n    throw new Error('User not found');\n  }\n}\ndeclare function read(): string;\n";
     const run = transformSource({ source, filePath: ts, transforms: allTransforms, kit });
     expect(run.kind === 'changed' && run.text).toBe(
-      "import { AppError, NotFoundError } from './errors/index.js';\n\nexport function load(): string {\n  try {\n    return read();\n  } catch (error) {\n    throw new NotFoundError('User not found', { cause: error });\n  }\n}\ndeclare function read(): string;\n",
+      "import { NotFoundError } from './errors/index.js';\n\nexport function load(): string {\n  try {\n    return read();\n  } catch (error) {\n    throw new NotFoundError('User not found', { cause: error });\n  }\n}\ndeclare function read(): string;\n",
     );
   });
 

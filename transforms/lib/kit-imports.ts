@@ -11,6 +11,8 @@ export interface KitImports {
   useKitExport(name: KitExport): string;
   /** The edits that add the requested imports: none when nothing new was requested. */
   edits(): TextEdit[];
+  /** Local names of the imports these edits add. */
+  added(): string[];
 }
 
 export interface KitImportsArgs {
@@ -61,6 +63,9 @@ export function createKitImports(args: KitImportsArgs): KitImports {
       if (merge?.kind === 'named') return [{ start: merge.after, end: merge.after, text: `, ${specifiers.join(', ')}` }];
       if (merge?.kind === 'default') return [{ start: merge.after, end: merge.after, text: `, { ${specifiers.join(', ')} }` }];
       return [newStatementEdit(ast, source, esm, specifiers, kitSpecifierFor(filePath, kit))];
+    },
+    added() {
+      return [...requested.values()];
     },
   };
 }
@@ -140,7 +145,7 @@ function readRequirePattern(pattern: ObjectPattern, found: ExistingKitBindings, 
 }
 
 /** The specifier of `require('x')`, when `node` is exactly that call. */
-function requiredSpecifier(node: Node): string | undefined {
+export function requiredSpecifier(node: Node): string | undefined {
   if (node.type !== 'CallExpression' || node.callee.type !== 'Identifier' || node.callee.name !== 'require') return undefined;
   const [first] = node.arguments;
   if (first?.type === 'StringLiteral') return first.value;
