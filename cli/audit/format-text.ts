@@ -80,7 +80,9 @@ export function summaryLines(report: AuditReport, paint: Paint): string[] {
     lines.push(color(paint.bold(headline)));
     lines.push(...ruleLines(report, paint));
     if (summary.fixable > 0) {
-      lines.push(`${paint.green(`${formatCount(summary.fixable)} fixable by \`faultline migrate\``)} ${paint.dim('(preview the changes with `faultline migrate --dry-run`)')}`);
+      // migrate needs a catalog to migrate to; without one the next step is init.
+      const next = report.defaultCatalog ? '(run `faultline init` first, then preview with `faultline migrate --dry-run`)' : '(preview the changes with `faultline migrate --dry-run`)';
+      lines.push(`${paint.green(`${formatCount(summary.fixable)} fixable by \`faultline migrate\``)} ${paint.dim(next)}`);
     }
   }
   const checked = files.withFindings + files.clean;

@@ -46,6 +46,7 @@ export function mergeAuditReports(reports: AuditReport[]): AuditReport {
     failed: reports.flatMap((r) => r.failed).sort(byPath),
     skipped: reports.flatMap((r) => r.skipped).sort(byPath),
     warnings: [...new Set([...reports.flatMap((r) => r.warnings ?? []), ...missingShardWarnings(shards)])],
+    ...(reports.some((r) => r.defaultCatalog) ? { defaultCatalog: true as const } : {}),
     // Shards run side by side, so the merged run took as long as its slowest shard.
     durationMs: Math.max(...reports.map((r) => r.durationMs)),
   };

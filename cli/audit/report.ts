@@ -72,6 +72,8 @@ export interface AuditReport {
   failed: FailedFile[];
   skipped: SkippedEntry[];
   warnings: string[];
+  /** Present when the project has no catalog yet: findings were judged against the one `init` would write. */
+  defaultCatalog?: true;
   durationMs: number;
 }
 

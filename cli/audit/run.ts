@@ -26,6 +26,9 @@ export interface AuditOptions {
   transforms?: TransformModule[];
 }
 
+/** Said when there is no catalog, so a reader knows what "the catalog has a class" refers to. */
+export const NO_CATALOG_WARNING = 'no faultline.catalog.json yet: domain-errors findings are judged against the catalog `faultline init` would write';
+
 export async function runAudit(options: AuditOptions): Promise<AuditReport> {
   const started = performance.now();
   const ruleSet = buildRuleSet(loadAuditConfig(options.cwd), options.transforms);
@@ -74,7 +77,8 @@ export function auditReportOf(detected: DetectReport, ruleSet: AuditRuleSet): Au
     findings,
     failed: detected.failed,
     skipped: detected.skipped,
-    warnings: [],
+    warnings: detected.defaultCatalog && findings.some((finding) => finding.ruleId === 'domain-errors') ? [NO_CATALOG_WARNING] : [],
+    ...(detected.defaultCatalog ? { defaultCatalog: true as const } : {}),
     durationMs: detected.durationMs,
   };
 }

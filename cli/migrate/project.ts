@@ -5,6 +5,7 @@
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { CATALOG_FILE, findCatalog, loadCatalog } from '../catalog/load.js';
+import { defaultErrors, defaultMappings } from '../catalog/defaults.js';
 import type { Catalog } from '../catalog/model.js';
 import { UsageError } from '../errors.js';
 import type { KitLocation } from '../../transforms/types.js';
@@ -16,6 +17,8 @@ export interface MigrationProject {
   /** Real path of the folder the user's paths are relative to. */
   cwd: string;
   kit: KitLocation;
+  /** True when there is no catalog yet and the kit stands for the one `faultline init` would write. */
+  defaultCatalog?: boolean;
 }
 
 /** Real path of `cwd`, so paths compare equal to what git and the file system report. */
@@ -52,10 +55,19 @@ export function loadDetectionProject(cwd: string): MigrationProject {
     return loadMigrationProject(realCwd);
   }
   const root = findGitTopLevel(realCwd) ?? realCwd;
+  // Judged against the catalog `init` would write, so an audit before init already tells which generic
+  // errors migrate will give a domain class, and says nothing about a catalog that does not exist.
   return {
     root,
     cwd: realCwd,
-    kit: { kitDir: path.join(root, 'src', 'errors'), importSuffix: '', language: 'typescript', errorClasses: [], mappings: [] },
+    kit: {
+      kitDir: path.join(root, 'src', 'errors'),
+      importSuffix: '',
+      language: 'typescript',
+      errorClasses: defaultErrors().map((error) => error.name),
+      mappings: defaultMappings().map((mapping) => ({ ...mapping })),
+    },
+    defaultCatalog: true,
   };
 }
 

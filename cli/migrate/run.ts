@@ -246,6 +246,8 @@ export interface DetectReport {
   findings: DetectedFinding[];
   skipped: SkippedEntry[];
   failed: FailedFile[];
+  /** There was no catalog: findings were judged against the one `faultline init` would write. */
+  defaultCatalog: boolean;
   durationMs: number;
 }
 
@@ -299,6 +301,7 @@ export async function runDetect(options: DetectOptions): Promise<DetectReport> {
     findings,
     skipped,
     failed,
+    defaultCatalog: project.defaultCatalog === true,
     durationMs: Math.round(performance.now() - started),
   };
 }

@@ -44,7 +44,8 @@ describe('text format', () => {
       '  promise-all-swallowed      1 (1 error)',
       '  catch-any                  1 (1 warning)',
       '  loop-catch-continue        1 (1 warning)',
-      '3 fixable by `faultline migrate` (preview the changes with `faultline migrate --dry-run`)',
+      // There is no catalog here, so the next step for the fixable findings is init.
+      '3 fixable by `faultline migrate` (run `faultline init` first, then preview with `faultline migrate --dry-run`)',
       `3 files scanned (23 lines), 1 not audited (see above); score ${report.score.toFixed(2)} findings per 1,000 lines (lower is better)`,
       'done in 1.23 s',
     ]);
@@ -71,7 +72,7 @@ describe('text format', () => {
 describe('JSON report', () => {
   it('has findings with file, positions, message and fixable, plus summary and score', () => {
     const parsed = JSON.parse(JSON.stringify(report)) as AuditReport;
-    expect(Object.keys(parsed)).toEqual(['kind', 'version', 'tool', 'root', 'shards', 'rules', 'files', 'linesScanned', 'score', 'summary', 'findings', 'failed', 'skipped', 'warnings', 'durationMs']);
+    expect(Object.keys(parsed)).toEqual(['kind', 'version', 'tool', 'root', 'shards', 'rules', 'files', 'linesScanned', 'score', 'summary', 'findings', 'failed', 'skipped', 'warnings', 'defaultCatalog', 'durationMs']);
     expect(parsed.kind).toBe('faultline-audit');
     expect(parsed.findings[0]).toEqual({
       ruleId: 'catch-any',

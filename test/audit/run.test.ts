@@ -1,5 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { runAudit } from '../../cli/audit/run.js';
+import pc from 'picocolors';
+import { summaryLines } from '../../cli/audit/format-text.js';
+import { NO_CATALOG_WARNING, runAudit } from '../../cli/audit/run.js';
 import { lineCount } from '../../cli/migrate/run.js';
 import { createAuditProject, removeAuditProjects, SMELLS, SMELLS_FINDINGS, SMELLS_LINES } from './projects.js';
 
@@ -22,6 +24,26 @@ describe('runAudit', () => {
     expect(report.summary.byRule['empty-catch']).toEqual({ error: 1, warning: 0, info: 0, fixable: 1 });
     expect(report.rules.find((rule) => rule.id === 'broad-try')).toMatchObject({ level: 'info', fixable: false, docs: 'docs/rules/broad-try.md' });
     expect(report.rules.find((rule) => rule.id === 'empty-catch')).toMatchObject({ level: 'error', fixable: true, docs: 'docs/transforms/empty-catch.md' });
+  });
+
+  it('judges generic errors against the catalog init would write when there is none yet, and says so', async () => {
+    const files = { 'src/users.js': "export function find(id) {\n  throw new Error('User ' + id + ' not found');\n}\nexport function add() {\n  throw new Error('boom');\n}\n" };
+    const before = await runAudit({ cwd: createAuditProject(files, { catalog: false }) });
+    expect(before.findings.map((finding) => [finding.ruleId, finding.line, finding.severity, finding.fixable])).toEqual([
+      ['domain-errors', 2, 'warning', true],
+      ['domain-errors', 5, 'info', false],
+    ]);
+    expect(before.defaultCatalog).toBe(true);
+    expect(before.warnings).toEqual([NO_CATALOG_WARNING]);
+    expect(summaryLines(before, pc.createColors(false))).toContain('1 fixable by `faultline migrate` (run `faultline init` first, then preview with `faultline migrate --dry-run`)');
+
+    const after = await runAudit({ cwd: createAuditProject(files) });
+    expect(after.findings.map((finding) => [finding.ruleId, finding.line, finding.severity, finding.fixable])).toEqual(before.findings.map((finding) => [finding.ruleId, finding.line, finding.severity, finding.fixable]));
+    expect([after.defaultCatalog, after.warnings]).toEqual([undefined, []]);
+    expect(summaryLines(after, pc.createColors(false))).toContain('1 fixable by `faultline migrate` (preview the changes with `faultline migrate --dry-run`)');
+
+    const quiet = await runAudit({ cwd: createAuditProject({ 'src/a.js': 'try { a(); } catch {}\n' }, { catalog: false }) });
+    expect(quiet.warnings).toEqual([]);
   });
 
   it('turns rules off and changes their level as the catalog says', async () => {
