@@ -25,11 +25,16 @@ export function registerSync(program: Command, context: CommandContext): void {
           files: result.changes.map((c) => ({ path: c.path, status: c.status, ...(flags.dryRun ? { diff: c.diff } : {}) })),
           kept: result.kept,
           problems: result.problems,
+          addedDependencies: result.addedDependencies,
         }, null, 2));
       } else {
         printCatalogChanges(output, result.changes, { dryRun: Boolean(flags.dryRun), root: result.root });
         for (const file of result.kept) output.debug(`kept (yours)     ${file}`);
         printSyncProblems(output, result.problems);
+        if (result.addedDependencies.length > 0) {
+          const verb = flags.dryRun ? 'would add' : 'added';
+          output.info(`package.json: ${verb} ${result.addedDependencies.join(', ')}, which the kit now needs${flags.dryRun ? '' : '; install it with your package manager'}`);
+        }
       }
       if (result.problems.length > 0) context.setExitCode(1);
     });

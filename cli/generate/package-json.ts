@@ -42,6 +42,8 @@ export function planPackageJson(args: {
   current: string | undefined;
   projectName: string;
   target: CatalogTarget;
+  /** Whether to add the `test:errors` (and a missing `test`) script; `sync` adds dependencies only. */
+  scripts?: boolean;
 }): (DesiredFile & { addedDependencies: string[] }) | undefined {
   const { current, target } = args;
   const indent = current ? detectIndent(current) : 2;
@@ -64,11 +66,13 @@ export function planPackageJson(args: {
     if (target.testRunner === 'node:test') add('devDependencies', 'tsx');
   }
 
-  const command = kitTestCommand(target);
-  const scripts = { ...(pkg.scripts ?? {}) };
-  if (!scripts['test:errors']) scripts['test:errors'] = command;
-  if (!scripts.test || scripts.test === NPM_DEFAULT_TEST) scripts.test = command;
-  pkg.scripts = scripts;
+  if (args.scripts !== false) {
+    const command = kitTestCommand(target);
+    const scripts = { ...(pkg.scripts ?? {}) };
+    if (!scripts['test:errors']) scripts['test:errors'] = command;
+    if (!scripts.test || scripts.test === NPM_DEFAULT_TEST) scripts.test = command;
+    pkg.scripts = scripts;
+  }
 
   const content = JSON.stringify(pkg, null, indent) + '\n';
   if (current !== undefined && content === normalizeTrailingNewline(current)) return undefined;

@@ -4,6 +4,7 @@ import type { Catalog } from '../catalog/model.js';
 import { applyChanges, planChanges, type DesiredFile, type FileChange } from '../fs/file-changes.js';
 import { toPosix } from '../fs/project-paths.js';
 import { readProjectFile, renderProjectCatalogFiles } from './project-catalog-files.js';
+import { planPackageJson } from './package-json.js';
 import { hasGeneratedBlock, mergeGeneratedBlock } from './runbook-merge.js';
 
 /** A file `sync` had to leave alone, and why. */
@@ -36,6 +37,8 @@ export interface SyncResult {
   problems: SyncProblem[];
   /** True when changes were written (not a dry run, something differed). */
   written: boolean;
+  /** Packages the kit needs that package.json lacked and sync added (e.g. pino after a logger change). */
+  addedDependencies: string[];
 }
 
 /**
@@ -72,6 +75,8 @@ export async function runSync(options: SyncOptions): Promise<SyncResult> {
   const root = path.resolve(options.root);
   const { catalog, path: catalogPath } = loadCatalog(root);
   const plan = await planCatalogFiles(root, catalog);
+  const packageJson = planKitPackageJson(root, catalog);
+  if (packageJson !== undefined) plan.desired.push(packageJson);
   const changes = planCatalogChanges(root, plan);
   const written = !options.dryRun && changes.some((change) => change.status !== 'unchanged');
   if (written) await applyChanges(changes);
@@ -82,5 +87,24 @@ export async function runSync(options: SyncOptions): Promise<SyncResult> {
     kept: plan.kept,
     problems: plan.problems,
     written,
+    addedDependencies: packageJson?.addedDependencies ?? [],
   };
+}
+
+/**
+ * What package.json lacks for the kit the catalog now describes: a catalog switched to pino needs
+ * pino, to TypeScript needs typescript. Only dependencies are added, as `init` adds them; a project
+ * without package.json (or a Python one) is left as it is.
+ */
+function planKitPackageJson(root: string, catalog: Catalog): ReturnType<typeof planPackageJson> {
+  if (catalog.target.language === 'python') return undefined;
+  const current = readProjectFile(root, 'package.json');
+  if (current === undefined) return undefined;
+  try {
+    // Scripts are the user's after init: a removed test:errors stays removed.
+    return planPackageJson({ current, projectName: path.basename(root), target: catalog.target, scripts: false });
+  } catch {
+    // A package.json that is not JSON is npm's to complain about, not sync's.
+    return undefined;
+  }
 }

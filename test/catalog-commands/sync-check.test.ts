@@ -147,6 +147,34 @@ describe('check and sync keep catalog, code and runbooks in step', () => {
     expect(snapshot(dir)).toEqual(before);
   });
 
+  it('sync adds the dependencies a changed target needs to package.json, and nothing else', () => {
+    const dir = initializedProject('deps', { 'package.json': '{\n  "name": "deps",\n  "type": "module",\n  "scripts": { "test": "node --test" }\n}\n' });
+    const pkg = JSON.parse(read(dir, 'package.json')) as { scripts: Record<string, string>; dependencies?: Record<string, string> };
+    expect(pkg.dependencies?.pino).toBeUndefined();
+    // The team dropped the script init added; sync must not bring it back.
+    delete pkg.scripts['test:errors'];
+    write(dir, 'package.json', JSON.stringify(pkg, null, 2) + '\n');
+    const catalog = JSON.parse(read(dir, 'faultline.catalog.json')) as { target: { logger: string } };
+    catalog.target.logger = 'pino';
+    write(dir, 'faultline.catalog.json', JSON.stringify(catalog, null, 2) + '\n');
+
+    const before = snapshot(dir);
+    const preview = faultline(['sync', '--dry-run'], { cwd: dir });
+    expect(preview.code).toBe(0);
+    expect(preview.stdout).toContain('package.json: would add pino');
+    expect(snapshot(dir)).toEqual(before);
+
+    const sync = faultline(['sync'], { cwd: dir });
+    expect(sync.code).toBe(0);
+    expect(sync.stdout).toContain('package.json: added pino, which the kit now needs; install it with your package manager');
+    const after = JSON.parse(read(dir, 'package.json')) as typeof pkg;
+    expect(after).toEqual({ ...pkg, dependencies: { ...(pkg.dependencies ?? {}), pino: expect.stringMatching(/^\^\d+/) } });
+    expect(after.scripts['test:errors']).toBeUndefined();
+
+    const again = faultline(['sync', '--json'], { cwd: dir });
+    expect(JSON.parse(again.stdout).addedDependencies).toEqual([]);
+  });
+
   it('a sync with nothing to do says so and changes nothing', () => {
     const dir = initializedProject('noop');
     const before = snapshot(dir);
