@@ -83,6 +83,8 @@ interface Site {
  */
 function siteCollector(ctx: Omit<TransformContext, 'useKitExport'>): { visitors: NodeVisitors; sites: () => Site[] } {
   const generic = genericClassesOf(ctx);
+  // An escape (`\u0050romise`) can spell the name too.
+  const mentionsPromise = ctx.source.includes('Promise') || ctx.source.includes('\\u');
   const candidates: Array<Site & { kind: GenericKind }> = [];
   let errorShadowed = false;
   const consider = (node: Node | null | undefined): void => {
@@ -106,7 +108,7 @@ function siteCollector(ctx: Omit<TransformContext, 'useKitExport'>): { visitors:
       if (node.body.type !== 'BlockStatement') consider(node.body);
     },
     CallExpression: (node, ancestors) => {
-      if (isRejection(node, ancestors)) consider(node.arguments[0]);
+      if (isRejection(node, ancestors, mentionsPromise)) consider(node.arguments[0]);
     },
     ClassDeclaration: (node) => declares(node.id?.name),
     FunctionDeclaration: (node) => declares(node.id?.name),
@@ -175,12 +177,14 @@ function genericClassesOf(ctx: Omit<TransformContext, 'useKitExport'>): (callee:
 }
 
 /** `reject(x)` where `reject` is the second parameter of a `new Promise` executor, or `Promise.reject(x)`. */
-function isRejection(call: CallExpression, ancestors: readonly Node[]): boolean {
+function isRejection(call: CallExpression, ancestors: readonly Node[], mentionsPromise: boolean): boolean {
   const callee = call.callee;
   if (callee.type === 'MemberExpression' && !callee.computed) {
     return callee.object.type === 'Identifier' && callee.object.name === 'Promise' && callee.property.type === 'Identifier' && callee.property.name === 'reject';
   }
-  if (callee.type !== 'Identifier') return false;
+  // Every plain call would otherwise search its enclosing functions for an executor that a file
+  // without the word Promise cannot have.
+  if (callee.type !== 'Identifier' || !mentionsPromise) return false;
   for (let i = ancestors.length - 1; i >= 0; i--) {
     const ancestor = ancestors[i] as Node;
     if (!isFunctionNode(ancestor) || !('params' in ancestor)) continue;
