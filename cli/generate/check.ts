@@ -9,6 +9,7 @@ import type { DesiredFile } from '../fs/file-changes.js';
 import { isWithin, toPosix } from '../fs/project-paths.js';
 import { readProjectFile, renderProjectCatalogFiles } from './project-catalog-files.js';
 import { hasGeneratedBlock, mergeGeneratedBlock } from './runbook-merge.js';
+import { missingKitDependencies } from './sync.js';
 
 export const SYNC_COMMAND = 'npx faultline sync';
 
@@ -24,7 +25,9 @@ export type FindingKind =
   /** A runbook page lacks required sections. */
   | 'runbook-sections'
   /** A generated runbook page for a code that is no longer in the catalog. */
-  | 'orphan-runbook';
+  | 'orphan-runbook'
+  /** package.json lacks a package the kit imports (a warning: a monorepo may provide it from its root). */
+  | 'dependency';
 
 export interface CheckFinding {
   kind: FindingKind;
@@ -78,7 +81,19 @@ export async function runCheck(root: string): Promise<CheckResult> {
   }
   for (const file of rendered) findings.push(...fileFindings(projectRoot, file));
   findings.push(...orphanRunbookFindings(projectRoot, catalog, rendered));
+  findings.push(...dependencyFindings(projectRoot, catalog));
   return result(projectRoot, findings, rendered.length);
+}
+
+/** The kit's dependencies package.json lacks: what `sync` would add. */
+function dependencyFindings(root: string, catalog: Catalog): CheckFinding[] {
+  return missingKitDependencies(root, catalog).map((name) => ({
+    kind: 'dependency' as const,
+    severity: 'warning' as const,
+    file: 'package.json',
+    message: `lacks ${name}, which the kit needs`,
+    fix: `${SYNC_COMMAND}, then install`,
+  }));
 }
 
 function result(root: string, findings: CheckFinding[], checkedFiles: number): CheckResult {

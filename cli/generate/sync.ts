@@ -96,6 +96,11 @@ export async function runSync(options: SyncOptions): Promise<SyncResult> {
  * pino, to TypeScript needs typescript. Only dependencies are added, as `init` adds them; a project
  * without package.json (or a Python one) is left as it is.
  */
+/** Packages the kit needs that the project's package.json lacks (none without one, or for Python). */
+export function missingKitDependencies(root: string, catalog: Catalog): string[] {
+  return planKitPackageJson(root, catalog)?.addedDependencies ?? [];
+}
+
 function planKitPackageJson(root: string, catalog: Catalog): ReturnType<typeof planPackageJson> {
   if (catalog.target.language === 'python') return undefined;
   const current = readProjectFile(root, 'package.json');

@@ -158,6 +158,10 @@ describe('check and sync keep catalog, code and runbooks in step', () => {
     catalog.target.logger = 'pino';
     write(dir, 'faultline.catalog.json', JSON.stringify(catalog, null, 2) + '\n');
 
+    const { report: missing } = checkJson(dir);
+    expect(missing.ok).toBe(true);
+    expect(missing.findings).toContainEqual({ kind: 'dependency', severity: 'warning', file: 'package.json', message: 'lacks pino, which the kit needs', fix: 'npx faultline sync, then install' });
+
     const before = snapshot(dir);
     const preview = faultline(['sync', '--dry-run'], { cwd: dir });
     expect(preview.code).toBe(0);
@@ -173,6 +177,7 @@ describe('check and sync keep catalog, code and runbooks in step', () => {
 
     const again = faultline(['sync', '--json'], { cwd: dir });
     expect(JSON.parse(again.stdout).addedDependencies).toEqual([]);
+    expect(checkJson(dir).report.findings.filter((finding) => finding.kind === 'dependency')).toEqual([]);
   });
 
   it('a sync with nothing to do says so and changes nothing', () => {
