@@ -36,6 +36,13 @@ export interface RawComment {
  */
 const TYPE_SYSTEM_KEYS = new Set(['typeAnnotation', 'typeParameters', 'typeArguments', 'returnType', 'predicate', 'superTypeParameters', 'implements', 'mixins', 'variance', 'assertions']);
 const CHILD_KEYS = new Map<string, readonly string[]>(Object.entries(VISITOR_KEYS).map(([type, keys]) => [type, keys.filter((key) => !TYPE_SYSTEM_KEYS.has(key))]));
+// Only TypeScript puts decorators on parameters; a JavaScript identifier has no children.
+CHILD_KEYS.set('Identifier', []);
+
+/** Whether nodes of this type can have children in a converted tree; those that cannot are not listed in the walk order. */
+function mayHaveChildren(type: string): boolean {
+  return (CHILD_KEYS.get(type)?.length ?? 0) > 0;
+}
 
 export function toBabelFile(program: AnyNode, rawComments: readonly RawComment[], source: string): File {
   let interpreter: AnyNode | null = null;
@@ -51,7 +58,7 @@ export function toBabelFile(program: AnyNode, rawComments: readonly RawComment[]
   program.directives = liftDirectives(program.body as AnyNode[]);
   program.interpreter = interpreter;
   const file: AnyNode = { type: 'File', start: 0, end: source.length, program, comments };
-  const order: Preorder = { nodes: [file as unknown as Node], types: ['File'], depths: [0] };
+  const order: Preorder = { nodes: [file as unknown as Node], types: ['File'], depths: [0], lists: mayHaveChildren };
   file.program = convert(program, source, order, 1);
   const tree = file as unknown as File;
   // No node carries a `loc`: building one per node cost a tenth of the parse. Findings and comments
@@ -64,11 +71,13 @@ export function toBabelFile(program: AnyNode, rawComments: readonly RawComment[]
 /** Converts `original` and everything under it, listing each node in the order a walk meets it. */
 function convert(original: AnyNode, source: string, order: Preorder, depth: number): AnyNode {
   const node = shallow(original, source);
+  const keys = CHILD_KEYS.get(node.type);
+  // Identifiers and literals are almost half the nodes and never anyone's ancestor: leaving them out
+  // of the order halves the replay. A walk with a visitor for such a type does not replay (shared-walk.ts).
+  if (keys === undefined || keys.length === 0) return node;
   order.nodes.push(node as unknown as Node);
   order.types.push(node.type);
   order.depths.push(depth);
-  const keys = CHILD_KEYS.get(node.type);
-  if (keys === undefined) return node;
   for (let k = 0; k < keys.length; k++) {
     const key = keys[k] as string;
     const child = node[key];

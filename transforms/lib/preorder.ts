@@ -7,6 +7,8 @@
 import type { Node } from '@babel/types';
 
 export interface Preorder {
+  /** Whether nodes of a type are in the list: types whose nodes never have children are left out. */
+  lists: (type: string) => boolean;
   nodes: Node[];
   /** Each node's type, kept apart so the replay reads one array instead of every node object. */
   types: string[];

@@ -32,7 +32,7 @@ export function walkWithVisitors(root: Node, visitorSets: readonly NodeVisitors[
   }
   if (byType.size === 0) return;
   const order = preorderOf(root);
-  if (order !== undefined) {
+  if (order !== undefined && [...byType.keys()].every((type) => order.lists(type))) {
     replay(order, byType, position);
     return;
   }
