@@ -6,7 +6,7 @@
  * is the goal meriyah parsed with (Babel reads a CommonJS file with a top-level `return` as a module);
  * detection reads none of these.
  * test/transforms/detection-parse.test.ts compares the result with @babel/parser's own tree, node by
- * node, over every JavaScript fixture.
+ * node, over every JavaScript fixture, syntax the two spell differently and a sample of real files.
  */
 import type { File, Node } from '@babel/types';
 import { LineIndex, registerLineIndex } from './line-index.js';
