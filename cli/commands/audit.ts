@@ -8,45 +8,36 @@ import { failureLines, findingLines, summaryLines } from '../audit/format-text.j
 import { toSarif } from '../audit/format-sarif.js';
 import { failsThreshold, parseFailOn } from '../audit/threshold.js';
 import { UsageError } from '../errors.js';
-import { parseShard } from '../migrate/shard.js';
 import type { Output } from '../output/console.js';
 import type { CommandContext } from './context.js';
 import { progressDisplay } from '../output/progress.js';
 import { readJsonReport } from './read-report.js';
-import { parseSize } from './migrate.js';
+import { addScanOptions, checkMergeAlone, scanOptionsOf, type ScanFlags } from './scan-options.js';
 
 type Format = 'text' | 'json' | 'sarif';
 
-interface AuditFlags {
+interface AuditFlags extends ScanFlags {
   format?: string;
   json?: boolean;
   failOn?: string;
-  ignore?: string[];
-  shard?: string;
-  maxFileSize?: string;
-  merge?: string[];
 }
 
 export function registerAudit(program: Command, context: CommandContext): void {
-  program
+  const audit = program
     .command('audit')
     .description('report weak error handling: what migrate can fix and what needs a person')
     .argument('[paths...]', 'files, folders or glob patterns (default: the current folder)')
     .option('--format <format>', 'text, json or sarif', 'text')
     .option('--json', 'same as --format json')
-    .option('--fail-on <level>', 'exit 1 when there are findings at or above this level (error or warning), or files that could not be audited')
-    .option('--ignore <glob>', 'skip files matching a .gitignore-style pattern (repeatable)', collect, [])
-    .option('--shard <i/n>', 'audit only the i-th of n deterministic parts of the files (for CI matrices)')
-    .option('--max-file-size <size>', 'skip files larger than this (bytes, or e.g. 512k, 4m; default 2m)')
-    .option('--merge <reports...>', 'merge the JSON reports of sharded runs into one report instead of auditing')
-    .option('--cwd <dir>', 'run as if started in <dir>')
+    .option('--fail-on <level>', 'exit 1 when there are findings at or above this level (error or warning), or files that could not be audited');
+  addScanOptions(audit, { only: 'audit', insteadOf: 'auditing' })
     .action(async (paths: string[], flags: AuditFlags, command: Command) => {
       const output = context.output(command);
       const format = flags.json ? 'json' : parseFormat(flags.format ?? 'text');
       const failOn = flags.failOn === undefined ? undefined : parseFailOn(flags.failOn);
       let report: AuditReport;
       if (flags.merge) {
-        if (paths.length > 0 || flags.shard) throw new UsageError('--merge takes only report files — drop the paths and --shard');
+        checkMergeAlone(paths, flags);
         report = mergeAuditReports(flags.merge.map((file) => readJsonReport<AuditReport>(path.resolve(context.cwd(command), file), 'faultline audit --format json')));
       } else {
         const progress = progressDisplay(output, { scan: 'auditing', write: 'writing' });
@@ -54,9 +45,7 @@ export function registerAudit(program: Command, context: CommandContext): void {
           report = await runAudit({
             cwd: context.cwd(command),
             paths,
-            ignore: flags.ignore,
-            shard: flags.shard === undefined ? undefined : parseShard(flags.shard),
-            maxFileSize: flags.maxFileSize === undefined ? undefined : parseSize(flags.maxFileSize),
+            ...scanOptionsOf(flags),
             onProgress: progress?.update,
           });
         } finally {
@@ -72,10 +61,6 @@ function parseFormat(text: string): Format {
   const format = text.trim().toLowerCase();
   if (format === 'text' || format === 'json' || format === 'sarif') return format;
   throw new UsageError(`invalid --format ${JSON.stringify(text)} — use text, json or sarif`);
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
 }
 
 function printReport(output: Output, report: AuditReport, format: Format): void {
