@@ -1,4 +1,4 @@
-import type { Comment, File, ImportDeclaration, Node, ObjectPattern, Statement } from '@babel/types';
+import type { Comment, File, ImportDeclaration, Node, ObjectPattern, Statement, VariableDeclaration, VariableDeclarator } from '@babel/types';
 import type { KitExport, KitLocation, TextEdit } from '../types.js';
 import { isKitSpecifier, kitSpecifierFor } from './kit-specifier.js';
 import type { ModuleStyle } from './module-style.js';
@@ -91,20 +91,35 @@ export function kitBindingsOf(
   return findExistingKitBindings(ast, filePath, kit, style);
 }
 
-function findExistingKitBindings(ast: File, filePath: string, kit: KitLocation, style: ModuleStyle): ExistingKitBindings {
-  const found: ExistingKitBindings = { locals: new Map() };
+/** A top-level statement that takes values from the kit: an import (not `import type`), or a declaration of which this declarator requires it. */
+export type KitStatement = { kind: 'import'; statement: ImportDeclaration } | { kind: 'require'; statement: VariableDeclaration; declarator: VariableDeclarator };
+
+/** The file's kit imports and requires, in source order. */
+export function kitStatementsOf(ast: File, filePath: string, kit: KitLocation): KitStatement[] {
+  const found: KitStatement[] = [];
   for (const statement of ast.program.body) {
     if (statement.type === 'ImportDeclaration') {
-      if (statement.importKind === 'type' || !isKitSpecifier(statement.source.value, filePath, kit)) continue;
-      readImport(statement, found, style);
+      if (statement.importKind !== 'type' && isKitSpecifier(statement.source.value, filePath, kit)) found.push({ kind: 'import', statement });
     } else if (statement.type === 'VariableDeclaration') {
       for (const declarator of statement.declarations) {
         const required = declarator.init == null ? undefined : requiredSpecifier(declarator.init);
-        if (required === undefined || !isKitSpecifier(required, filePath, kit)) continue;
-        if (declarator.id.type === 'Identifier') found.namespace ??= declarator.id.name;
-        else if (declarator.id.type === 'ObjectPattern') readRequirePattern(declarator.id, found, style);
+        if (required !== undefined && isKitSpecifier(required, filePath, kit)) found.push({ kind: 'require', statement, declarator });
       }
     }
+  }
+  return found;
+}
+
+function findExistingKitBindings(ast: File, filePath: string, kit: KitLocation, style: ModuleStyle): ExistingKitBindings {
+  const found: ExistingKitBindings = { locals: new Map() };
+  for (const kitStatement of kitStatementsOf(ast, filePath, kit)) {
+    if (kitStatement.kind === 'import') {
+      readImport(kitStatement.statement, found, style);
+      continue;
+    }
+    const { id } = kitStatement.declarator;
+    if (id.type === 'Identifier') found.namespace ??= id.name;
+    else if (id.type === 'ObjectPattern') readRequirePattern(id, found, style);
   }
   return found;
 }
@@ -145,7 +160,7 @@ function readRequirePattern(pattern: ObjectPattern, found: ExistingKitBindings, 
 }
 
 /** The specifier of `require('x')`, when `node` is exactly that call. */
-export function requiredSpecifier(node: Node): string | undefined {
+function requiredSpecifier(node: Node): string | undefined {
   if (node.type !== 'CallExpression' || node.callee.type !== 'Identifier' || node.callee.name !== 'require') return undefined;
   const [first] = node.arguments;
   if (first?.type === 'StringLiteral') return first.value;

@@ -7,8 +7,7 @@
  */
 import type { File, Node } from '@babel/types';
 import type { KitLocation, TextEdit } from '../types.js';
-import { isKitSpecifier } from './kit-specifier.js';
-import { requiredSpecifier } from './kit-imports.js';
+import { kitStatementsOf } from './kit-imports.js';
 import { endOf, startOf } from './range.js';
 import { lineStartAt, nextLineStartAt } from './source-style.js';
 import { walk } from './walk.js';
@@ -21,7 +20,7 @@ interface Args {
 }
 
 /** A kit import or destructuring require, with the bindings it lists in source order. */
-interface KitStatement {
+interface KitBindings {
   statement: Node;
   bindings: Array<{ node: Node; local: string }>;
   /** The default import before the braces, when there is one (`import kit, { AppError } …`). */
@@ -42,26 +41,25 @@ export function unusedKitImportEdits(args: Args, added: ReadonlySet<string>): Te
   return edits;
 }
 
-function kitStatements({ ast, filePath, kit }: Args): KitStatement[] {
-  const found: KitStatement[] = [];
-  for (const statement of ast.program.body) {
-    if (statement.type === 'ImportDeclaration') {
-      if (statement.importKind === 'type' || !isKitSpecifier(statement.source.value, filePath, kit)) continue;
+/** The kit's imports and destructuring requires, each with the bindings it lists. */
+function kitStatements({ ast, filePath, kit }: Args): KitBindings[] {
+  const found: KitBindings[] = [];
+  for (const kitStatement of kitStatementsOf(ast, filePath, kit)) {
+    if (kitStatement.kind === 'import') {
+      const { statement } = kitStatement;
+      if (statement.specifiers.some((specifier) => specifier.type === 'ImportNamespaceSpecifier')) continue;
       const bindings = statement.specifiers.filter((specifier) => specifier.type === 'ImportSpecifier').map((specifier) => ({ node: specifier as Node, local: specifier.local.name }));
       const defaultImport = statement.specifiers.find((specifier) => specifier.type === 'ImportDefaultSpecifier');
-      if (statement.specifiers.some((specifier) => specifier.type === 'ImportNamespaceSpecifier')) continue;
       found.push({ statement, bindings, ...(defaultImport ? { defaultImport } : {}) });
-    } else if (statement.type === 'VariableDeclaration' && statement.declarations.length === 1) {
-      const [declarator] = statement.declarations;
-      if (declarator?.init == null || declarator.id.type !== 'ObjectPattern') continue;
-      const required = requiredSpecifier(declarator.init);
-      if (required === undefined || !isKitSpecifier(required, filePath, kit)) continue;
-      const properties = declarator.id.properties;
-      // Only plain `{ a, b: c }` patterns: a rest element or a default would change meaning if edited.
-      if (!properties.every((property) => property.type === 'ObjectProperty' && property.value.type === 'Identifier')) continue;
-      const bindings = properties.map((property) => ({ node: property as Node, local: ((property as { value: { name: string } }).value).name }));
-      found.push({ statement, bindings });
+      continue;
     }
+    const { statement, declarator } = kitStatement;
+    if (statement.declarations.length !== 1 || declarator.id.type !== 'ObjectPattern') continue;
+    const properties = declarator.id.properties;
+    // Only plain `{ a, b: c }` patterns: a rest element or a default would change meaning if edited.
+    if (!properties.every((property) => property.type === 'ObjectProperty' && property.value.type === 'Identifier')) continue;
+    const bindings = properties.map((property) => ({ node: property as Node, local: (property as { value: { name: string } }).value.name }));
+    found.push({ statement, bindings });
   }
   return found;
 }
@@ -80,7 +78,7 @@ function namesUsedOutside(ast: File, names: ReadonlySet<string>, kitStatements: 
 }
 
 /** Edits removing the unused bindings with their commas, or the whole statement when none is left. */
-function removalEdits(kitStatement: KitStatement, unused: boolean[], source: string): TextEdit[] {
+function removalEdits(kitStatement: KitBindings, unused: boolean[], source: string): TextEdit[] {
   const { statement, bindings, defaultImport } = kitStatement;
   if (unused.every(Boolean)) {
     if (defaultImport !== undefined) {
