@@ -161,35 +161,24 @@ function objectMember(node: AnyNode): AnyNode {
     node.kind = undefined;
     return node;
   }
-  const fn = node.value as AnyNode;
-  const method: AnyNode = {
-    type: 'ObjectMethod',
-    start: node.start,
-    end: node.end,
-    kind: node.method === true ? 'method' : kind,
-    key: node.key,
-    computed: node.computed,
-    id: null,
-    params: fn.params,
-    body: fn.body,
-    generator: fn.generator,
-    async: fn.async,
-  };
-  liftFunctionDirectives(method);
-  return method;
+  return methodOf(node, 'ObjectMethod', { kind: node.method === true ? 'method' : kind });
 }
 
 function classMethod(node: AnyNode): AnyNode {
-  const fn = node.value as AnyNode;
+  const type = (node.key as AnyNode).type === 'PrivateIdentifier' ? 'ClassPrivateMethod' : 'ClassMethod';
+  return methodOf(node, type, { kind: node.kind, static: node.static, decorators: node.decorators });
+}
+
+/** Babel's method node: the member's key with the parts of the FunctionExpression ESTree keeps as its value. */
+function methodOf(member: AnyNode, type: string, own: Record<string, unknown>): AnyNode {
+  const fn = member.value as AnyNode;
   const method: AnyNode = {
-    type: (node.key as AnyNode).type === 'PrivateIdentifier' ? 'ClassPrivateMethod' : 'ClassMethod',
-    start: node.start,
-    end: node.end,
-    kind: node.kind,
-    static: node.static,
-    computed: node.computed,
-    key: node.key,
-    decorators: node.decorators,
+    type,
+    start: member.start,
+    end: member.end,
+    ...own,
+    key: member.key,
+    computed: member.computed,
     id: null,
     params: fn.params,
     body: fn.body,
