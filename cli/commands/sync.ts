@@ -33,7 +33,7 @@ export function registerSync(program: Command, context: CommandContext): void {
         printSyncProblems(output, result.problems);
         if (result.addedDependencies.length > 0) {
           const verb = flags.dryRun ? 'would add' : 'added';
-          output.info(`package.json: ${verb} ${result.addedDependencies.join(', ')}, which the kit now needs${flags.dryRun ? '' : '; install it with your package manager'}`);
+          output.info(`package.json: ${verb} ${result.addedDependencies.join(', ')}, which the catalog's target uses${flags.dryRun ? '' : '; install it with your package manager'}`);
         }
       }
       if (result.problems.length > 0) context.setExitCode(1);

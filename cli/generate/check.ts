@@ -91,7 +91,7 @@ function dependencyFindings(root: string, catalog: Catalog): CheckFinding[] {
     kind: 'dependency' as const,
     severity: 'warning' as const,
     file: 'package.json',
-    message: `lacks ${name}, which the kit needs`,
+    message: `lacks ${name}, which the catalog's target uses`,
     fix: `${SYNC_COMMAND}, then install`,
   }));
 }

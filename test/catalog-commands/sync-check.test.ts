@@ -160,7 +160,7 @@ describe('check and sync keep catalog, code and runbooks in step', () => {
 
     const { report: missing } = checkJson(dir);
     expect(missing.ok).toBe(true);
-    expect(missing.findings).toContainEqual({ kind: 'dependency', severity: 'warning', file: 'package.json', message: 'lacks pino, which the kit needs', fix: 'npx faultline sync, then install' });
+    expect(missing.findings).toContainEqual({ kind: 'dependency', severity: 'warning', file: 'package.json', message: "lacks pino, which the catalog's target uses", fix: 'npx faultline sync, then install' });
 
     const before = snapshot(dir);
     const preview = faultline(['sync', '--dry-run'], { cwd: dir });
@@ -170,7 +170,7 @@ describe('check and sync keep catalog, code and runbooks in step', () => {
 
     const sync = faultline(['sync'], { cwd: dir });
     expect(sync.code).toBe(0);
-    expect(sync.stdout).toContain('package.json: added pino, which the kit now needs; install it with your package manager');
+    expect(sync.stdout).toContain("package.json: added pino, which the catalog's target uses; install it with your package manager");
     const after = JSON.parse(read(dir, 'package.json')) as typeof pkg;
     expect(after).toEqual({ ...pkg, dependencies: { ...(pkg.dependencies ?? {}), pino: expect.stringMatching(/^\^\d+/) } });
     expect(after.scripts['test:errors']).toBeUndefined();
