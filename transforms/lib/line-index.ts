@@ -45,14 +45,16 @@ function lineStarts(source: string): number[] {
   return starts;
 }
 
-const indexes = new WeakMap<object, LineIndex>();
+// Kept on the tree itself, as its walk order is (preorder.ts): a WeakMap entry per tree, each holding
+// the file's text, is work for every collection.
+const LINES = Symbol('lines');
 
 /** Records how to position the nodes of a tree whose nodes carry offsets only. */
 export function registerLineIndex(tree: object, lines: LineIndex): void {
-  indexes.set(tree, lines);
+  (tree as { [LINES]?: LineIndex })[LINES] = lines;
 }
 
 /** The line index of a tree built without `loc`s, if it is one. */
 export function lineIndexOf(tree: object): LineIndex | undefined {
-  return indexes.get(tree);
+  return (tree as { [LINES]?: LineIndex })[LINES];
 }
