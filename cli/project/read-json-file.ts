@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { UsageError } from '../errors.js';
 import { JsonSyntaxError, parseLocatedJson, type JsonDialect } from '../catalog/located-json.js';
@@ -15,8 +16,27 @@ export async function readJsonFile(path: string, dialect: JsonDialect = {}): Pro
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message} — check that it is a readable file`);
+    throw unreadable(path, error);
   }
+  return parseJsonFile(path, text, dialect);
+}
+
+/** `readJsonFile` for callers that cannot wait, such as the tsconfig reader shared with the transforms. */
+export function readJsonFileSync(path: string, dialect: JsonDialect = {}): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw unreadable(path, error);
+  }
+  return parseJsonFile(path, text, dialect);
+}
+
+function unreadable(path: string, error: unknown): UsageError {
+  return new UsageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message} — check that it is a readable file`);
+}
+
+function parseJsonFile(path: string, text: string, dialect: JsonDialect): unknown {
   try {
     return parseLocatedJson(text, dialect).value;
   } catch (error) {

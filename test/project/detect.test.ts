@@ -232,6 +232,15 @@ describe('detectProject', () => {
     expect((await detectProject(root)).tsconfig).toMatchObject({ module: 'node16', target: 'es2022', strict: true });
   });
 
+  it('follows extends through more than one level, as error-cause does', async () => {
+    const root = project({
+      'configs/node.json': { compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext' } },
+      'tsconfig.base.json': { extends: './configs/node.json', compilerOptions: { target: 'es2022' } },
+      'tsconfig.json': { extends: './tsconfig.base.json', compilerOptions: { strict: true } },
+    });
+    expect((await detectProject(root)).tsconfig).toMatchObject({ module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', strict: true });
+  });
+
   it('lets the tsconfig own options override the extended ones', async () => {
     const root = project({
       'tsconfig.base.json': { compilerOptions: { module: 'commonjs', strict: true } },
