@@ -11,15 +11,12 @@ import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createCorpusProject, mb, median, repeat } from './corpus.mjs';
+import { benchOptions, createCorpusProject, mb, median, repeat } from './corpus.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const index = args.indexOf(`--${name}`);
-  return index === -1 ? fallback : args[index + 1];
-};
-const dist = path.resolve(repo, option('dist', 'dist'));
+const options = benchOptions(3000);
+const dist = path.resolve(repo, options.dist);
 const bin = path.join(dist, 'cli/bin.js');
 const eslintBin = path.join(repo, 'node_modules/eslint/bin/eslint.js');
 const ESLINT_RULES = ['no-empty', 'no-useless-catch', 'preserve-caught-error', 'no-throw-literal'];
@@ -32,8 +29,7 @@ else await main();
 async function main() {
   if (!existsSync(bin)) fail(`${path.relative(repo, bin)} is missing — run \`npm run build\` first`);
   if (!existsSync(eslintBin)) fail('ESLint is not installed — run `npm ci` (it is a devDependency)');
-  const fileCount = Number(option('files', '3000'));
-  const runs = Number(option('runs', '3'));
+  const { files: fileCount, runs } = options;
   const project = createProject(fileCount);
   const files = readdirSync(path.join(project, 'src'));
   const bytes = files.reduce((sum, name) => sum + statSync(path.join(project, 'src', name)).size, 0);
@@ -63,7 +59,7 @@ async function main() {
     console.log(met ? '\ntarget met' : '\ntarget missed');
   } finally {
     if (preload !== undefined) rmSync(path.dirname(preload), { recursive: true, force: true });
-    if (args.includes('--keep')) console.log(`kept ${project}`);
+    if (options.keep) console.log(`kept ${project}`);
     else rmSync(project, { recursive: true, force: true });
   }
 }

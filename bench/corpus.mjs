@@ -1,7 +1,22 @@
-// What the benchmarks share: the same deterministic corpus of real files, and the same statistics.
+// What the benchmarks share: their options, the same deterministic corpus of real files, and the same statistics.
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+/**
+ * The options every benchmark takes: `--files N --runs N --dist DIR --keep`, each benchmark giving
+ * its own corpus size. Unknown flags are let through: a benchmark starts its child processes with a
+ * mode flag of its own (`--floor`, `--measure`) and reads those itself.
+ */
+export function benchOptions(defaultFiles) {
+  const { values } = parseArgs({
+    options: { files: { type: 'string', default: String(defaultFiles) }, runs: { type: 'string', default: '3' }, dist: { type: 'string', default: 'dist' }, keep: { type: 'boolean', default: false } },
+    strict: false,
+    allowPositionals: true,
+  });
+  return { files: Number(values.files), runs: Number(values.runs), dist: String(values.dist), keep: values.keep === true };
+}
 
 const MAX_FILE_BYTES = 256 * 1024;
 

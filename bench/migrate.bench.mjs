@@ -12,15 +12,12 @@ import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync 
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createCorpusProject, mb, median, repeat } from './corpus.mjs';
+import { benchOptions, createCorpusProject, mb, median, repeat } from './corpus.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const index = args.indexOf(`--${name}`);
-  return index === -1 ? fallback : args[index + 1];
-};
-const dist = path.resolve(repo, option('dist', 'dist'));
+const options = benchOptions(2000);
+const dist = path.resolve(repo, options.dist);
 // Every built-in transform, in registry order: the comparison runs each one with jscodeshift.
 const TRANSFORMS = existsSync(path.join(dist, 'transforms/registry.js'))
   ? (await import(pathToFileURL(path.join(dist, 'transforms/registry.js')).href)).allTransforms.map((t) => t.meta.id)
@@ -84,8 +81,7 @@ async function main() {
       process.exit(2);
     }
   }
-  const fileCount = Number(option('files', '2000'));
-  const runs = Number(option('runs', '3'));
+  const { files: fileCount, runs } = options;
   const project = createProject(fileCount);
   const files = listFiles(path.join(project, 'src'));
   const bytes = files.reduce((sum, file) => sum + statSync(file).size, 0);
@@ -115,7 +111,7 @@ async function main() {
     console.log(`c/b jscodeshift CLI over migrate CLI:    wall ${(jscodeshiftMs / ours.wallMs).toFixed(2)}x   cpu ${(jscodeshiftCpuMs / ours.processCpuMs).toFixed(2)}x   (target >= 5x)`);
     console.log(`\nmigrate: ${JSON.stringify(ours.files)}; fixed ${JSON.stringify(ours.fixed)}`);
   } finally {
-    if (args.includes('--keep')) console.log(`kept ${project}`);
+    if (options.keep) console.log(`kept ${project}`);
     else rmSync(project, { recursive: true, force: true });
   }
 }
