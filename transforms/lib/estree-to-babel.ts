@@ -32,16 +32,55 @@ export interface RawComment {
 /**
  * Babel's child keys without the ones only TypeScript and Flow fill, which meriyah never sets: looking
  * up a property an object lacks is the slowest read there is, and `Identifier` alone had two per node.
- * A Map answers the lookup by type faster than the plain object does.
  */
 const TYPE_SYSTEM_KEYS = new Set(['typeAnnotation', 'typeParameters', 'typeArguments', 'returnType', 'predicate', 'superTypeParameters', 'implements', 'mixins', 'variance', 'assertions']);
-const CHILD_KEYS = new Map<string, readonly string[]>(Object.entries(VISITOR_KEYS).map(([type, keys]) => [type, keys.filter((key) => !TYPE_SYSTEM_KEYS.has(key))]));
-// Only TypeScript puts decorators on parameters; a JavaScript identifier has no children.
-CHILD_KEYS.set('Identifier', []);
+
+/** What converting a node of one type takes: the change to its own shape, if any, then its child keys. */
+interface TypeConversion {
+  /** Returns the node in Babel's shape (itself changed, or a new node), its children not yet converted. */
+  reshape: ((node: AnyNode, source: string) => AnyNode) | undefined;
+  childKeys: readonly string[];
+}
+
+/** The ESTree types Babel spells differently, and how each becomes Babel's. */
+const RESHAPES: Readonly<Record<string, (node: AnyNode, source: string) => AnyNode>> = {
+  Literal: literal,
+  Property: objectMember,
+  MethodDefinition: classMethod,
+  PropertyDefinition: (node) => {
+    node.type = (node.key as AnyNode).type === 'PrivateIdentifier' ? 'ClassPrivateProperty' : 'ClassProperty';
+    return node;
+  },
+  AccessorProperty: (node) => {
+    node.type = 'ClassAccessorProperty';
+    return node;
+  },
+  PrivateIdentifier: (node) => ({ type: 'PrivateName', start: node.start, end: node.end, id: { type: 'Identifier', name: node.name, start: node.start + 1, end: node.end } }),
+  ChainExpression: (node) => optionalChain(node.expression as AnyNode),
+  ImportExpression: importCall,
+  ExportAllDeclaration: (node, source) => (node.exported === null || node.exported === undefined ? node : namespaceExport(node, source)),
+  FunctionDeclaration: liftFunctionDirectives,
+  FunctionExpression: liftFunctionDirectives,
+  ArrowFunctionExpression: liftFunctionDirectives,
+};
+
+/**
+ * One lookup per node answers both questions: testing the type against a switch of a dozen strings
+ * first cost more than the rest of the conversion's bookkeeping together.
+ */
+const CONVERSIONS = new Map<string, TypeConversion>();
+for (const [type, keys] of Object.entries(VISITOR_KEYS)) {
+  // Only TypeScript puts decorators on parameters; a JavaScript identifier has no children.
+  const childKeys = type === 'Identifier' ? [] : keys.filter((key) => !TYPE_SYSTEM_KEYS.has(key));
+  CONVERSIONS.set(type, { reshape: Object.hasOwn(RESHAPES, type) ? RESHAPES[type] : undefined, childKeys });
+}
+for (const [type, reshape] of Object.entries(RESHAPES)) {
+  if (!CONVERSIONS.has(type)) CONVERSIONS.set(type, { reshape, childKeys: [] });
+}
 
 /** Whether nodes of this type can have children in a converted tree; those that cannot are not listed in the walk order. */
 function mayHaveChildren(type: string): boolean {
-  return (CHILD_KEYS.get(type)?.length ?? 0) > 0;
+  return (CONVERSIONS.get(type)?.childKeys.length ?? 0) > 0;
 }
 
 export function toBabelFile(program: AnyNode, rawComments: readonly RawComment[], source: string): File {
@@ -70,11 +109,20 @@ export function toBabelFile(program: AnyNode, rawComments: readonly RawComment[]
 
 /** Converts `original` and everything under it, listing each node in the order a walk meets it. */
 function convert(original: AnyNode, source: string, order: Preorder, depth: number): AnyNode {
-  const node = shallow(original, source);
-  const keys = CHILD_KEYS.get(node.type);
+  const type = original.type;
+  let conversion = CONVERSIONS.get(type);
+  if (conversion === undefined) return original;
+  let node = original;
+  if (conversion.reshape !== undefined) {
+    node = conversion.reshape(original, source);
+    // Reshaping may change the type in place or build a new node; either way its children are the new type's.
+    if (node.type !== type) conversion = CONVERSIONS.get(node.type);
+    if (conversion === undefined) return node;
+  }
+  const keys = conversion.childKeys;
   // Identifiers and literals are almost half the nodes and never anyone's ancestor: leaving them out
   // of the order halves the replay. A walk with a visitor for such a type does not replay (shared-walk.ts).
-  if (keys === undefined || keys.length === 0) return node;
+  if (keys.length === 0) return node;
   order.nodes.push(node as unknown as Node);
   order.types.push(node.type);
   order.depths.push(depth);
@@ -99,39 +147,6 @@ function convert(original: AnyNode, source: string, order: Preorder, depth: numb
 
 function isNode(value: unknown): value is AnyNode {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
-}
-
-/** The node in Babel's shape, its children not yet converted. */
-function shallow(node: AnyNode, source: string): AnyNode {
-  switch (node.type) {
-    case 'Literal':
-      return literal(node);
-    case 'Property':
-      return objectMember(node);
-    case 'MethodDefinition':
-      return classMethod(node);
-    case 'PropertyDefinition':
-      node.type = (node.key as AnyNode).type === 'PrivateIdentifier' ? 'ClassPrivateProperty' : 'ClassProperty';
-      return node;
-    case 'AccessorProperty':
-      node.type = 'ClassAccessorProperty';
-      return node;
-    case 'PrivateIdentifier':
-      return { type: 'PrivateName', start: node.start, end: node.end, id: { type: 'Identifier', name: node.name, start: node.start + 1, end: node.end } };
-    case 'ChainExpression':
-      return optionalChain(node.expression as AnyNode);
-    case 'ImportExpression':
-      return importCall(node);
-    case 'ExportAllDeclaration':
-      return node.exported === null || node.exported === undefined ? node : namespaceExport(node, source);
-    case 'FunctionDeclaration':
-    case 'FunctionExpression':
-    case 'ArrowFunctionExpression':
-      liftFunctionDirectives(node);
-      return node;
-    default:
-      return node;
-  }
 }
 
 function literal(node: AnyNode): AnyNode {
@@ -246,11 +261,12 @@ function afterSpaceAndComments(source: string, from: number): number {
  * all (Babel gives every block an empty list): nothing reads those lists, and adding a property to
  * every block made V8 allocate a second store for each one.
  */
-function liftFunctionDirectives(fn: AnyNode): void {
+function liftFunctionDirectives(fn: AnyNode): AnyNode {
   const body = fn.body as AnyNode | null | undefined;
-  if (body?.type !== 'BlockStatement' || Array.isArray(body.directives)) return;
+  if (body?.type !== 'BlockStatement' || Array.isArray(body.directives)) return fn;
   const directives = liftDirectives(body.body as AnyNode[]);
   if (directives.length > 0) body.directives = directives;
+  return fn;
 }
 
 /** ESTree keeps `'use strict'` as a statement with a `directive`; Babel moves it to `directives`. */
