@@ -13,6 +13,7 @@ import { toJscodeshift } from './lib/standalone.js';
 import { detectAlone, walkWithVisitors } from './lib/shared-walk.js';
 import { isFunctionNode } from './lib/walk.js';
 import type { Finding, FixResult, NodeVisitors, SharedDetection, TextEdit, TransformContext, TransformMeta } from './types.js';
+import { sourceHas } from './lib/source-words.js';
 
 export const meta: TransformMeta = {
   id: 'domain-errors',
@@ -33,8 +34,8 @@ export function mightMatch(source: string): boolean {
   // `AppError`, which is named wherever it is imported. Escapes (`\u0045rror`, or `'App\x45rror'` as
   // an imported name) can spell either without those letters in a row, so a file that has escapes
   // and mentions `Error` at all is parsed to make sure.
-  if (/\bError\b|AppError/.test(source)) return true;
-  return source.includes('Error') && /\\[ux]/.test(source);
+  if (!sourceHas(source, 'Error')) return false;
+  return /\bError\b|AppError/.test(source) || /\\[ux]/.test(source);
 }
 
 export function detect(ctx: Omit<TransformContext, 'useKitExport'>): Finding[] {

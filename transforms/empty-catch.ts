@@ -11,6 +11,7 @@ import { quoteString, preferredQuoteOf, usesSemicolons, lineEndAt } from './lib/
 import { toJscodeshift } from './lib/standalone.js';
 import { detectAlone, walkWithVisitors } from './lib/shared-walk.js';
 import type { Finding, FixResult, NodeVisitors, SharedDetection, TextEdit, TransformContext, TransformMeta } from './types.js';
+import { sourceHas } from './lib/source-words.js';
 
 export const meta: TransformMeta = {
   id: 'empty-catch',
@@ -25,7 +26,7 @@ export const meta: TransformMeta = {
 };
 
 export function mightMatch(source: string): boolean {
-  return source.includes('catch');
+  return sourceHas(source, 'catch');
 }
 
 export function detect(ctx: Omit<TransformContext, 'useKitExport'>): Finding[] {

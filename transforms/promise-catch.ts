@@ -15,6 +15,7 @@ import { preferredQuoteOf, quoteString, usesSemicolons } from './lib/source-styl
 import { toJscodeshift } from './lib/standalone.js';
 import { detectAlone, walkWithVisitors } from './lib/shared-walk.js';
 import type { Finding, FixResult, NodeVisitors, SharedDetection, TextEdit, TransformContext, TransformMeta } from './types.js';
+import { sourceHas } from './lib/source-words.js';
 
 export const meta: TransformMeta = {
   id: 'promise-catch',
@@ -36,7 +37,7 @@ const CONSOLE_METHODS = new Set(['error', 'log', 'warn', 'info', 'debug', 'trace
 const ERROR_NAMES = ['error', 'err', 'caughtError'];
 
 export function mightMatch(source: string): boolean {
-  return source.includes('catch') && /\.catch\s*\(/.test(source);
+  return sourceHas(source, 'catch') && /\.catch\s*\(/.test(source);
 }
 
 export function detect(ctx: Omit<TransformContext, 'useKitExport'>): Finding[] {

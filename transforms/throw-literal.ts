@@ -14,6 +14,7 @@ import { endOf, startOf } from './lib/range.js';
 import { isFreeOfEffects } from './lib/side-effects.js';
 import { preferredQuoteOf, quoteString } from './lib/source-style.js';
 import { toJscodeshift } from './lib/standalone.js';
+import { sourceHas } from './lib/source-words.js';
 import { everyThrowConstructs } from './lib/throw-text.js';
 import { detectAlone, walkWithVisitors } from './lib/shared-walk.js';
 import { isFunctionNode, walk } from './lib/walk.js';
@@ -39,7 +40,7 @@ export const OBJECT_WITHOUT_MESSAGE = 'An object was thrown without a message';
 
 export function mightMatch(source: string): boolean {
   // `throw new X(…);` is never a literal; a file that throws nothing else has nothing to find.
-  return /\bthrow\b/.test(source) && !everyThrowConstructs(source);
+  return sourceHas(source, 'throw') && /\bthrow\b/.test(source) && !everyThrowConstructs(source);
 }
 
 export function detect(ctx: Omit<TransformContext, 'useKitExport'>): Finding[] {
