@@ -17,7 +17,7 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const options = benchOptions(3000);
 const dist = path.resolve(repo, options.dist);
-const bin = path.join(dist, 'cli/bin.js');
+const bin = path.join(dist, 'bin/faultline.js');
 const eslintBin = path.join(repo, 'node_modules/eslint/bin/eslint.js');
 const ESLINT_RULES = ['no-empty', 'no-useless-catch', 'preserve-caught-error', 'no-throw-literal'];
 /** Path of the module that makes children report their own usage, when GNU time is missing. */

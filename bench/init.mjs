@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const bin = path.join(root, 'dist/cli/bin.js');
+const bin = path.join(root, 'dist/bin/faultline.js');
 const runs = Number(process.argv[2] ?? 5);
 
 function time(args, cwd) {

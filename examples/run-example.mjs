@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const bin = path.join(repo, 'dist', 'cli', 'bin.js');
+const bin = path.join(repo, 'dist', 'bin', 'faultline.js');
 const source = path.join(repo, 'examples', 'legacy-app', 'js');
 const demo = path.join(repo, 'examples', 'demo-output');
 
@@ -46,5 +46,5 @@ faultline('migrate', 'src', '--dry-run');
 console.log(`
 Nothing was written by the dry run. To apply it and run the project's own tests:
 
-  cd examples/demo-output && node ../../dist/cli/bin.js migrate src && npm test
+  cd examples/demo-output && node ../../dist/bin/faultline.js migrate src && npm test
 `);

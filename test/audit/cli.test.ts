@@ -2,13 +2,13 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditReport } from '../../cli/audit/report.js';
-import { faultline, repoRoot } from '../support/cli.js';
+import { bin, faultline, repoRoot } from '../support/cli.js';
 import { createAuditProject, removeAuditProjects, SMELLS } from './projects.js';
 import { sarifProblems } from './sarif-structure.js';
 
 // These run the built command (`npm run build` first), as users and CI jobs do.
 beforeAll(() => {
-  if (!existsSync(path.join(repoRoot, 'dist/cli/bin.js'))) throw new Error('dist/cli/bin.js is missing — run `npm run build` first');
+  if (!existsSync(bin)) throw new Error(`${path.relative(repoRoot, bin)} is missing — run \`npm run build\` first`);
 });
 afterAll(removeAuditProjects);
 

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const bin = path.join(repoRoot, 'dist/cli/bin.js');
+/** The command as package.json's `bin` names it: the bundle `npm run build` makes. */
+export const bin = path.join(repoRoot, 'dist/bin/faultline.js');
 
 export interface CliResult {
   code: number;
