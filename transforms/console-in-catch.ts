@@ -14,7 +14,7 @@ import { toJscodeshift } from './lib/standalone.js';
 import { walk } from './lib/walk.js';
 import { detectAlone, walkWithVisitors } from './lib/shared-walk.js';
 import type { Finding, FixResult, NodeVisitors, SharedDetection, TextEdit, TransformContext, TransformMeta } from './types.js';
-import { sourceHas } from './lib/source-words.js';
+import { mayHaveCatchClause, sourceHas } from './lib/source-words.js';
 
 export const meta: TransformMeta = {
   id: 'console-in-catch',
@@ -43,7 +43,7 @@ const LEVELS: Record<string, string> = {
 const ERROR_KEY = 'err';
 
 export function mightMatch(source: string): boolean {
-  return sourceHas(source, 'catch') && sourceHas(source, 'console');
+  return mayHaveCatchClause(source) && sourceHas(source, 'console');
 }
 
 export function detect(ctx: Omit<TransformContext, 'useKitExport'>): Finding[] {

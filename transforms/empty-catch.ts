@@ -11,7 +11,7 @@ import { quoteString, preferredQuoteOf, usesSemicolons, lineEndAt } from './lib/
 import { toJscodeshift } from './lib/standalone.js';
 import { detectAlone, walkWithVisitors } from './lib/shared-walk.js';
 import type { Finding, FixResult, NodeVisitors, SharedDetection, TextEdit, TransformContext, TransformMeta } from './types.js';
-import { sourceHas } from './lib/source-words.js';
+import { mayHaveCatchClause } from './lib/source-words.js';
 
 export const meta: TransformMeta = {
   id: 'empty-catch',
@@ -26,7 +26,7 @@ export const meta: TransformMeta = {
 };
 
 export function mightMatch(source: string): boolean {
-  return sourceHas(source, 'catch');
+  return mayHaveCatchClause(source);
 }
 
 export function detect(ctx: Omit<TransformContext, 'useKitExport'>): Finding[] {

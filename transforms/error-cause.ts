@@ -14,7 +14,7 @@ import { toJscodeshift } from './lib/standalone.js';
 import { detectAlone, walkWithVisitors } from './lib/shared-walk.js';
 import { walk } from './lib/walk.js';
 import type { Finding, FixResult, NodeVisitors, SharedDetection, TextEdit, TransformContext, TransformMeta } from './types.js';
-import { sourceHas } from './lib/source-words.js';
+import { mayHaveCatchClause, sourceHas } from './lib/source-words.js';
 
 export const meta: TransformMeta = {
   id: 'error-cause',
@@ -33,7 +33,7 @@ export const meta: TransformMeta = {
 const BUILT_IN_ERRORS = new Set(['Error', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'EvalError', 'URIError']);
 
 export function mightMatch(source: string): boolean {
-  return sourceHas(source, 'catch') && sourceHas(source, 'throw');
+  return mayHaveCatchClause(source) && sourceHas(source, 'throw');
 }
 
 export function detect(ctx: Omit<TransformContext, 'useKitExport'>): Finding[] {

@@ -10,7 +10,7 @@ import { endOf, startOf } from './lib/range.js';
 import { toJscodeshift } from './lib/standalone.js';
 import { detectAlone, walkWithVisitors } from './lib/shared-walk.js';
 import type { Finding, FixResult, NodeVisitors, SharedDetection, TransformContext, TransformMeta } from './types.js';
-import { sourceHas } from './lib/source-words.js';
+import { mayHaveCatchClause, sourceHas } from './lib/source-words.js';
 
 export const meta: TransformMeta = {
   id: 'useless-catch',
@@ -25,7 +25,7 @@ export const meta: TransformMeta = {
 };
 
 export function mightMatch(source: string): boolean {
-  return sourceHas(source, 'catch') && sourceHas(source, 'throw');
+  return mayHaveCatchClause(source) && sourceHas(source, 'throw');
 }
 
 export function detect(ctx: Omit<TransformContext, 'useKitExport'>): Finding[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sourceHas } from '../../transforms/lib/source-words.js';
+import { mayHaveCatchClause, sourceHas } from '../../transforms/lib/source-words.js';
 
 describe('sourceHas', () => {
   it('answers as includes does, for each text in turn', () => {
@@ -23,5 +23,28 @@ describe('sourceHas', () => {
     expect(sourceHas(first, 'catch')).toBe(true);
     expect(sourceHas(second, 'catch')).toBe(true);
     expect(sourceHas(second, 'finally')).toBe(false);
+  });
+});
+
+describe('mayHaveCatchClause', () => {
+  it.each([
+    ['try { a(); } catch (e) {}', true],
+    ['try{a()}catch{}', true],
+    ['try /* why */ { a(); } catch (e) {}', true],
+    ['try // why\n{ a(); } catch (e) {}', true],
+    ['try\n\n  {\n a(); } catch (e) {}', true],
+    ['try\u2028{ a(); } catch (e) {}', true],
+    ['try <!-- a script-only comment\n{ a(); } catch (e) {}', true],
+    ['try\n--> a script-only comment\n{ a(); } catch (e) {}', true],
+    ['x = 1; try { a(); } finally { b(); } p.catch(f);', true],
+    // A promise's catch, words that contain `try`, and a try without a catch.
+    ['p.catch((e) => log(e));', false],
+    ['registry.entry(x).catch(retry);', false],
+    ['retry { }; p.catch(f)', false],
+    ['try { a(); } finally { b(); }', false],
+    ['const tryCount = 1; p.catch(f);', false],
+    ['', false],
+  ])('%j -> %s', (source, expected) => {
+    expect(mayHaveCatchClause(source)).toBe(expected);
   });
 });

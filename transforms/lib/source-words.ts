@@ -8,15 +8,39 @@ const answers = new Map<string, boolean>();
 
 /** Whether `source` contains `word` anywhere (comments and strings included): `source.includes(word)`, asked once per file. */
 export function sourceHas(source: string, word: string): boolean {
+  return remembered(source, word, () => source.includes(word));
+}
+
+/**
+ * Space, comments and line terminators: what may stand between `try` and its block. `<!--` and
+ * `-->` start comments too in scripts, where they are allowed; letting them through anywhere only
+ * lets more files through.
+ */
+const GAP = String.raw`(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n\r\u2028\u2029]*|<!--[^\n\r\u2028\u2029]*|-->[^\n\r\u2028\u2029]*)*`;
+const TRY_STATEMENT = new RegExp(String.raw`\btry${GAP}\{`);
+
+/**
+ * Whether the text may hold a catch clause: the word `catch`, and a try statement (`try` as a word,
+ * then its block) for the clause to belong to. Modules that look at catch clauses need no parse of a
+ * file without: `catch` alone lets through every file that calls a promise's `.catch(…)`, and `try`
+ * alone every file that says `entry` or `retry`. Keywords cannot be spelled with escapes, so their
+ * letters are always there.
+ */
+export function mayHaveCatchClause(source: string): boolean {
+  // The key is not a word any module asks about: words have no spaces.
+  return remembered(source, 'catch clause', () => sourceHas(source, 'catch') && sourceHas(source, 'try') && TRY_STATEMENT.test(source));
+}
+
+function remembered(source: string, question: string, answer: () => boolean): boolean {
   // Comparing identical strings is a pointer check; a different text ends the comparison at its first difference.
   if (source !== lastSource) {
     lastSource = source;
     answers.clear();
   }
-  let answer = answers.get(word);
-  if (answer === undefined) {
-    answer = source.includes(word);
-    answers.set(word, answer);
+  let known = answers.get(question);
+  if (known === undefined) {
+    known = answer();
+    answers.set(question, known);
   }
-  return answer;
+  return known;
 }

@@ -7,7 +7,7 @@ import { findingAt, withoutSuppressed } from '../lib/findings.js';
 import type { Finding, SharedDetection, TransformContext, TransformMeta } from '../types.js';
 import { detectionOverSiteIndex, siteIndexOf } from './site-index.js';
 import type { AuditRule } from './types.js';
-import { sourceHas } from '../lib/source-words.js';
+import { mayHaveCatchClause } from '../lib/source-words.js';
 
 export const DEFAULT_MAX_TRY_STATEMENTS = 10;
 
@@ -54,7 +54,7 @@ export function createBroadTry(options: BroadTryOptions = {}): AuditRule {
 }
 
 export function mightMatch(source: string): boolean {
-  return sourceHas(source, 'catch') && sourceHas(source, 'try');
+  return mayHaveCatchClause(source);
 }
 
 const withDefaults = createBroadTry();

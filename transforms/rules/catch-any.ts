@@ -7,7 +7,7 @@ import type { Node } from '@babel/types';
 import { findingAt, withoutSuppressed } from '../lib/findings.js';
 import type { Finding, SharedDetection, TransformContext, TransformMeta } from '../types.js';
 import { detectionOverSiteIndex, siteIndexOf } from './site-index.js';
-import { sourceHas } from '../lib/source-words.js';
+import { mayHaveCatchClause } from '../lib/source-words.js';
 
 export const meta: TransformMeta = {
   id: 'catch-any',
@@ -22,7 +22,7 @@ export const meta: TransformMeta = {
 };
 
 export function mightMatch(source: string): boolean {
-  return sourceHas(source, 'catch') && /catch\s*\([^)]*:\s*any\b/.test(source);
+  return mayHaveCatchClause(source) && /catch\s*\([^)]*:\s*any\b/.test(source);
 }
 
 export function detect(ctx: Omit<TransformContext, 'useKitExport'>): Finding[] {

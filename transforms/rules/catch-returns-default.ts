@@ -11,7 +11,7 @@ import type { Finding, SharedDetection, TransformContext, TransformMeta } from '
 import { handlesError, isStandInValue, returnsOf } from './catch-handling.js';
 import { hasCommentBetween } from './comments.js';
 import { detectionOverSiteIndex, siteIndexOf } from './site-index.js';
-import { sourceHas } from '../lib/source-words.js';
+import { mayHaveCatchClause, sourceHas } from '../lib/source-words.js';
 
 export const meta: TransformMeta = {
   id: 'catch-returns-default',
@@ -26,7 +26,7 @@ export const meta: TransformMeta = {
 };
 
 export function mightMatch(source: string): boolean {
-  return sourceHas(source, 'catch') && sourceHas(source, 'return');
+  return mayHaveCatchClause(source) && sourceHas(source, 'return');
 }
 
 export function detect(ctx: Omit<TransformContext, 'useKitExport'>): Finding[] {

@@ -9,7 +9,7 @@ import { endOf, startOf } from '../lib/range.js';
 import type { Finding, SharedDetection, TransformContext, TransformMeta } from '../types.js';
 import { hasCommentBetween } from './comments.js';
 import { detectionOverSiteIndex, siteIndexOf } from './site-index.js';
-import { sourceHas } from '../lib/source-words.js';
+import { mayHaveCatchClause, sourceHas } from '../lib/source-words.js';
 
 export const meta: TransformMeta = {
   id: 'loop-catch-continue',
@@ -24,7 +24,7 @@ export const meta: TransformMeta = {
 };
 
 export function mightMatch(source: string): boolean {
-  return sourceHas(source, 'catch') && sourceHas(source, 'continue');
+  return mayHaveCatchClause(source) && sourceHas(source, 'continue');
 }
 
 export function detect(ctx: Omit<TransformContext, 'useKitExport'>): Finding[] {

@@ -8,7 +8,7 @@ import { findingAt, withoutSuppressed } from '../lib/findings.js';
 import type { Finding, SharedDetection, TransformContext, TransformMeta } from '../types.js';
 import { handlesError, returnsOf } from './catch-handling.js';
 import { detectionOverSiteIndex, siteIndexOf } from './site-index.js';
-import { sourceHas } from '../lib/source-words.js';
+import { mayHaveCatchClause, sourceHas } from '../lib/source-words.js';
 
 export const meta: TransformMeta = {
   id: 'promise-all-swallowed',
@@ -23,7 +23,7 @@ export const meta: TransformMeta = {
 };
 
 export function mightMatch(source: string): boolean {
-  return sourceHas(source, 'catch') && sourceHas(source, 'Promise.all');
+  return mayHaveCatchClause(source) && sourceHas(source, 'Promise.all');
 }
 
 export function detect(ctx: Omit<TransformContext, 'useKitExport'>): Finding[] {
