@@ -45,6 +45,15 @@ describe('everyThrowConstructs', () => {
     ['throw new Error<string>("a");', false],
     ["throw new Error('a');\nthrow 'b';", false],
     ["throw new Error('unterminated);", false],
+    ["throw new _errors['default']('not found');", true],
+    ['throw new _errors["default"].NotFound("x");', true],
+    ['throw new errors . NotFound ( "x" );', true],
+    ['throw new Error(`plain template (with parens)`);', true],
+    ['throw new Error(`${name} (computed)`);', false],
+    ['throw new Error(`escaped \\` quote (x)`);', true],
+    ["throw new _errors[name]('x');", false],
+    ["throw new _errors['a' + b]('x');", false],
+    ["throw new _errors['default']('x') || y;", false],
   ])('%j -> %s', (code, expected) => {
     expect(everyThrowConstructs(code)).toBe(expected);
   });

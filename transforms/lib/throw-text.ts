@@ -1,14 +1,17 @@
 /**
  * A text-only test that a file's throws all construct an object: `throw new ValidationError(…);`.
  * Such throws are never literals, so `throw-literal` need not parse the file. Anything the scan does
- * not fully understand (a comment, a regular expression or template inside the arguments, a missing
- * `;`) counts as "maybe not", which keeps the pre-filter a superset of what detection finds.
+ * not fully understand (a comment, a regular expression or a template with substitutions inside the
+ * arguments, a missing `;`) counts as "maybe not", which keeps the pre-filter a superset of what detection finds.
  */
 
 const THROW = /\bthrow\b/g;
-const NEW_CALLEE = /\s+new\s+[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\s*\(/y;
+const NAME = String.raw`[A-Za-z_$][\w$]*`;
+/** `['default']`: how compiled modules reach an export (`new _errors['default'](…)`). */
+const STRING_KEY = String.raw`\[\s*(?:'[^'\\\n\r]*'|"[^"\\\n\r]*")\s*\]`;
+const NEW_CALLEE = new RegExp(String.raw`\s+new\s+${NAME}(?:\s*\.\s*${NAME}|\s*${STRING_KEY})*\s*\(`, 'y');
 
-/** True when every `throw` in the text is followed by `new Name(…)` or `new a.b.Name(…)` that ends the statement. */
+/** True when every `throw` in the text is followed by `new Name(…)`, `new a.b.Name(…)` or `new a['b'](…)` that ends the statement. */
 export function everyThrowConstructs(source: string): boolean {
   THROW.lastIndex = 0;
   for (let match = THROW.exec(source); match !== null; match = THROW.exec(source)) {
@@ -33,8 +36,11 @@ function argumentsEnd(source: string, from: number): number {
     } else if (char === '"' || char === "'") {
       at = stringEnd(source, at, char);
       if (at === -1) return -1;
-    } else if (char === '/' || char === '`') {
-      // Comments, regular expressions and templates could hide parentheses; not worth reading here.
+    } else if (char === '`') {
+      at = templateEnd(source, at);
+      if (at === -1) return -1;
+    } else if (char === '/') {
+      // Comments and regular expressions could hide parentheses; not worth reading here.
       return -1;
     }
   }
@@ -48,6 +54,17 @@ function stringEnd(source: string, start: number, quote: string): number {
     if (char === '\\') at++;
     else if (char === quote) return at;
     else if (char === '\n' || char === '\r') return -1;
+  }
+  return -1;
+}
+
+/** Offset of the closing backtick of a template without substitutions, or -1 when it has one (code could hide parentheses there). */
+function templateEnd(source: string, start: number): number {
+  for (let at = start + 1; at < source.length; at++) {
+    const char = source[at];
+    if (char === '\\') at++;
+    else if (char === '`') return at;
+    else if (char === '$' && source[at + 1] === '{') return -1;
   }
   return -1;
 }
