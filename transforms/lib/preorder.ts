@@ -9,9 +9,14 @@ import type { Node } from '@babel/types';
 export interface Preorder {
   /** Whether nodes of a type are in the list: types whose nodes never have children are left out. */
   lists: (type: string) => boolean;
+  /** A number for each type the list may hold; `typeIds` holds these, not the names. */
+  typeIdOf: (type: string) => number | undefined;
   nodes: Node[];
-  /** Each node's type, kept apart so the replay reads one array instead of every node object. */
-  types: string[];
+  /**
+   * Each node's type as its number, kept apart so the replay reads one array of small integers
+   * instead of every node object, and finds a type's visitors by index instead of a lookup by name.
+   */
+  typeIds: number[];
   /** Depth of each node: 0 for the root. */
   depths: number[];
 }

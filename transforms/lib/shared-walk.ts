@@ -50,14 +50,16 @@ export function walkWithVisitors(root: Node, visitorSets: readonly NodeVisitors[
 
 /** The same visits as `walk` makes, in the same order with the same ancestors, from a recorded order. */
 function replay(order: Preorder, byType: ReadonlyMap<string, TypeVisitors>, position: WalkPosition): void {
-  const { nodes, types, depths } = order;
+  const { nodes, typeIds, depths } = order;
+  const byTypeId: Array<TypeVisitors | undefined> = [];
+  for (const [type, entry] of byType) byTypeId[order.typeIdOf(type) as number] = entry;
   const ancestors: Node[] = [];
   for (let index = 0; index < nodes.length; index++) {
     const node = nodes[index] as Node;
     // Popping is inlined by V8; assigning `length` is a runtime call, and this runs once per node.
     const depth = depths[index] as number;
     while (ancestors.length > depth) ancestors.pop();
-    const entry = byType.get(types[index] as string);
+    const entry = byTypeId[typeIds[index] as number];
     if (entry !== undefined) {
       const { visits, owners } = entry;
       for (let i = 0; i < visits.length; i++) {
