@@ -35,6 +35,7 @@ export function detectSource(args: { source: string; filePath: string; transform
     return { kind: 'failed', line: null, column: null, message: `${module.meta.id} failed in detect: ${(error as Error)?.message ?? String(error)}` };
   }
   const findings: Finding[] = detected.findings.flat();
-  findings.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
+  // Rule ids are ASCII: comparing code units orders them without loading the locale's collation rules (~6 ms).
+  findings.sort((a, b) => a.start - b.start || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
   return { kind: 'findings', findings, prefiltered: false };
 }
