@@ -42,14 +42,14 @@ export function readSource(absolutePath: string, maxFileSize: number): SourceRea
     if (stats.size > maxFileSize) {
       return { kind: 'skipped', reason: `larger than the ${formatBytes(maxFileSize)} limit (${formatBytes(stats.size)}); raise it with --max-file-size` };
     }
-    const bytes = Buffer.allocUnsafe(stats.size);
+    const bytes = readBuffer(stats.size);
     let filled = 0;
-    while (filled < bytes.length) {
-      const read = readSync(fd, bytes, filled, bytes.length - filled, filled);
+    while (filled < stats.size) {
+      const read = readSync(fd, bytes, filled, stats.size - filled, filled);
       if (read === 0) break;
       filled += read;
     }
-    const content = filled === bytes.length ? bytes : bytes.subarray(0, filled);
+    const content = bytes.subarray(0, filled);
     if (content.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { kind: 'skipped', reason: 'binary file (contains NUL bytes)' };
     const decoded = content.toString('utf8');
     // Undecodable bytes turn into U+FFFD, and writing the text back would destroy them.
@@ -63,6 +63,17 @@ export function readSource(absolutePath: string, maxFileSize: number): SourceRea
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * One buffer for every read, grown to the largest file so far: the text is decoded out of it right
+ * away, and a buffer per file cost a tenth of the reading time in allocation and collection.
+ */
+let sharedBuffer = Buffer.allocUnsafe(64 * 1024);
+
+function readBuffer(size: number): Buffer {
+  if (sharedBuffer.length < size) sharedBuffer = Buffer.allocUnsafe(size);
+  return sharedBuffer;
 }
 
 function describeReadError(error: unknown): string {
