@@ -9,8 +9,6 @@ export interface Position {
   index: number;
 }
 
-const OTHER_BREAKS = /[\r\u2028\u2029]/;
-
 export class LineIndex {
   /** Offset at which each line starts; line 1 starts at 0. Built on first use: most files need none. */
   private starts: number[] | undefined;
@@ -33,7 +31,8 @@ export class LineIndex {
 function lineStarts(source: string): number[] {
   const starts = [0];
   // Most files break lines with \n alone, which indexOf finds fastest; the rest are scanned by hand.
-  if (!OTHER_BREAKS.test(source)) {
+  // (Three searches for one character each beat one search for a character class several times over.)
+  if (!source.includes('\r') && !source.includes('\u2028') && !source.includes('\u2029')) {
     for (let at = source.indexOf('\n'); at !== -1; at = source.indexOf('\n', at + 1)) starts.push(at + 1);
     return starts;
   }
