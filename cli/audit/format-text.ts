@@ -18,8 +18,12 @@ export interface Paint {
 
 const plural = (count: number, word: string): string => `${formatCount(count)} ${word}${count === 1 || word === 'info' ? '' : 's'}`;
 
-function formatCount(count: number): string {
-  return count.toLocaleString('en-US');
+/**
+ * `12,345`: a count with its thousands grouped, as en-US writes them. `toLocaleString` does the same
+ * but loads the locale data first, which took 14 ms: a quarter of an audit of a small project.
+ */
+export function formatCount(count: number): string {
+  return String(count).replace(/\B(?=(\d{3})+$)/g, ',');
 }
 
 function paintSeverity(severity: Severity, paint: Paint): (text: string) => string {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pc from 'picocolors';
 import { docsUrl, repositoryWebUrl } from '../../cli/audit/docs-url.js';
-import { failureLines, findingLines, summaryLines } from '../../cli/audit/format-text.js';
+import { failureLines, findingLines, formatCount, summaryLines } from '../../cli/audit/format-text.js';
 import { toSarif } from '../../cli/audit/format-sarif.js';
 import type { AuditReport } from '../../cli/audit/report.js';
 import { runAudit } from '../../cli/audit/run.js';
@@ -160,5 +160,22 @@ describe('repository links', () => {
     expect(repositoryWebUrl('https://example.com/x.git')).toBeUndefined();
     expect(repositoryWebUrl(undefined)).toBeUndefined();
     expect(docsUrl('acme/faultline', 'docs/rules/broad-try.md')).toBe('https://github.com/acme/faultline/blob/HEAD/docs/rules/broad-try.md');
+  });
+});
+
+describe('formatCount', () => {
+  it.each([
+    [0, '0'],
+    [7, '7'],
+    [999, '999'],
+    [1000, '1,000'],
+    [12345, '12,345'],
+    [1234567, '1,234,567'],
+  ])('%d -> %s', (count, expected) => {
+    expect(formatCount(count)).toBe(expected);
+  });
+
+  it('writes counts as en-US does', () => {
+    for (let count = 0; count < 2_000_000; count = count * 3 + 7) expect(formatCount(count)).toBe(count.toLocaleString('en-US'));
   });
 });
