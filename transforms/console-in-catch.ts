@@ -5,6 +5,7 @@
  */
 import type { CallExpression, CatchClause, File, Node } from '@babel/types';
 import { enclosingCatchBody, operationName } from './lib/catch-helpers.js';
+import { CONSOLE_LEVELS, isConsoleMethod } from './lib/console-calls.js';
 import { isDerivedFromError, mentions } from './lib/error-expressions.js';
 import { findingAt, withoutSuppressed } from './lib/findings.js';
 import { hasPlaceholders, isTextExpression, messagePieces, renderMessage, type Piece } from './lib/log-message.js';
@@ -27,16 +28,6 @@ export const meta: TransformMeta = {
     consoleInCatch: 'console call in a catch block; the structured logger keeps context and the error with it.',
   },
   docs: 'docs/transforms/console-in-catch.md',
-};
-
-/** Logger level for each console method. */
-const LEVELS: Record<string, string> = {
-  error: 'error',
-  log: 'error',
-  trace: 'error',
-  warn: 'warn',
-  info: 'info',
-  debug: 'debug',
 };
 
 /** The key pino's error serializer looks for. */
@@ -93,9 +84,7 @@ function consoleCallCollector(): { visitors: NodeVisitors; calls: ConsoleCall[] 
   const visitors: NodeVisitors = {
     CallExpression(node, ancestors) {
       const callee = node.callee;
-      if (callee.type !== 'MemberExpression' || callee.computed) return;
-      if (callee.object.type !== 'Identifier' || callee.object.name !== 'console') return;
-      if (callee.property.type !== 'Identifier' || !(callee.property.name in LEVELS)) return;
+      if (!isConsoleMethod(callee)) return;
       const clause = enclosingCatchBody(ancestors, node, true);
       if (clause === undefined) return;
       calls.push({ node, method: callee.property.name, clause, ancestors: [...ancestors] });
@@ -155,7 +144,7 @@ function planRewrite(call: ConsoleCall, source: string, filePath: string): Plan 
   const chosenQuote = quote ?? preferredQuoteOf(source);
   // The logger wants a message; when the original printed only the error, where it happened says most.
   const message = renderMessage(texts, chosenQuote) ?? quoteString(`${operation} failed`, chosenQuote);
-  return { kind: 'rewrite', level: LEVELS[call.method] ?? 'error', fields: `{ ${[...fields.values()].join(', ')} }`, message };
+  return { kind: 'rewrite', level: CONSOLE_LEVELS[call.method] ?? 'error', fields: `{ ${[...fields.values()].join(', ')} }`, message };
 }
 
 /** The key a value gets in the log object: a variable's name, or a property's (`user.id` → `id`). */

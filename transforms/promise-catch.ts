@@ -6,6 +6,7 @@
  */
 import type { ArrowFunctionExpression, CallExpression, File, FunctionExpression, Node, OptionalCallExpression } from '@babel/types';
 import { operationName } from './lib/catch-helpers.js';
+import { isConsoleMethod } from './lib/console-calls.js';
 import { isDerivedFromError } from './lib/error-expressions.js';
 import { findingAt, withoutSuppressed } from './lib/findings.js';
 import { shorten } from './lib/message-mapping.js';
@@ -29,9 +30,6 @@ export const meta: TransformMeta = {
   },
   docs: 'docs/transforms/promise-catch.md',
 };
-
-/** Console methods that print to the terminal and return nothing. */
-const CONSOLE_METHODS = new Set(['error', 'log', 'warn', 'info', 'debug', 'trace']);
 
 /** Names tried, in order, for the error parameter a handler without one gets. */
 const ERROR_NAMES = ['error', 'err', 'caughtError'];
@@ -200,16 +198,6 @@ function isConstant(node: Node): boolean {
   }
 }
 
-function isConsoleMethod(node: Node): boolean {
-  return (
-    node.type === 'MemberExpression' &&
-    !node.computed &&
-    node.object.type === 'Identifier' &&
-    node.object.name === 'console' &&
-    node.property.type === 'Identifier' &&
-    CONSOLE_METHODS.has(node.property.name)
-  );
-}
 
 interface Range {
   start: number;

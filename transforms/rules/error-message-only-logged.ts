@@ -6,6 +6,7 @@
  * not reported again.
  */
 import type { CallExpression, Node } from '@babel/types';
+import { isConsoleMethod } from '../lib/console-calls.js';
 import { mentions } from '../lib/error-expressions.js';
 import { findingAt, withoutSuppressed } from '../lib/findings.js';
 import { sourceHas } from '../lib/source-words.js';
@@ -27,7 +28,6 @@ export const meta: TransformMeta = {
 /** Names that, by convention, hold an error: `e`, `err`, `error`, `ex`, `exception`, `dbError`, `parseErr`. */
 const ERROR_NAME = /^(?:e|err|error|ex|exc|exception)$|[a-z0-9_](?:Err|Error)$/;
 
-const CONSOLE_METHODS = new Set(['error', 'log', 'trace', 'warn', 'info', 'debug']);
 
 /** Space and comments, which may stand between a `.` and the method name after it. */
 const GAP = String.raw`(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n\r\u2028\u2029]*)*`;
@@ -52,22 +52,10 @@ export function mightMatch(source: string): boolean {
 export function detect(ctx: Omit<TransformContext, 'useKitExport'>): Finding[] {
   const findings: Finding[] = [];
   for (const site of siteIndexOf(ctx.ast).logCalls) {
-    if (site.inCatchBody && isConsoleCall(site.node)) continue;
+    if (site.inCatchBody && isConsoleMethod(site.node.callee)) continue;
     if (logsOnlyText(site)) findings.push(findingAt(meta, 'messageOnly', site.node, { fixable: false }));
   }
   return withoutSuppressed(findings, ctx.ast, meta.id);
-}
-
-function isConsoleCall(call: CallExpression): boolean {
-  const callee = call.callee;
-  return (
-    callee.type === 'MemberExpression' &&
-    !callee.computed &&
-    callee.object.type === 'Identifier' &&
-    callee.object.name === 'console' &&
-    callee.property.type === 'Identifier' &&
-    CONSOLE_METHODS.has(callee.property.name)
-  );
 }
 
 /** Some error is given to the call only as text, and not also whole (or with its stack) in another argument. */
