@@ -7,6 +7,7 @@
 import type { CatchClause, Node, ObjectExpression, ThrowStatement } from '@babel/types';
 import { enclosingCatchBody, prependToBlock } from './lib/catch-helpers.js';
 import { claimCatchBinding } from './lib/claim-catch-binding.js';
+import { withoutTypeWrappers } from './lib/error-expressions.js';
 import { findingAt, withoutSuppressed } from './lib/findings.js';
 import { isTextExpression } from './lib/log-message.js';
 import { fixedTextOf, mappedClassFor, shorten } from './lib/message-mapping.js';
@@ -169,7 +170,7 @@ function planFor(statement: ThrowStatement, ancestors: readonly Node[], ctx: Omi
       break;
   }
   if (isTextExpression(thrown)) return withMapping(code, thrown);
-  const inner = unwrapped(thrown);
+  const inner = withoutTypeWrappers(thrown);
   if (inner.type === 'Identifier') {
     if (inner.name === 'undefined') {
       return { kind: 'unsafe', messageId: 'literalThrown', reason: '`undefined` carries no message to keep; throw an error that says what went wrong' };
@@ -231,20 +232,6 @@ function keyOf(key: Node): string | undefined {
   if (key.type === 'Identifier') return key.name;
   if (key.type === 'StringLiteral') return key.value;
   return undefined;
-}
-
-function unwrapped(node: Node): Node {
-  let current = node;
-  while (
-    current.type === 'TSAsExpression' ||
-    current.type === 'TSSatisfiesExpression' ||
-    current.type === 'TSNonNullExpression' ||
-    current.type === 'TSTypeAssertion' ||
-    current.type === 'ParenthesizedExpression'
-  ) {
-    current = current.expression;
-  }
-  return current;
 }
 
 /** `Error(…)`, `createError(…)`, `errors.badRequestError(…)`: calls whose name says they make an error. */

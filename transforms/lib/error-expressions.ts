@@ -1,6 +1,21 @@
 import type { Node } from '@babel/types';
 import { namesIn } from './names.js';
 
+/** The expression inside type assertions (`x as T`, `x!`, `<T>x`, `x satisfies T`) and parentheses: what runs. */
+export function withoutTypeWrappers(node: Node): Node {
+  let current = node;
+  while (
+    current.type === 'TSAsExpression' ||
+    current.type === 'TSSatisfiesExpression' ||
+    current.type === 'TSNonNullExpression' ||
+    current.type === 'TSTypeAssertion' ||
+    current.type === 'ParenthesizedExpression'
+  ) {
+    current = current.expression;
+  }
+  return current;
+}
+
 /** Whether `node` reads the variable `name` anywhere (property names do not count). */
 export function mentions(node: Node, name: string): boolean {
   return namesIn(node).has(name);

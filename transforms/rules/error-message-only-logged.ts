@@ -7,7 +7,7 @@
  */
 import type { CallExpression, Node } from '@babel/types';
 import { isConsoleMethod } from '../lib/console-calls.js';
-import { mentions } from '../lib/error-expressions.js';
+import { mentions, withoutTypeWrappers } from '../lib/error-expressions.js';
 import { findingAt, withoutSuppressed } from '../lib/findings.js';
 import { sourceHas } from '../lib/source-words.js';
 import type { Finding, SharedDetection, TransformContext, TransformMeta } from '../types.js';
@@ -151,20 +151,6 @@ function messageOwner(node: Node): string | undefined {
     : member.property.type === 'Identifier' && member.property.name === 'message';
   const owner = withoutTypeWrappers(member.object);
   return isMessage && owner.type === 'Identifier' ? owner.name : undefined;
-}
-
-function withoutTypeWrappers(node: Node): Node {
-  let current = node;
-  while (
-    current.type === 'TSAsExpression' ||
-    current.type === 'TSNonNullExpression' ||
-    current.type === 'TSTypeAssertion' ||
-    current.type === 'TSSatisfiesExpression' ||
-    current.type === 'ParenthesizedExpression'
-  ) {
-    current = current.expression;
-  }
-  return current;
 }
 
 /** The value `String(x)` or `x.toString()` converts, if the call is one of those. */
