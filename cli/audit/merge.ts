@@ -4,7 +4,7 @@
  * counts summed, and the summary and score recomputed from the summed findings and lines.
  */
 import { UsageError } from '../errors.js';
-import { byPath } from '../migrate/report.js';
+import { byPath, sumCounts } from '../migrate/report.js';
 import { mergeShards, missingShardWarnings } from '../migrate/shard.js';
 import { AUDIT_REPORT_KIND, AUDIT_REPORT_VERSION, byPosition, scoreOf, summarize, type AuditReport } from './report.js';
 
@@ -32,13 +32,7 @@ export function mergeAuditReports(reports: AuditReport[]): AuditReport {
     root: first.root,
     shards,
     rules: first.rules,
-    files: {
-      scanned: sum((r) => r.files.scanned),
-      withFindings: sum((r) => r.files.withFindings),
-      clean: sum((r) => r.files.clean),
-      skipped: sum((r) => r.files.skipped),
-      failed: sum((r) => r.files.failed),
-    },
+    files: sumCounts(reports.map((r) => r.files)),
     linesScanned,
     score: scoreOf(findings.length, linesScanned),
     summary: summarize(findings, first.rules),

@@ -3,7 +3,7 @@
  * one report, as if the whole project had been migrated in one run.
  */
 import { UsageError } from '../errors.js';
-import { REPORT_VERSION, addLeftAlone, byPath, emptyCounts, type MigrateReport, type TransformCounts } from './report.js';
+import { REPORT_VERSION, addLeftAlone, byPath, emptyCounts, sumCounts, type MigrateReport, type TransformCounts } from './report.js';
 import { mergeShards, missingShardWarnings } from './shard.js';
 
 export function mergeReports(reports: MigrateReport[]): MigrateReport {
@@ -27,21 +27,13 @@ export function mergeReports(reports: MigrateReport[]): MigrateReport {
       for (const [reason, sites] of Object.entries(counts.reasons)) addLeftAlone(merged, reason, sites);
     }
   }
-  const sum = (pick: (report: MigrateReport) => number): number => reports.reduce((total, report) => total + pick(report), 0);
   return {
     version: REPORT_VERSION,
     root: first.root,
     dryRun: first.dryRun,
     transforms: first.transforms,
     shards,
-    files: {
-      scanned: sum((r) => r.files.scanned),
-      changed: sum((r) => r.files.changed),
-      unchanged: sum((r) => r.files.unchanged),
-      skippedByPrefilter: sum((r) => r.files.skippedByPrefilter),
-      skipped: sum((r) => r.files.skipped),
-      failed: sum((r) => r.files.failed),
-    },
+    files: sumCounts(reports.map((r) => r.files)),
     changed: reports.flatMap((r) => r.changed).sort(byPath),
     skipped: reports.flatMap((r) => r.skipped).sort(byPath),
     failed: reports.flatMap((r) => r.failed).sort(byPath),

@@ -83,6 +83,12 @@ export function addLeftAlone(counts: TransformCounts, reason: string, sites = 1)
   counts.reasons[reason] = (counts.reasons[reason] ?? 0) + sites;
 }
 
+/** Field-by-field sums of count records with the same keys (the `files` counts of shard reports), in the first one's key order. */
+export function sumCounts<T extends { [K in keyof T]: number }>(records: readonly T[]): T {
+  const keys = (records.length === 0 ? [] : Object.keys(records[0] as T)) as Array<keyof T>;
+  return Object.fromEntries(keys.map((key) => [key, records.reduce((total, record) => total + (record[key] ?? 0), 0)])) as T;
+}
+
 export function byPath<T extends { path: string }>(a: T, b: T): number {
   return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }
