@@ -6,12 +6,11 @@
 //
 // Usage: npm run build && node bench/audit.bench.mjs [--files 3000] [--runs 3] [--dist dist] [--keep]
 // Target: faultline at least 10x faster than ESLint (wall), with no more peak memory.
-import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { benchOptions, createCorpusProject, mb, median, repeat } from './corpus.mjs';
+import { benchOptions, createCorpusProject, mb, median, repeat, timedNode } from './corpus.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -20,8 +19,6 @@ const dist = path.resolve(repo, options.dist);
 const bin = path.join(dist, 'bin/faultline.js');
 const eslintBin = path.join(repo, 'node_modules/eslint/bin/eslint.js');
 const ESLINT_RULES = ['no-empty', 'no-useless-catch', 'preserve-caught-error', 'no-throw-literal'];
-/** Path of the module that makes children report their own usage, when GNU time is missing. */
-let preload;
 
 if (args[0] === '--floor') await floor(args[1]);
 else await main();
@@ -38,10 +35,10 @@ async function main() {
   console.log(`node ${process.version}, ${os.cpus().length} cores, ESLint ${eslintVersion}; medians of ${runs} runs each\n`);
 
   try {
-    const parseFloor = median(await repeat(runs, () => timed(fileURLToPath(import.meta.url), ['--floor', path.join(project, 'src'), '--dist', dist], project)));
-    const ours = median(await repeat(runs, () => timed(bin, ['audit', '--format', 'json', 'src'], project)));
+    const parseFloor = median(await repeat(runs, () => timedNode(fileURLToPath(import.meta.url), ['--floor', path.join(project, 'src'), '--dist', dist], { cwd: project })));
+    const ours = median(await repeat(runs, () => timedNode(bin, ['audit', '--format', 'json', 'src'], { cwd: project })));
     // ESLint exits 1 when it reports problems, which it does here.
-    const eslint = median(await repeat(runs, () => timed(eslintBin, ['--format', 'json', 'src'], project, [0, 1])));
+    const eslint = median(await repeat(runs, () => timedNode(eslintBin, ['--format', 'json', 'src'], { cwd: project, okCodes: [0, 1] })));
 
     const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`.padStart(9);
     const row = (label, run) => console.log(`${label.padEnd(52)} ${seconds(run.wallMs)} ${seconds(run.cpuMs)}   ${mb(run.maxRssKb).padStart(7)}`);
@@ -58,7 +55,6 @@ async function main() {
     const met = wallRatio >= 10 && (ours.maxRssKb ?? 0) <= (eslint.maxRssKb ?? Infinity);
     console.log(met ? '\ntarget met' : '\ntarget missed');
   } finally {
-    if (preload !== undefined) rmSync(path.dirname(preload), { recursive: true, force: true });
     if (options.keep) console.log(`kept ${project}`);
     else rmSync(project, { recursive: true, force: true });
   }
@@ -94,54 +90,6 @@ function fail(message) {
   process.exit(2);
 }
 
-
-
-
-/**
- * Runs a Node script in `cwd` with stdout going to /dev/null (a report nobody reads still has to be
- * written). CPU time and peak RSS come from GNU time when it is installed; otherwise the child
- * reports its own `process.resourceUsage()` at exit through a preloaded module.
- */
-function timed(script, scriptArgs, cwd, okCodes = [0]) {
-  const gnuTime = existsSync('/usr/bin/time');
-  const statsFile = path.join(os.tmpdir(), `faultline-bench-audit-${process.pid}-${Math.random().toString(36).slice(2)}`);
-  const [program, programArgs] = gnuTime
-    ? ['/usr/bin/time', ['-o', statsFile, '-f', '%e %U %S %M', process.execPath, script, ...scriptArgs]]
-    : [process.execPath, ['--import', pathToFileURL(selfReportingPreload()).href, script, ...scriptArgs]];
-  const devNull = openSync('/dev/null', 'w');
-  return new Promise((resolve, reject) => {
-    const start = performance.now();
-    const env = { ...process.env, NO_COLOR: '1', CI: '1', FAULTLINE_BENCH_STATS: statsFile };
-    const proc = spawn(program, programArgs, { cwd, stdio: ['ignore', devNull, 'pipe'], env });
-    let stderr = '';
-    proc.stderr.on('data', (chunk) => (stderr += chunk));
-    proc.on('error', reject);
-    proc.on('close', (code) => {
-      closeSync(devNull);
-      const wallMs = performance.now() - start;
-      if (!okCodes.includes(code)) return reject(new Error(`${path.basename(script)} ${scriptArgs.join(' ')} exited ${code}\n${stderr}`));
-      const [, user, system, rss] = (readFileSync(statsFile, 'utf8').trim().split('\n').pop() ?? '').split(' ').map(Number);
-      rmSync(statsFile, { force: true });
-      resolve({ wallMs, cpuMs: (user + system) * 1000, maxRssKb: rss });
-    });
-  });
-}
-
-/** A module that makes a Node process write `time -f '%e %U %S %M'`-style figures for itself when it exits. */
-function selfReportingPreload() {
-  if (preload !== undefined) return preload;
-  preload = path.join(mkdtempSync(path.join(os.tmpdir(), 'faultline-bench-preload-')), 'report-usage.mjs');
-  writeFileSync(
-    preload,
-    `import { writeFileSync } from 'node:fs';
-process.on('exit', () => {
-  const usage = process.resourceUsage();
-  writeFileSync(process.env.FAULTLINE_BENCH_STATS, [process.uptime(), usage.userCPUTime / 1e6, usage.systemCPUTime / 1e6, usage.maxRSS].join(' '));
-});
-`,
-  );
-  return preload;
-}
 
 /** A throwaway project: the chosen files flattened into src/, and an ESLint config with only the compared rules. */
 function createProject(count) {

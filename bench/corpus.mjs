@@ -1,7 +1,10 @@
-// What the benchmarks share: their options, the same deterministic corpus of real files, and the same statistics.
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+// What the benchmarks share: their options, the same deterministic corpus of real files, timing a
+// process, and the same statistics.
+import { spawn } from 'node:child_process';
+import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
 /**
@@ -74,4 +77,56 @@ export async function repeat(count, run) {
 export function median(results, field = 'wallMs') {
   const sorted = [...results].sort((a, b) => a[field] - b[field]);
   return sorted[Math.floor(sorted.length / 2)];
+}
+
+/**
+ * Runs a Node script as a child process and resolves to its wall time, CPU time and peak RSS (and its
+ * stdout when `captureStdout` is set; otherwise stdout goes to /dev/null, since a report nobody reads
+ * still has to be written). CPU and RSS come from GNU time when it is installed, which counts the
+ * script's own children too; otherwise the script reports its own `process.resourceUsage()` at exit
+ * through a preloaded module.
+ */
+export function timedNode(script, scriptArgs, { cwd, okCodes = [0], captureStdout = false } = {}) {
+  const statsFile = path.join(os.tmpdir(), `faultline-bench-stats-${process.pid}-${Math.random().toString(36).slice(2)}`);
+  const [program, programArgs] = existsSync('/usr/bin/time')
+    ? ['/usr/bin/time', ['-o', statsFile, '-f', '%e %U %S %M', process.execPath, script, ...scriptArgs]]
+    : [process.execPath, ['--import', pathToFileURL(selfReportingPreload()).href, script, ...scriptArgs]];
+  const devNull = captureStdout ? undefined : openSync('/dev/null', 'w');
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const env = { ...process.env, NO_COLOR: '1', CI: '1', FAULTLINE_BENCH_STATS: statsFile };
+    const proc = spawn(program, programArgs, { cwd, stdio: ['ignore', devNull ?? 'pipe', 'pipe'], env });
+    let stdout = '';
+    let stderr = '';
+    proc.stdout?.on('data', (chunk) => (stdout += chunk));
+    proc.stderr.on('data', (chunk) => (stderr += chunk));
+    proc.on('error', reject);
+    proc.on('close', (code) => {
+      if (devNull !== undefined) closeSync(devNull);
+      const wallMs = performance.now() - start;
+      if (!okCodes.includes(code)) return reject(new Error(`${path.basename(script)} ${scriptArgs.join(' ')} exited ${code}\n${stderr}`));
+      const [, user, system, rss] = (readFileSync(statsFile, 'utf8').trim().split('\n').pop() ?? '').split(' ').map(Number);
+      rmSync(statsFile, { force: true });
+      resolve({ stdout, wallMs, cpuMs: (user + system) * 1000, maxRssKb: rss });
+    });
+  });
+}
+
+let preload;
+
+/** A module that makes a Node process write `time -f '%e %U %S %M'`-style figures for itself when it exits. */
+function selfReportingPreload() {
+  if (preload !== undefined) return preload;
+  preload = path.join(mkdtempSync(path.join(os.tmpdir(), 'faultline-bench-preload-')), 'report-usage.mjs');
+  process.on('exit', () => rmSync(path.dirname(preload), { recursive: true, force: true }));
+  writeFileSync(
+    preload,
+    `import { writeFileSync } from 'node:fs';
+process.on('exit', () => {
+  const usage = process.resourceUsage();
+  writeFileSync(process.env.FAULTLINE_BENCH_STATS, [process.uptime(), usage.userCPUTime / 1e6, usage.systemCPUTime / 1e6, usage.maxRSS].join(' '));
+});
+`,
+  );
+  return preload;
 }

@@ -7,12 +7,11 @@
 //
 // Usage: npm run build && node bench/migrate.bench.mjs [--files 2000] [--runs 3] [--dist dist] [--keep]
 // Each measurement runs in its own process so peak RSS belongs to that measurement alone.
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { benchOptions, createCorpusProject, mb, median, repeat } from './corpus.mjs';
+import { benchOptions, createCorpusProject, mb, median, repeat, timedNode } from './corpus.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -93,10 +92,10 @@ async function main() {
     const ours = median(await repeat(runs, () => child(['--measure', 'migrate', project])), 'ms');
     const jscodeshift = [];
     for (const id of TRANSFORMS) {
-      jscodeshift.push({ id, ...(await timed(path.join(repo, 'node_modules/.bin/jscodeshift'), ['-t', path.join(dist, 'transforms', `${id}.js`), '--dry', '--silent', '--extensions=js', path.join(project, 'src')])) });
+      jscodeshift.push({ id, ...(await timedNode(path.join(repo, 'node_modules/jscodeshift/bin/jscodeshift.js'), ['-t', path.join(dist, 'transforms', `${id}.js`), '--dry', '--silent', '--extensions=js', path.join(project, 'src')])) });
     }
     const jscodeshiftMs = jscodeshift.reduce((sum, run) => sum + run.wallMs, 0);
-    const jscodeshiftCpuMs = jscodeshift.reduce((sum, run) => sum + (run.cpuMs ?? NaN), 0);
+    const jscodeshiftCpuMs = jscodeshift.reduce((sum, run) => sum + run.cpuMs, 0);
 
     const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`.padStart(9);
     const row = (label, ms, cpu, rss, note = '') => console.log(`${label.padEnd(46)} ${seconds(ms)} ${seconds(cpu)}   ${rss.padStart(7)}${note}`);
@@ -104,7 +103,7 @@ async function main() {
     row('(a) floor: read all + parse catch/throw files', floor.ms, floor.cpuMs, mb(floor.maxRssKb), `   (${floor.parsed} parsed, ${floor.failed} unparsable)`);
     row('(b) faultline migrate --dry-run, in process', ours.ms, ours.cpuMs, mb(ours.maxRssKb));
     row('(b) same, whole process (+ loading modules)', ours.wallMs, ours.processCpuMs, mb(ours.maxRssKb));
-    for (const run of jscodeshift) row(`(c) jscodeshift -t ${run.id}`, run.wallMs, run.cpuMs ?? NaN, run.maxRss);
+    for (const run of jscodeshift) row(`(c) jscodeshift -t ${run.id}`, run.wallMs, run.cpuMs, mb(run.maxRssKb));
     row(`(c) jscodeshift, all ${TRANSFORMS.length} one after another`, jscodeshiftMs, jscodeshiftCpuMs, mb(Math.max(...jscodeshift.map((run) => run.maxRssKb ?? 0))));
     console.log('');
     console.log(`b/a engine over floor, in process:       wall ${(ours.ms / floor.ms).toFixed(2)}x   cpu ${(ours.cpuMs / floor.cpuMs).toFixed(2)}x   (target <= 2x)`);
@@ -116,44 +115,9 @@ async function main() {
   }
 }
 
-
-
-
 async function child(childArgs) {
-  const result = await timed(process.execPath, [fileURLToPath(import.meta.url), ...childArgs, '--dist', dist]);
+  const result = await timedNode(fileURLToPath(import.meta.url), [...childArgs, '--dist', dist], { captureStdout: true });
   return { ...JSON.parse(result.stdout), wallMs: result.wallMs };
-}
-
-/**
- * Runs a command. Peak RSS and CPU time come from GNU time when it is installed: they include the
- * process's children (jscodeshift's workers). CPU time is the fairer figure on a busy machine.
- */
-function timed(command, commandArgs) {
-  const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
-  const rssFile = path.join(os.tmpdir(), `faultline-bench-rss-${process.pid}-${Math.random().toString(36).slice(2)}`);
-  const [program, programArgs] = gnuTime ? [gnuTime, ['-o', rssFile, '-f', '%M %U %S', command, ...commandArgs]] : [command, commandArgs];
-  return new Promise((resolve, reject) => {
-    const start = performance.now();
-    const proc = spawn(program, programArgs, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '';
-    let stderr = '';
-    proc.stdout.on('data', (chunk) => (stdout += chunk));
-    proc.stderr.on('data', (chunk) => (stderr += chunk));
-    proc.on('error', reject);
-    proc.on('close', (code) => {
-      const wallMs = performance.now() - start;
-      if (code !== 0) return reject(new Error(`${command} ${commandArgs.join(' ')} exited ${code}\n${stderr}`));
-      let maxRssKb;
-      let cpuMs;
-      if (gnuTime && existsSync(rssFile)) {
-        const [rss, user, system] = (readFileSync(rssFile, 'utf8').trim().split('\n').pop() ?? '').split(' ').map(Number);
-        maxRssKb = rss;
-        cpuMs = (user + system) * 1000;
-        rmSync(rssFile, { force: true });
-      }
-      resolve({ stdout, wallMs, maxRssKb, cpuMs, maxRss: mb(maxRssKb) });
-    });
-  });
 }
 
 /** A throwaway project: a catalog, and the chosen files flattened into src/ (names keep them apart and readable). */
@@ -162,8 +126,6 @@ function createProject(count) {
   writeFileSync(path.join(project, 'faultline.catalog.json'), JSON.stringify(catalog(), null, 2));
   return project;
 }
-
-
 
 function catalog() {
   return {
