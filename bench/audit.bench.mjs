@@ -5,6 +5,7 @@
 // of their path so every run on the same install picks the same ones.
 //
 // Usage: npm run build && node bench/audit.bench.mjs [--files 3000] [--runs 3] [--dist dist] [--keep]
+// (--runs counts rounds; each times the floor and faultline three times and ESLint once.)
 // Target: faultline at least 10x faster than ESLint (wall), with no more peak memory.
 import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -32,15 +33,17 @@ async function main() {
   const bytes = files.reduce((sum, name) => sum + statSync(path.join(project, 'src', name)).size, 0);
   const eslintVersion = JSON.parse(readFileSync(path.join(repo, 'node_modules/eslint/package.json'), 'utf8')).version;
   console.log(`${files.length} .js files from node_modules (${(bytes / 1024 / 1024).toFixed(1)} MB) in ${project}`);
-  console.log(`node ${process.version}, ${os.cpus().length} cores, ESLint ${eslintVersion}; ${runs} rounds, each running the three in turn; medians shown\n`);
+  console.log(`node ${process.version}, ${os.cpus().length} cores, ESLint ${eslintVersion}; ${runs} rounds, each timing the floor and faultline three times and ESLint once; medians shown\n`);
 
   try {
     // One round runs the three side by side, and the ratio is taken within each round: this machine's
-    // speed drifts by a tenth over a minute, and three blocks of runs one after another would put
-    // ESLint's runs and faultline's at different speeds.
+    // speed drifts by a tenth or more over a minute, and three blocks of runs one after another would
+    // put ESLint's runs and faultline's at different speeds. A run of faultline is a tenth as long as
+    // ESLint's, so a passing slowdown moves it more: each round takes the median of three.
+    const medianOfThree = async (run) => median(await repeat(3, run));
     const rounds = await repeat(runs, async () => ({
-      floor: await timedNode(fileURLToPath(import.meta.url), ['--floor', path.join(project, 'src'), '--dist', dist], { cwd: project }),
-      ours: await timedNode(bin, ['audit', '--format', 'json', 'src'], { cwd: project }),
+      floor: await medianOfThree(() => timedNode(fileURLToPath(import.meta.url), ['--floor', path.join(project, 'src'), '--dist', dist], { cwd: project })),
+      ours: await medianOfThree(() => timedNode(bin, ['audit', '--format', 'json', 'src'], { cwd: project })),
       // ESLint exits 1 when it reports problems, which it does here.
       eslint: await timedNode(eslintBin, ['--format', 'json', 'src'], { cwd: project, okCodes: [0, 1] }),
     }));
