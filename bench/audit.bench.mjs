@@ -76,15 +76,18 @@ async function main() {
 /**
  * Child process: what no audit can avoid — start Node, load the parser and the rules, read every file
  * and parse the ones some rule's pre-filter lets through, with the parse audit itself uses (meriyah,
- * converted to Babel shapes). Its figures are printed for context.
+ * converted to Babel shapes) under the command's V8 setting. Its figures are printed for context.
  */
 async function floor(dir) {
   const load = (relative) => import(pathToFileURL(path.join(dist, relative)).href);
-  const [{ parseForDetection }, { allTransforms }, { auditRules }] = await Promise.all([
+  const [{ parseForDetection }, { allTransforms }, { auditRules }, { tuneCompilerForShortRuns }] = await Promise.all([
     load('transforms/lib/detection-parse.js'),
     load('transforms/registry.js'),
     load('transforms/rules/registry.js'),
+    load('cli/compiler-tuning.js'),
   ]);
+  // The same V8 setting the command runs with, so the floor is what the command itself cannot avoid.
+  tuneCompilerForShortRuns();
   const modules = [...allTransforms, ...auditRules];
   for (const name of readdirSync(dir).sort()) {
     const file = path.join(dir, name);
