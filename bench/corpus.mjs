@@ -9,12 +9,12 @@ import { parseArgs } from 'node:util';
 
 /**
  * The options every benchmark takes: `--files N --runs N --dist DIR --keep`, each benchmark giving
- * its own corpus size. Unknown flags are let through: a benchmark starts its child processes with a
- * mode flag of its own (`--floor`, `--measure`) and reads those itself.
+ * its own corpus size and number of runs. Unknown flags are let through: a benchmark starts its
+ * child processes with a mode flag of its own (`--floor`, `--measure`) and reads those itself.
  */
-export function benchOptions(defaultFiles) {
+export function benchOptions(defaultFiles, defaultRuns = 3) {
   const { values } = parseArgs({
-    options: { files: { type: 'string', default: String(defaultFiles) }, runs: { type: 'string', default: '3' }, dist: { type: 'string', default: 'dist' }, keep: { type: 'boolean', default: false } },
+    options: { files: { type: 'string', default: String(defaultFiles) }, runs: { type: 'string', default: String(defaultRuns) }, dist: { type: 'string', default: 'dist' }, keep: { type: 'boolean', default: false } },
     strict: false,
     allowPositionals: true,
   });
