@@ -31,6 +31,7 @@ import {
 import { selectTransforms } from './select-transforms.js';
 import type { Shard } from './shard.js';
 import { transformSource, type Site } from './transform-file.js';
+import { warmUpDetection } from './warm-up.js';
 import { checkWritesAllowed } from './write-guard.js';
 import { isUnchangedSinceRead, writeSourceAtomically } from './write.js';
 
@@ -272,6 +273,7 @@ export async function runDetect(options: DetectOptions): Promise<DetectReport> {
   let lines = 0;
 
   const total = candidates.files.length;
+  warmUpDetection({ root: project.root, kit: project.kit, fileCount: total });
   const scan = { root: project.root, files: candidates.files, maxFileSize, skipped, failed, onProgress: options.onProgress };
   await forEachSource(scan, (file, absolute, read) => {
     const outcome = detectSource({ source: read.text, filePath: absolute, transforms: modules, kit: project.kit });

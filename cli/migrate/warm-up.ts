@@ -1,0 +1,45 @@
+/**
+ * Before a long detection run, parse and audit a small sample of code that uses most of the language,
+ * a few times, so the JIT compiler has seen every path through the parser and the rules before it
+ * optimizes them.
+ *
+ * Why: in a fresh process the parser's functions are optimized after a few dozen files, from what
+ * those files happened to contain. The first file with a construct they lacked (a BigInt, a private
+ * method, a regular expression after a `}`) throws the optimized code away, and it is compiled again
+ * later: over 3,000 real files the tokenizer's main function was compiled 14 times, each time on the
+ * core that garbage collection also needs. After five passes over the sample, `npm run bench:audit`
+ * measured audits 6% faster, 8–14% faster at 300 to 1,000 files, and without the slow outliers; at
+ * 100 files it neither gains nor loses, and below that it only costs (some 20 ms).
+ *
+ * The sample goes through the built-in modules only: a project's own modules never see a file that is
+ * not in the project. Results are discarded, and nothing is read or written.
+ */
+import path from 'node:path';
+import { allTransforms } from '../../transforms/registry.js';
+import { auditRules } from '../../transforms/rules/registry.js';
+import type { KitLocation } from '../../transforms/types.js';
+import { detectSource } from './detect-file.js';
+import { WARM_UP_SAMPLES } from './warm-up-sample.js';
+
+/** Runs with fewer files than this skip the warm-up. */
+export const WARM_UP_MIN_FILES = 100;
+
+const PASSES = 5;
+
+let warmed = false;
+
+/**
+ * Warms the detection pipeline once per process, when `fileCount` files are about to be detected.
+ * Returns whether it did so now.
+ */
+export function warmUpDetection(args: { root: string; kit: KitLocation; fileCount: number }): boolean {
+  if (warmed || args.fileCount < WARM_UP_MIN_FILES) return false;
+  warmed = true;
+  // A name no project file has; only its extension matters (it selects the JavaScript parser).
+  const filePath = path.join(args.root, '.faultline-warm-up-sample.js');
+  const modules = [...allTransforms, ...auditRules];
+  for (let pass = 0; pass < PASSES; pass++) {
+    for (const source of WARM_UP_SAMPLES) detectSource({ source, filePath, transforms: modules, kit: args.kit });
+  }
+  return true;
+}

@@ -1,0 +1,61 @@
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runAudit } from '../../cli/audit/run.js';
+import { detectSource } from '../../cli/migrate/detect-file.js';
+import { loadDetectionProject } from '../../cli/migrate/project.js';
+import { WARM_UP_SAMPLES } from '../../cli/migrate/warm-up-sample.js';
+import { WARM_UP_MIN_FILES, warmUpDetection } from '../../cli/migrate/warm-up.js';
+import { parseForDetection } from '../../transforms/lib/detection-parse.js';
+import { preorderOf } from '../../transforms/lib/preorder.js';
+import { allTransforms } from '../../transforms/registry.js';
+import { auditRules } from '../../transforms/rules/registry.js';
+import { createAuditProject, removeAuditProjects } from '../audit/projects.js';
+import { fixtureCorpus, fixtureKit, fixtureRoot } from './corpus.js';
+
+afterAll(removeAuditProjects);
+
+const builtIn = [...allTransforms, ...auditRules];
+
+describe('the warm-up samples', () => {
+  it.each(WARM_UP_SAMPLES.map((source, index) => [index, source] as const))('sample %i parses on the fast path (meriyah, converted)', (_index, source) => {
+    // Only the converted meriyah tree carries a recorded walk order; @babel/parser's does not.
+    expect(preorderOf(parseForDetection(source, path.join(fixtureRoot, 'sample.js')))).toBeDefined();
+  });
+
+  it('are one ASCII text and one beyond it, the two kinds of string V8 keeps', () => {
+    expect(WARM_UP_SAMPLES.map((source) => /^[\x00-\x7f]*$/.test(source))).toEqual([true, false]);
+  });
+
+  it('give every rule that can fire on JavaScript a finding', () => {
+    const found = new Set<string>();
+    for (const source of WARM_UP_SAMPLES) {
+      const outcome = detectSource({ source, filePath: path.join(fixtureRoot, 'sample.js'), transforms: builtIn, kit: fixtureKit() });
+      if (outcome.kind === 'findings') for (const finding of outcome.findings) found.add(finding.ruleId);
+    }
+    // catch-any looks for a TypeScript annotation, which JavaScript cannot have.
+    expect(builtIn.map((module) => module.meta.id).filter((id) => !found.has(id))).toEqual(['catch-any']);
+  });
+});
+
+describe('an audit long enough to be warmed up', () => {
+  const corpus = fixtureCorpus();
+
+  it('has the findings each of its files has when detected on its own', async () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(WARM_UP_MIN_FILES);
+    const files = Object.fromEntries(corpus.map(([file, text], index) => [`src/${String(index).padStart(3, '0')}-${path.basename(file)}`, text]));
+    const root = createAuditProject(files);
+    const report = await runAudit({ cwd: root });
+
+    const { kit } = loadDetectionProject(root);
+    const alone = Object.entries(files).flatMap(([file, source]) => {
+      const outcome = detectSource({ source, filePath: path.join(root, file), transforms: builtIn, kit });
+      return outcome.kind === 'findings' ? outcome.findings.map((finding) => [file, finding.ruleId, finding.line, finding.column, finding.message]) : [];
+    });
+    expect(report.findings.length).toBeGreaterThan(100);
+    expect(report.findings.map((finding) => [finding.file, finding.ruleId, finding.line, finding.column, finding.message])).toEqual(alone);
+  });
+
+  it('was warmed by that run, once for the process', () => {
+    expect(warmUpDetection({ root: fixtureRoot, kit: fixtureKit(), fileCount: 10_000 })).toBe(false);
+  });
+});
