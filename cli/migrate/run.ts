@@ -273,7 +273,7 @@ export async function runDetect(options: DetectOptions): Promise<DetectReport> {
   let lines = 0;
 
   const total = candidates.files.length;
-  warmUpDetection({ root: project.root, kit: project.kit, fileCount: total });
+  warmUpDetection({ root: project.root, kit: project.kit, files: candidates.files });
   const scan = { root: project.root, files: candidates.files, maxFileSize, skipped, failed, onProgress: options.onProgress };
   await forEachSource(scan, (file, absolute, read) => {
     const outcome = detectSource({ source: read.text, filePath: absolute, transforms: modules, kit: project.kit });
