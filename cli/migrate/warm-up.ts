@@ -7,11 +7,11 @@
  * those files happened to contain. The first file with something they lacked (a regular expression
  * with the `s` flag, a number too large for a small integer, a comment that ends the file) throws the
  * optimized code away, and it is compiled again later: over 3,000 real files the tokenizer's main
- * function was compiled 14 times, each time on the core that garbage collection also needs (6 times
- * after the warm-up). Measured with the command on real files from this repository's dependencies,
- * interleaved with runs without it: 6% less wall time at 3,000 files, 9-10% at 300 and 1,000, and no
- * slow outliers; at 100 files neither gain nor loss, and below that only a cost (some 20 ms), so
- * shorter runs skip it.
+ * function was compiled 12 to 14 times, each time on the core that garbage collection also needs
+ * (5 or 6 after the warm-up). Measured with the command on real files from this repository's
+ * dependencies, interleaved with runs without it: 6% less wall time at 3,000 files, 9-10% at 300 and
+ * 1,000, and no slow outliers; at 100 files neither gain nor loss, and below that only a cost (some
+ * 20 ms), so shorter runs skip it.
  *
  * Only JavaScript files count towards a long run: TypeScript goes to @babel/parser, and warming it
  * the same way measured no gain (289 TypeScript files from this repository's dependencies).
