@@ -44,10 +44,9 @@ describe('an audit long enough to be warmed up', () => {
     // The fixtures, TypeScript included, and their JavaScript again in a second folder: enough
     // JavaScript files for the warm-up.
     const isJavaScript = (file: string): boolean => /\.(?:js|jsx|mjs|cjs)$/.test(file);
-    const entries: Array<[string, string]> = [
-      ...corpus.map(([file, text], index): [string, string] => [`src/${String(index).padStart(3, '0')}-${path.basename(file)}`, text]),
-      ...corpus.filter(([file]) => isJavaScript(file)).map(([file, text], index): [string, string] => [`src/again/${String(index).padStart(3, '0')}-${path.basename(file)}`, text]),
-    ];
+    const placed = (folder: string, files: Array<[string, string]>): Array<[string, string]> =>
+      files.map(([file, text], index) => [`${folder}/${String(index).padStart(3, '0')}-${path.basename(file)}`, text]);
+    const entries = [...placed('src', corpus), ...placed('src/again', corpus.filter(([file]) => isJavaScript(file)))];
     expect(entries.filter(([file]) => isJavaScript(file)).length).toBeGreaterThanOrEqual(WARM_UP_MIN_FILES);
     const files = Object.fromEntries(entries);
     const root = createAuditProject(files);
