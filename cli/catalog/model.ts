@@ -12,8 +12,15 @@ export type ImportSuffix = '.js' | '';
 /** `express`, `fastify`, `hono` for JavaScript/TypeScript targets; `fastapi`, `flask` for Python ones. */
 export type Framework = 'express' | 'fastify' | 'hono' | 'fastapi' | 'flask' | 'none';
 export type Logger = 'pino' | 'console';
-/** `vitest`, `jest`, `node:test` for JavaScript/TypeScript targets; `pytest`, `unittest` for Python ones. */
-export type TestRunner = 'vitest' | 'jest' | 'node:test' | 'pytest' | 'unittest';
+/** `vitest`, `jest`, `mocha`, `node:test` for JavaScript/TypeScript targets; `pytest`, `unittest` for Python ones. */
+export type TestRunner = 'vitest' | 'jest' | 'mocha' | 'node:test' | 'pytest' | 'unittest';
+/**
+ * What kind of project the kit serves, which decides what it contains and what `migrate` may
+ * change: a `service` answers requests (full kit, logs on stdout); a `cli` talks to its user on
+ * stdout and stderr (logs go to stderr, console output is left alone); a `library` keeps its
+ * public contract (error classes and cause handling, no logger, no handler).
+ */
+export type Profile = 'service' | 'cli' | 'library';
 export type Severity = 'fatal' | 'error' | 'warning' | 'info';
 /** How loudly `audit` reports a rule; `off` silences it. */
 export type AuditLevel = 'off' | 'error' | 'warning' | 'info';
@@ -29,6 +36,8 @@ export interface CatalogTarget {
   framework: Framework;
   logger: Logger;
   testRunner: TestRunner;
+  /** Absent in catalogs written before profiles existed, which were all treated as services. */
+  profile?: Profile;
   /** Base URL that problem `type` links point to; null means `about:blank`. */
   docsBaseUrl: string | null;
   /** A path alias used instead of relative imports of the kit, e.g. `@/errors`. */

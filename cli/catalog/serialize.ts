@@ -30,6 +30,7 @@ function orderTarget(target: CatalogTarget): CatalogTarget {
     framework: target.framework,
     logger: target.logger,
     testRunner: target.testRunner,
+    profile: target.profile,
     docsBaseUrl: target.docsBaseUrl,
     importAlias: target.importAlias,
   });
