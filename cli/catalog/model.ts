@@ -11,7 +11,21 @@ export type ModuleSystem = 'esm' | 'cjs';
 export type ImportSuffix = '.js' | '';
 /** `express`, `fastify`, `hono` for JavaScript/TypeScript targets; `fastapi`, `flask` for Python ones. */
 export type Framework = 'express' | 'fastify' | 'hono' | 'fastapi' | 'flask' | 'none';
-export type Logger = 'pino' | 'console';
+/** `project` writes through a logger the project already has (see `CatalogTarget.projectLogger`). */
+export type Logger = 'pino' | 'console' | 'project';
+
+/** A logger module of the project's own, which the kit's logger forwards to instead of logging itself. */
+export interface ProjectLogger {
+  /** The module's file, relative to the project root with posix separators, e.g. `src/lib/log.ts`. */
+  path: string;
+  /** The export that holds the logger: `default` or a named export such as `logger`. */
+  export: string;
+  /**
+   * How its methods take fields and a message: `fields-first` is pino's and bunyan's
+   * `log.error({ err }, 'msg')`; `message-first` is winston's and console's `log.error('msg', { err })`.
+   */
+  style: 'fields-first' | 'message-first';
+}
 /** `vitest`, `jest`, `mocha`, `node:test` for JavaScript/TypeScript targets; `pytest`, `unittest` for Python ones. */
 export type TestRunner = 'vitest' | 'jest' | 'mocha' | 'node:test' | 'pytest' | 'unittest';
 /**
@@ -35,6 +49,8 @@ export interface CatalogTarget {
   runbookDir: string;
   framework: Framework;
   logger: Logger;
+  /** Set when `logger` is `project`. */
+  projectLogger?: ProjectLogger;
   testRunner: TestRunner;
   /** Absent in catalogs written before profiles existed, which were all treated as services. */
   profile?: Profile;

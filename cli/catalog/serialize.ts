@@ -29,6 +29,7 @@ function orderTarget(target: CatalogTarget): CatalogTarget {
     runbookDir: target.runbookDir,
     framework: target.framework,
     logger: target.logger,
+    projectLogger: target.projectLogger === undefined ? undefined : compact({ path: target.projectLogger.path, export: target.projectLogger.export, style: target.projectLogger.style }),
     testRunner: target.testRunner,
     profile: target.profile,
     docsBaseUrl: target.docsBaseUrl,
