@@ -1,0 +1,94 @@
+/**
+ * Counts read from the summaries the usual tools print. Each counter returns null when it finds no
+ * summary it knows: the harness then falls back to the exit code.
+ */
+
+const sum = (text, pattern) => {
+  let total = 0;
+  let found = false;
+  for (const match of text.matchAll(pattern)) {
+    total += Number(match[1]);
+    found = true;
+  }
+  return found ? total : null;
+};
+
+/** tsc (plain and `-b`), vue-tsc: one `error TSnnnn` per diagnostic. */
+export function countTypeErrors(output) {
+  const errors = output.match(/error TS\d+:/g);
+  if (errors) return errors.length;
+  return /Found 0 errors/.test(output) ? 0 : null;
+}
+
+/** eslint and xo (stylish), standard, biome, oxlint, prettier --check. */
+export function countLintErrors(output) {
+  const counts = [
+    // eslint: "✖ 12 problems (10 errors, 2 warnings)"
+    sum(output, /✖ \d+ problems? \((\d+) errors?, \d+ warnings?\)/g),
+    // xo: "  12 errors" on its own line
+    sum(output, /^\s*✖?\s*(\d+) errors?\s*$/gm),
+    // biome: "Found 12 errors."
+    sum(output, /^Found (\d+) errors?\.?$/gm),
+    // oxlint: "Found 3 warnings and 12 errors."
+    sum(output, /Found \d+ warnings? and (\d+) errors?/g),
+    // prettier --check: "Code style issues found in 3 files."
+    sum(output, /Code style issues found in (\d+) files?/g),
+    /Code style issues found in the above file/.test(output) ? 1 : null,
+  ];
+  // standard prints one "path:line:col: message" line per problem and no summary.
+  const standard = output.match(/^\s*\S+:\d+:\d+: .+$/gm);
+  if (/^standard: /m.test(output) && standard) counts.push(standard.length);
+  const known = counts.filter((count) => count !== null);
+  return known.length === 0 ? null : known.reduce((a, b) => a + b, 0);
+}
+
+/** vitest, jest, mocha, node:test (spec and TAP), ava, tap. Returns { failed, passed } or null. */
+export function countTests(output) {
+  const families = [
+    // vitest: " Tests  2 failed | 40 passed (42)"
+    { failed: /^\s*Tests\s+.*?(\d+) failed/gm, passed: /^\s*Tests\s+.*?(\d+) passed/gm },
+    // jest: "Tests:       1 failed, 5 passed, 6 total"
+    { failed: /^Tests:\s+.*?(\d+) failed/gm, passed: /^Tests:\s+.*?(\d+) passed/gm },
+    // mocha: "  12 passing (30ms)" / "  1 failing"
+    { failed: /^\s*(\d+) failing/gm, passed: /^\s*(\d+) passing/gm },
+    // node:test spec reporter and TAP
+    { failed: /^(?:ℹ|#) fail (\d+)/gm, passed: /^(?:ℹ|#) pass (\d+)/gm },
+    // ava: "  3 tests failed" / "  10 tests passed"
+    { failed: /^\s*(\d+) tests? failed/gm, passed: /^\s*(\d+) tests? passed/gm },
+  ];
+  let failed = null;
+  let passed = null;
+  for (const family of families) {
+    const f = sum(output, family.failed);
+    const p = sum(output, family.passed);
+    if (f === null && p === null) continue;
+    failed = (failed ?? 0) + (f ?? 0);
+    passed = (passed ?? 0) + (p ?? 0);
+  }
+  return failed === null ? null : { failed, passed };
+}
+
+/**
+ * Problems a linter reports with a file and line, for "errors on changed lines". Understands stylish
+ * output (a file header, then "  line:col  error  message  rule") and "file:line:col" lines.
+ * @returns {{ file: string, line: number, text: string }[]}
+ */
+export function lintLocations(output) {
+  const found = [];
+  let currentFile = null;
+  for (const raw of output.split('\n')) {
+    const line = raw.trimEnd();
+    const inline = line.match(/^\s*(\S+?\.[cm]?[jt]sx?):(\d+):\d+/);
+    if (inline) {
+      found.push({ file: inline[1], line: Number(inline[2]), text: line.trim() });
+      continue;
+    }
+    if (/^\S.*\.[cm]?[jt]sx?$/.test(line)) {
+      currentFile = line;
+      continue;
+    }
+    const stylish = line.match(/^\s+(\d+):\d+\s+(error|✖)\s/);
+    if (stylish && currentFile) found.push({ file: currentFile, line: Number(stylish[1]), text: line.trim() });
+  }
+  return found;
+}

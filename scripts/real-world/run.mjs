@@ -1,0 +1,258 @@
+#!/usr/bin/env node
+/**
+ * Real-projects harness: runs faultline on checkouts of real open-source projects and records what
+ * their own type-checker, linter and tests say before and after, and whether the packed package
+ * still loads. Not part of `npm test`: it installs real dependencies and takes minutes per project.
+ *
+ *   npm run real-world -- [--migrate] [--config projects.json] [--out dir] <checkout dirs...>
+ */
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { parsePatch } from 'diff';
+import { countLintErrors, countTests, countTypeErrors, lintLocations } from './counts.mjs';
+import { run } from './exec.mjs';
+import { packAndLoad } from './pack-load.mjs';
+import { detectCommands, detectInstall, detectKind, detectSources, readPackage } from './project.mjs';
+import { formatMarkdown, formatTable, tableRows } from './report.mjs';
+
+const USAGE = 'usage: npm run real-world -- [--migrate] [--config <projects.json>] [--out <dir>] [--scratch <dir>] [--timeout <minutes>] [--keep] <checkout dirs...>';
+const repoRoot = path.resolve(import.meta.dirname, '..', '..');
+const faultline = path.join(repoRoot, 'dist', 'bin', 'faultline.js');
+
+function fail(message) {
+  console.error(message);
+  process.exit(2);
+}
+
+let parsed;
+try {
+  parsed = parseArgs({
+    allowPositionals: true,
+    options: {
+      migrate: { type: 'boolean', default: false },
+      config: { type: 'string', default: path.join(import.meta.dirname, 'projects.json') },
+      out: { type: 'string' },
+      scratch: { type: 'string' },
+      timeout: { type: 'string', default: '10' },
+      keep: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+} catch (error) {
+  fail(`${error.message}\n${USAGE}`);
+}
+const { values: flags, positionals: checkouts } = parsed;
+if (flags.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+if (checkouts.length === 0) fail(`give at least one checkout directory\n${USAGE}`);
+if (!existsSync(faultline)) fail(`${faultline} is missing: run \`npm run build\` first`);
+for (const dir of checkouts) {
+  if (!existsSync(path.join(dir, 'package.json'))) fail(`${dir} has no package.json: give the folder of a project checkout`);
+}
+const timeoutMs = Number(flags.timeout) * 60_000;
+if (!(timeoutMs > 0)) fail(`--timeout takes minutes, e.g. --timeout 10 (got "${flags.timeout}")`);
+const config = existsSync(flags.config) ? JSON.parse(readFileSync(flags.config, 'utf8')).projects ?? {} : {};
+
+const started = new Date().toISOString().replace(/[:.]/g, '-');
+const outDir = path.resolve(flags.out ?? path.join(path.dirname(path.resolve(checkouts[0])), 'results', started));
+const scratchRoot = path.resolve(flags.scratch ?? path.join(os.tmpdir(), 'faultline-real-world', started));
+mkdirSync(outDir, { recursive: true });
+
+// pnpm and yarn through corepack, for installs and for scripts that call them. Corepack's own
+// default version, because resolving "latest" needs registry signatures this corepack cannot check.
+const shims = path.join(scratchRoot, 'bin');
+mkdirSync(shims, { recursive: true });
+for (const manager of ['pnpm', 'yarn']) {
+  writeFileSync(path.join(shims, manager), `#!/bin/sh\nexec corepack ${manager} "$@"\n`, { mode: 0o755 });
+}
+
+const toolEnv = (dir) => ({
+  CI: 'true',
+  COREPACK_DEFAULT_TO_LATEST: '0',
+  NO_COLOR: '1',
+  FORCE_COLOR: '0',
+  HUSKY: '0',
+  COREPACK_ENABLE_DOWNLOAD_PROMPT: '0',
+  npm_config_audit: 'false',
+  npm_config_fund: 'false',
+  npm_config_update_notifier: 'false',
+  PATH: [path.join(dir, 'node_modules', '.bin'), shims, process.env.PATH].join(path.delimiter),
+});
+
+const git = (dir, args, log, env) => run(`git -c user.email=real-world@localhost -c user.name=real-world ${args}`, { cwd: dir, log, timeoutMs, env });
+
+/** Back to the last commit, keeping node_modules but dropping build output and anything a step wrote. */
+async function resetTree(dir, log, env) {
+  await git(dir, 'checkout -- .', log, env);
+  await git(dir, 'clean -fdx -e node_modules', log, env);
+}
+
+/** Build, type-check, lint and test, then pack and load: one phase's figures. */
+async function checkPhase(phase, { dir, commands, logs, env, pkg }) {
+  const result = {};
+  const step = async (name, count) => {
+    if (!commands[name]) return null;
+    const output = await run(commands[name], { cwd: dir, log: path.join(logs, `${phase}-${name}.log`), timeoutMs, env });
+    const counted = count ? count(output.output) : null;
+    const check = { command: commands[name], exitCode: output.exitCode, timedOut: output.timedOut, durationMs: output.durationMs, log: path.relative(outDir, output.log) };
+    if (name === 'test') {
+      check.count = counted?.failed ?? null;
+      check.passed = counted?.passed ?? null;
+    } else {
+      check.count = counted;
+    }
+    result[name] = check;
+    return output;
+  };
+  await step('build', null);
+  await step('typecheck', countTypeErrors);
+  const lint = await step('lint', countLintErrors);
+  if (lint) result.lintLocations = lintLocations(lint.output).map((problem) => ({ ...problem, file: path.relative(dir, path.resolve(dir, problem.file)) }));
+  await step('test', countTests);
+  result.pack = await packAndLoad({ dir, pkg, work: path.join(path.dirname(dir), `pack-${phase}`), logs: path.join(logs, `${phase}-pack`), timeoutMs, env });
+  return result;
+}
+
+/** Lines a diff adds, per file, to find lint problems on changed lines. */
+function addedLines(patchText) {
+  const added = new Map();
+  for (const file of parsePatch(patchText)) {
+    const name = file.newFileName?.replace(/^b\//, '');
+    if (!name) continue;
+    const lines = new Set();
+    for (const hunk of file.hunks) {
+      let line = hunk.newStart;
+      for (const text of hunk.lines) {
+        if (text.startsWith('+')) lines.add(line);
+        if (!text.startsWith('-') && !text.startsWith('\\')) line += 1;
+      }
+    }
+    added.set(name, lines);
+  }
+  return added;
+}
+
+async function runProject(checkout) {
+  const source = path.resolve(checkout);
+  const name = path.basename(source);
+  const entry = config[name] ?? {};
+  const results = path.join(outDir, name);
+  const logs = path.join(results, 'logs');
+  const work = path.join(scratchRoot, name, 'work');
+  mkdirSync(logs, { recursive: true });
+  console.error(`\n[${name}] copying to ${work}`);
+  // The original checkout is never touched: everything runs on this copy.
+  cpSync(source, work, { recursive: true, filter: (file) => path.basename(file) !== 'node_modules' });
+  const env = toolEnv(work);
+  const gitLog = path.join(logs, 'git.log');
+  if (!existsSync(path.join(work, '.git'))) {
+    await git(work, 'init -q', gitLog, env);
+    await git(work, 'add -A', gitLog, env);
+    await git(work, 'commit -qm original', gitLog, env);
+  }
+  mkdirSync(path.join(work, '.git', 'info'), { recursive: true });
+  // An install writes a lockfile the project does not keep; it is not part of what init changes.
+  const tracked = (await git(work, 'ls-files', gitLog, env)).output.split('\n');
+  const lockfiles = ['package-lock.json', 'pnpm-lock.yaml', 'yarn.lock'].filter((file) => !tracked.includes(file));
+  writeFileSync(path.join(work, '.git', 'info', 'exclude'), ['node_modules/', ...lockfiles, ''].join('\n'));
+  const head = (await git(work, 'rev-parse HEAD', gitLog, env)).output.trim().split('\n').pop();
+  const original = head;
+
+  const pkg = readPackage(work);
+  const detected = detectInstall(work);
+  const install = entry.install ?? detected.install;
+  const reinstall = entry.reinstall ?? detected.reinstall;
+  const result = {
+    name,
+    repo: entry.repo ?? null,
+    commit: (entry.commit ?? head).slice(0, 12),
+    kind: entry.kind ?? detectKind(pkg),
+    install,
+    phases: {},
+  };
+  console.error(`[${name}] installing: ${install}`);
+  const installed = await run(install, { cwd: work, log: path.join(logs, 'install.log'), timeoutMs, env });
+  if (installed.exitCode !== 0) return { ...result, error: `install failed (${path.relative(outDir, installed.log)})` };
+  const commands = detectCommands(work, pkg, entry.commands ?? {});
+  result.commands = commands;
+
+  console.error(`[${name}] before`);
+  result.phases.before = await checkPhase('before', { dir: work, commands, logs, env, pkg });
+  await resetTree(work, gitLog, env);
+
+  console.error(`[${name}] faultline init --yes`);
+  const packageBefore = readFileSync(path.join(work, 'package.json'), 'utf8');
+  const init = await run(`node ${JSON.stringify(faultline)} init --yes`, { cwd: work, log: path.join(logs, 'faultline-init.log'), timeoutMs, env });
+  result.init = { exitCode: init.exitCode, reinstalled: false };
+  const packageAfter = readPackage(work);
+  const dependencies = (p) => JSON.stringify([p.dependencies, p.devDependencies, p.peerDependencies, p.optionalDependencies]);
+  if (dependencies(JSON.parse(packageBefore)) !== dependencies(packageAfter)) {
+    result.init.reinstalled = true;
+    await run(reinstall, { cwd: work, log: path.join(logs, 'init-install.log'), timeoutMs, env });
+  }
+  await git(work, 'add -A', gitLog, env);
+  await git(work, 'commit -qm "faultline init --yes" --allow-empty', gitLog, env);
+  writeFileSync(path.join(results, 'init.diff'), (await git(work, `diff ${original} HEAD`, path.join(logs, 'init-diff.log'), env)).output);
+  const initCommands = detectCommands(work, packageAfter, entry.commands ?? {});
+  result.phases.init = await checkPhase('init', { dir: work, commands: initCommands, logs, env, pkg: packageAfter });
+
+  if (flags.migrate) {
+    await resetTree(work, gitLog, env);
+    const catalogFile = path.join(work, 'faultline.catalog.json');
+    const catalog = existsSync(catalogFile) ? JSON.parse(readFileSync(catalogFile, 'utf8')) : null;
+    const sources = detectSources(work, packageAfter, catalog, entry.sources);
+    console.error(`[${name}] faultline migrate ${sources.join(' ')}`);
+    const reportFile = path.join(results, 'migrate-report.json');
+    const migrated = await run(`node ${JSON.stringify(faultline)} migrate ${sources.map((s) => JSON.stringify(s)).join(' ')} --force --json > ${JSON.stringify(reportFile)}`, {
+      cwd: work,
+      log: path.join(logs, 'faultline-migrate.log'),
+      timeoutMs,
+      env,
+    });
+    let report = null;
+    try {
+      report = JSON.parse(readFileSync(reportFile, 'utf8'));
+    } catch {
+      // No JSON: migrate stopped before reporting; its log says why.
+    }
+    const diff = (await git(work, 'diff HEAD', path.join(logs, 'migrate-diff.log'), env)).output;
+    writeFileSync(path.join(results, 'migrate.diff'), diff);
+    await git(work, 'add -A', gitLog, env);
+    await git(work, 'commit -qm "faultline migrate" --allow-empty', gitLog, env);
+    const perTransform = report?.perTransform ?? {};
+    result.migrate = {
+      sources,
+      exitCode: migrated.exitCode,
+      files: report?.changed?.length ?? 0,
+      sites: Object.values(perTransform).reduce((total, counts) => total + counts.fixed, 0),
+      perTransform,
+    };
+    result.phases.migrate = await checkPhase('migrate', { dir: work, commands: initCommands, logs, env, pkg: packageAfter });
+    const added = addedLines(diff);
+    const onChanged = (result.phases.migrate.lintLocations ?? []).filter((problem) => added.get(problem.file)?.has(problem.line));
+    result.migrate.lintOnChangedLines = result.phases.migrate.lint ? onChanged.length : undefined;
+    result.migrate.lintProblemsOnChangedLines = onChanged.map((problem) => `${problem.file}:${problem.line} ${problem.text}`);
+  }
+  for (const phase of Object.values(result.phases)) delete phase.lintLocations;
+  if (!flags.keep) rmSync(path.join(scratchRoot, name), { recursive: true, force: true });
+  return result;
+}
+
+const faultlineVersion = (await run(`git -C ${JSON.stringify(repoRoot)} log -1 --format="%h %s"`, { cwd: repoRoot, log: path.join(outDir, 'faultline-version.log'), timeoutMs })).output.trim().split('\n').pop();
+const all = [];
+for (const checkout of checkouts) {
+  try {
+    all.push(await runProject(checkout));
+  } catch (error) {
+    all.push({ name: path.basename(path.resolve(checkout)), error: error.message, phases: {} });
+  }
+  // Written after every project, so an interrupted run still leaves what it measured.
+  writeFileSync(path.join(outDir, 'results.json'), `${JSON.stringify({ started, faultline: faultlineVersion, migrate: flags.migrate, results: all }, null, 2)}\n`);
+  writeFileSync(path.join(outDir, 'results.md'), formatMarkdown(all, { migrate: flags.migrate, faultline: faultlineVersion, started }));
+}
+console.log(formatTable(tableRows(all, { migrate: flags.migrate })));
+console.log(`\nresults, diffs and logs: ${outDir}`);
