@@ -78,17 +78,21 @@ export function lintLocations(output) {
   let currentFile = null;
   for (const raw of output.split('\n')) {
     const line = raw.trimEnd();
-    const inline = line.match(/^\s*(\S+?\.[cm]?[jt]sx?):(\d+):\d+/);
+    // A file header: stylish prints the bare path, xo the path of its first problem.
+    const header = line.match(/^\s*(\S+?\.[cm]?[jt]sx?)(?::\d+:\d+)?$/);
+    if (header) {
+      currentFile = header[1];
+      continue;
+    }
+    // standard, biome, eslint's unix format: "path:line:col: message" or "path:line:col rule".
+    const inline = line.match(/^\s*(\S+?\.[cm]?[jt]sx?):(\d+):\d+:?\s+\S/);
     if (inline) {
-      found.push({ file: inline[1], line: Number(inline[2]), text: line.trim() });
+      found.push({ file: inline[1], line: Number(inline[2]), text: line.trim().replace(/\s+/g, ' ') });
       continue;
     }
-    if (/^\S.*\.[cm]?[jt]sx?$/.test(line)) {
-      currentFile = line;
-      continue;
-    }
-    const stylish = line.match(/^\s+(\d+):\d+\s+(error|✖)\s/);
-    if (stylish && currentFile) found.push({ file: currentFile, line: Number(stylish[1]), text: line.trim() });
+    // stylish "  12:5  error  message  rule", xo "  ✖  12:5  message  rule"
+    const stylish = line.match(/^\s+(?:(\d+):\d+\s+error\s|✖\s+(\d+):\d+\s)/);
+    if (stylish && currentFile) found.push({ file: currentFile, line: Number(stylish[1] ?? stylish[2]), text: line.trim().replace(/\s+/g, ' ') });
   }
   return found;
 }
