@@ -1,7 +1,5 @@
 import type { Catalog, CatalogErrorEntry, CatalogMapping, CatalogTarget } from './model.js';
-
-/** Where a catalog tells editors to find the schema: the copy shipped in the installed package. */
-export const DEFAULT_SCHEMA_REFERENCE = './node_modules/faultline/schema/catalog.schema.json';
+import { schemaReference } from './schema-reference.js';
 
 /**
  * The taxonomy every project starts with. Codes are part of a public contract (clients
@@ -116,7 +114,7 @@ export function defaultMappings(): CatalogMapping[] {
 
 export function newCatalog(target: CatalogTarget): Catalog {
   return {
-    $schema: DEFAULT_SCHEMA_REFERENCE,
+    $schema: schemaReference(),
     version: 1,
     target: { ...target },
     errors: defaultErrors(),

@@ -16,7 +16,7 @@ describe('serializeCatalog', () => {
     const text = serializeCatalog(defaultCatalog());
     expect(text.endsWith('}\n')).toBe(true);
     expect(text.endsWith('\n\n')).toBe(false);
-    expect(text.split('\n')[1]).toBe('  "$schema": "./node_modules/faultline/schema/catalog.schema.json",');
+    expect(text.split('\n')[1]).toMatch(/^ {2}"\$schema": "https:\/\/unpkg\.com\/faultline@\d+\.\d+\.\d+[^"]*\/schema\/catalog\.schema\.json",$/);
   });
 
   it('writes keys in a fixed order whatever order they were given in', () => {
