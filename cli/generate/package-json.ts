@@ -1,3 +1,4 @@
+import semver from 'semver';
 import type { CatalogTarget } from '../catalog/model.js';
 import type { DesiredFile } from '../fs/file-changes.js';
 
@@ -7,6 +8,7 @@ export const kitDependencyVersions = {
   typescript: '^5.9.3',
   '@types/node': '^20.19.0',
   '@types/express': '^5.0.0',
+  '@types/express@4': '^4.17.25',
   tsx: '^4.20.0',
 } as const;
 
@@ -44,6 +46,8 @@ export function planPackageJson(args: {
   target: CatalogTarget;
   /** Whether to add the `test:errors` (and a missing `test`) script; `sync` adds dependencies only. */
   scripts?: boolean;
+  /** A `files` entry to add so that the published package contains the kit. */
+  publishEntry?: string;
 }): (DesiredFile & { addedDependencies: string[] }) | undefined {
   const { current, target } = args;
   const indent = current ? detectIndent(current) : 2;
@@ -53,17 +57,21 @@ export function planPackageJson(args: {
 
   const has = (name: string) => Boolean(pkg.dependencies?.[name] ?? pkg.devDependencies?.[name]);
   const addedDependencies: string[] = [];
-  const add = (section: 'dependencies' | 'devDependencies', name: keyof typeof kitDependencyVersions) => {
+  const add = (section: 'dependencies' | 'devDependencies', name: string, version: string) => {
     if (has(name)) return;
-    pkg[section] = { ...(pkg[section] ?? {}), [name]: kitDependencyVersions[name] };
+    pkg[section] = { ...(pkg[section] ?? {}), [name]: version };
     addedDependencies.push(name);
   };
-  if (target.logger === 'pino') add('dependencies', 'pino');
+  if (target.logger === 'pino') add('dependencies', 'pino', kitDependencyVersions.pino);
   if (target.language === 'typescript') {
-    add('devDependencies', 'typescript');
-    add('devDependencies', '@types/node');
-    if (target.framework === 'express') add('devDependencies', '@types/express');
-    if (target.testRunner === 'node:test') add('devDependencies', 'tsx');
+    add('devDependencies', 'typescript', kitDependencyVersions.typescript);
+    add('devDependencies', '@types/node', kitDependencyVersions['@types/node']);
+    if (target.framework === 'express') {
+      // Express 5's types describe a different API (async handlers, path syntax); match the installed major.
+      const express4 = majorOf(pkg.dependencies?.express) === 4;
+      add('devDependencies', '@types/express', kitDependencyVersions[express4 ? '@types/express@4' : '@types/express']);
+    }
+    if (target.testRunner === 'node:test') add('devDependencies', 'tsx', kitDependencyVersions.tsx);
   }
 
   if (args.scripts !== false) {
@@ -74,10 +82,20 @@ export function planPackageJson(args: {
     pkg.scripts = scripts;
   }
 
+  if (args.publishEntry && Array.isArray(pkg.files) && !pkg.files.includes(args.publishEntry)) {
+    pkg.files = [...(pkg.files as unknown[]), args.publishEntry];
+  }
+
   const content = JSON.stringify(pkg, null, indent) + '\n';
   if (current !== undefined && content === normalizeTrailingNewline(current)) return undefined;
   if (current !== undefined && sameJson(current, content)) return undefined;
   return { path: 'package.json', content, kind: current === undefined ? 'owned' : 'merged', addedDependencies };
+}
+
+/** The lowest major version a dependency range allows; undefined for tags, URLs and workspace links. */
+function majorOf(range: string | undefined): number | undefined {
+  if (range === undefined || semver.validRange(range) === null) return undefined;
+  return semver.minVersion(range)?.major;
 }
 
 function detectIndent(text: string): number | string {
