@@ -18,6 +18,7 @@ interface InitFlags {
   framework?: InitAnswers['framework'];
   logger?: InitAnswers['logger'];
   testRunner?: InitAnswers['testRunner'];
+  profile?: InitAnswers['profile'];
   kitDir?: string;
   runbookDir?: string;
   docsBaseUrl?: string;
@@ -36,8 +37,9 @@ export function registerInit(program: Command, context: CommandContext): void {
     .addOption(new Option('--language <language>', 'language of the kit').choices(['typescript', 'javascript', 'python', 'ts', 'js', 'py']))
     .addOption(new Option('--module <system>', 'module system of the kit').choices(['esm', 'cjs']))
     .addOption(new Option('--framework <name>', 'web framework adapter').choices(['express', 'fastify', 'hono', 'fastapi', 'flask', 'none']))
-    .addOption(new Option('--logger <name>', 'logger behind the kit').choices(['pino', 'console']))
-    .addOption(new Option('--test-runner <name>', 'runner for the kit tests').choices(['vitest', 'jest', 'node:test', 'pytest', 'unittest']))
+    .addOption(new Option('--logger <name>', "logger behind the kit (project: the project's own logger module)").choices(['pino', 'console', 'project']))
+    .addOption(new Option('--test-runner <name>', 'runner for the kit tests').choices(['vitest', 'jest', 'mocha', 'node:test', 'pytest', 'unittest']))
+    .addOption(new Option('--profile <kind>', 'what the project is: a service, a command-line tool or a library').choices(['service', 'cli', 'library']))
     .option('--kit-dir <path>', 'where the kit goes, relative to the project')
     .option('--runbook-dir <path>', 'where runbook pages go, relative to the project')
     .option('--docs-base-url <url>', 'base URL of the published runbooks, used in problem `type` links')
@@ -114,6 +116,7 @@ function flagsToAnswers(flags: InitFlags): InitAnswers {
     framework: flags.framework,
     logger: flags.logger,
     testRunner: flags.testRunner,
+    profile: flags.profile,
     kitDir: flags.kitDir,
     runbookDir: flags.runbookDir,
     docsBaseUrl: flags.docsBaseUrl,
@@ -167,6 +170,17 @@ async function askMissing(project: ProjectInfo, answers: InitAnswers): Promise<I
   const { defaultAnswers } = await import('../generate/init.js');
   const defaults = defaultAnswers(project);
   const asked: InitAnswers = {};
+  if (!answers.profile) {
+    asked.profile = await select({
+      message: 'What is this project?',
+      default: defaults.profile,
+      choices: [
+        { value: 'service' as const, name: 'a service (answers requests; logs on stdout)' },
+        { value: 'cli' as const, name: 'a command-line tool (stdout is its output; logs go to stderr)' },
+        { value: 'library' as const, name: 'a library (error classes and causes only; no logger, no handler)' },
+      ],
+    });
+  }
   if (!answers.moduleSystem) {
     asked.moduleSystem = await select({
       message: 'Module system',
@@ -181,18 +195,23 @@ async function askMissing(project: ProjectInfo, answers: InitAnswers): Promise<I
       choices: (['express', 'fastify', 'hono', 'none'] as const).map((value) => ({ value, name: value })),
     });
   }
-  if (!answers.logger) {
+  if (!answers.logger && (answers.profile ?? asked.profile) !== 'library') {
+    const own = project.projectLogger;
     asked.logger = await select({
       message: 'Logger',
       default: defaults.logger,
-      choices: [{ value: 'pino' as const, name: 'pino' }, { value: 'console' as const, name: 'console (JSON lines, no dependency)' }],
+      choices: [
+        ...(own ? [{ value: 'project' as const, name: `your logger in ${own.path} (imported by ${own.importers} files)` }] : []),
+        { value: 'pino' as const, name: 'pino' },
+        { value: 'console' as const, name: 'console (JSON lines, no dependency)' },
+      ],
     });
   }
   if (!answers.testRunner) {
     asked.testRunner = await select({
       message: 'Test runner for the kit tests',
       default: defaults.testRunner,
-      choices: (['vitest', 'jest', 'node:test'] as const).map((value) => ({ value, name: value })),
+      choices: (['vitest', 'jest', 'mocha', 'node:test'] as const).map((value) => ({ value, name: value })),
     });
   }
   if (!answers.kitDir) asked.kitDir = await input({ message: 'Where should the kit go?', default: defaults.kitDir });

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { CatalogTarget, Framework, Language, Logger, ModuleSystem, TestRunner } from '../catalog/model.js';
+import type { CatalogTarget, Framework, Language, Logger, ModuleSystem, Profile, TestRunner } from '../catalog/model.js';
 import { detectProject, type ProjectInfo } from '../project/detect.js';
 import { UsageError } from '../errors.js';
 import type { DesiredFile, FileChange } from '../fs/file-changes.js';
@@ -18,6 +18,7 @@ export interface InitAnswers {
   framework?: Framework;
   logger?: Logger;
   testRunner?: TestRunner;
+  profile?: Profile;
   kitDir?: string;
   runbookDir?: string;
   docsBaseUrl?: string | null;
@@ -54,8 +55,9 @@ export function defaultAnswers(project: ProjectInfo): Required<InitAnswers> & { 
     framework: project.framework,
     logger: project.logger,
     testRunner: project.testRunner,
+    profile: project.profile,
     kitDir: project.kitDir,
-    runbookDir: 'docs/runbooks',
+    runbookDir: project.runbookDir,
     docsBaseUrl: null,
   };
 }
@@ -82,6 +84,7 @@ export async function runInit(options: InitOptions, project?: ProjectInfo): Prom
     current: existsSync(packageJsonPath) ? readFileSync(packageJsonPath, 'utf8') : undefined,
     projectName: info.name,
     target: catalog.target,
+    ...(info.publishEntry && catalog.target.kitDir === info.kitDir ? { publishEntry: info.publishEntry } : {}),
   });
   if (packageJson) desired.push(packageJson);
   if (catalog.target.language === 'typescript' && !info.tsconfig) {
@@ -98,6 +101,7 @@ export async function runInit(options: InitOptions, project?: ProjectInfo): Prom
     testCommand: kitTestCommand(catalog.target),
     installNeeded: (packageJson?.addedDependencies.length ?? 0) > 0,
     packageManager: info.packageManager,
+    notes: info.notes,
   };
 }
 
@@ -110,6 +114,9 @@ export function resolveTarget(project: ProjectInfo, answers: InitAnswers): Catal
   if (chosen.docsBaseUrl && !/^https?:\/\/\S+$/.test(chosen.docsBaseUrl)) {
     throw new UsageError(`--docs-base-url must be an http(s) URL, got "${chosen.docsBaseUrl}"`);
   }
+  if (chosen.logger === 'project' && !project.projectLogger) {
+    throw new UsageError('--logger project needs a logger module that the code imports across files (src/log.js, lib/logger.ts…), and none was found; choose pino or console');
+  }
   return {
     language: chosen.language,
     moduleSystem: chosen.moduleSystem,
@@ -118,7 +125,11 @@ export function resolveTarget(project: ProjectInfo, answers: InitAnswers): Catal
     runbookDir: normalizeDir(chosen.runbookDir),
     framework: chosen.framework,
     logger: chosen.logger,
+    ...(chosen.logger === 'project' && project.projectLogger
+      ? { projectLogger: { path: project.projectLogger.path, export: project.projectLogger.export, style: project.projectLogger.style } }
+      : {}),
     testRunner: chosen.testRunner,
+    profile: chosen.profile,
     docsBaseUrl: chosen.docsBaseUrl || null,
   };
 }

@@ -1,13 +1,18 @@
 import { existsSync, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { join, posix, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
-import type { Framework, ImportSuffix, Logger, ModuleSystem, TestRunner } from '../catalog/model.js';
+import type { Framework, ImportSuffix, Logger, ModuleSystem, Profile, TestRunner } from '../catalog/model.js';
+import { readImportStyle, suffixFromEvidence, type ImportStyleEvidence } from './import-style.js';
+import { placeKit } from './placement.js';
+import { findProjectLogger, type FoundProjectLogger } from './project-logger.js';
+import { isToolConfig, listSourceFiles } from './source-files.js';
+import { governingProject, tsconfigProjects } from './tsconfig-projects.js';
 import { packageNameFromDirectory } from './package-name.js';
 import { findPrettierConfig } from './prettier-config.js';
 import { isRecord, readJsonFile } from './read-json-file.js';
 import { repositoryAncestors } from './repository-ancestors.js';
-import { readTsconfig, type TsconfigInfo } from './tsconfig.js';
+import { readTsconfig, tsconfigInfo, type TsconfigInfo } from './tsconfig.js';
 
 export type { TsconfigInfo } from './tsconfig.js';
 
@@ -34,12 +39,28 @@ export interface ProjectInfo {
   /** Every supported framework in `dependencies`, in order of preference. */
   frameworksFound: DetectedFramework[];
   logger: Logger;
+  /** A logger module of the project's own that its code imports across files, when there is one. */
+  projectLogger?: FoundProjectLogger;
+  /** What kind of project it is, from its dependencies, `bin`, `main` and `exports`. */
+  profile: Profile;
   /** Absolute path of the prettier config that applies (a package.json when it has a `prettier` key), or null. */
   prettierConfigFile: string | null;
-  sourceRoot: 'src' | '.';
-  /** Default kit directory, posix and relative to `root`: `src/errors` or `errors`. */
+  /** Where the project's code lives, posix and relative to `root`: `src`, `lib`, `.`… */
+  sourceRoot: string;
+  /** Default kit directory, posix and relative to `root`: `src/errors`, or a free name beside the project's own folder. */
   kitDir: string;
+  /** Default runbook directory: a folder git tracks. */
+  runbookDir: string;
+  /** A package.json `files` entry the kit needs so that the published package contains it. */
+  publishEntry?: string;
+  /** How the project's own relative imports are spelled, counted over a sample of its files. */
+  importStyle: ImportStyleEvidence;
+  /** Why detection chose what it did where that is not the obvious choice, for the user. */
+  notes: string[];
 }
+
+/** Server frameworks whose presence in `dependencies` makes a project a service. */
+const SERVICE_DEPENDENCIES = ['express', 'fastify', 'hono', 'koa', '@nestjs/core', '@hapi/hapi', 'restify', 'next', '@remix-run/node', 'nuxt', '@adonisjs/core', 'sails', 'polka', '@feathersjs/feathers', 'h3'];
 
 /** First match wins when a project has several (e.g. while moving from Express to Fastify). */
 const FRAMEWORK_PREFERENCE: readonly DetectedFramework[] = ['fastify', 'express', 'hono'];
@@ -71,12 +92,26 @@ export async function detectProject(dir: string): Promise<ProjectInfo> {
 
   const runtimeDependencies = dependencyNames(packageJson, ['dependencies']);
   const allDependencies = dependencyNames(packageJson, ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies']);
-  const tsconfig = await readTsconfig(root);
-  const language = tsconfig !== null || allDependencies.has('typescript') ? 'typescript' : 'javascript';
+  const projects = tsconfigProjects(root);
+  const sources = isEmpty ? { typescript: [], javascript: [] } : listSourceFiles(root);
+  const outDirs = projects.flatMap((project) => (typeof project.options.outDir === 'string' ? [resolve(dirname(project.path), project.options.outDir)] : []));
+  const typescriptSources = sources.typescript.filter((file) => !isToolConfig(file));
+  // JavaScript that tsc emits is the TypeScript sources again, not evidence of a JavaScript project.
+  const javascriptSources = sources.javascript.filter((file) => !isToolConfig(file) && !outDirs.some((dir) => join(root, file).startsWith(dir + sep)));
+  const language = detectLanguage(typescriptSources.length, javascriptSources.length, projects.length > 0 || allDependencies.has('typescript'));
+  const ownSources = language === 'typescript' ? typescriptSources : javascriptSources;
   const isTypeModule = packageJson.type === 'module';
+
+  const placement = placeKit({ root, language, sources: ownSources, tsconfigProjects: projects, packageJson });
+  const kitProbe = join(root, placement.kitDir, language === 'typescript' ? 'index.ts' : 'index.js');
+  const governing = governingProject(projects, kitProbe) ?? projects.find((project) => !project.solution);
+  const tsconfig = governing ? tsconfigInfo(governing.path, governing.options) : await readTsconfig(root);
   const moduleSystem = detectModuleSystem(language, isTypeModule, tsconfig);
+  const importStyle = readImportStyle(root, ownSources);
   const frameworksFound = FRAMEWORK_PREFERENCE.filter((framework) => runtimeDependencies.has(framework));
-  const sourceRoot = isEmpty || isDirectory(join(root, 'src')) ? 'src' : '.';
+  const projectLogger = isEmpty ? undefined : findProjectLogger(root, ownSources);
+  const notes = [...placement.notes];
+  if (projectLogger) notes.push(`Your code imports its logger from ${projectLogger.path} in ${projectLogger.importers} files; the kit writes through it (choose another with --logger).`);
 
   return {
     root,
@@ -85,17 +120,45 @@ export async function detectProject(dir: string): Promise<ProjectInfo> {
     name: typeof packageJson.name === 'string' && packageJson.name.trim() !== '' ? packageJson.name : packageNameFromDirectory(root),
     language,
     moduleSystem,
-    importSuffix: detectImportSuffix(language, moduleSystem, tsconfig),
+    importSuffix: detectImportSuffix(language, moduleSystem, tsconfig, importStyle),
     tsconfig,
     packageManager: detectPackageManager(root, packageJson),
-    testRunner: allDependencies.has('vitest') ? 'vitest' : allDependencies.has('jest') ? 'jest' : 'node:test',
+    testRunner: allDependencies.has('vitest') ? 'vitest' : allDependencies.has('jest') ? 'jest' : allDependencies.has('mocha') ? 'mocha' : 'node:test',
     framework: frameworksFound[0] ?? 'none',
     frameworksFound,
-    logger: allDependencies.has('pino') ? 'pino' : 'console',
+    logger: projectLogger ? 'project' : allDependencies.has('pino') ? 'pino' : 'console',
+    ...(projectLogger ? { projectLogger } : {}),
+    profile: detectProfile(isEmpty, packageJson, runtimeDependencies),
     prettierConfigFile: await findPrettierConfig(root),
-    sourceRoot,
-    kitDir: posix.join(sourceRoot, 'errors'),
+    sourceRoot: isEmpty ? 'src' : placement.sourceRoot,
+    kitDir: isEmpty ? 'src/errors' : placement.kitDir,
+    runbookDir: placement.runbookDir,
+    ...(placement.publishEntry ? { publishEntry: placement.publishEntry } : {}),
+    importStyle,
+    notes,
   };
+}
+
+/**
+ * The language the project's code is written in: the one most of its source files use. A tsconfig
+ * or a `typescript` dependency alone says little (JavaScript packages type-check with `allowJs`),
+ * so they decide only for a project that has no code yet.
+ */
+function detectLanguage(typescriptFiles: number, javascriptFiles: number, hasTypeScriptSetup: boolean): ProjectInfo['language'] {
+  if (typescriptFiles === 0 && javascriptFiles === 0) return hasTypeScriptSetup ? 'typescript' : 'javascript';
+  return typescriptFiles >= javascriptFiles ? 'typescript' : 'javascript';
+}
+
+/**
+ * A server framework makes a service; otherwise a `bin` makes a command-line tool and a published
+ * entry point (`main`, `exports`, `module`) a library. Anything else is an application.
+ */
+function detectProfile(isEmpty: boolean, packageJson: Record<string, unknown>, runtimeDependencies: Set<string>): Profile {
+  if (isEmpty) return 'service';
+  if (SERVICE_DEPENDENCIES.some((name) => runtimeDependencies.has(name))) return 'service';
+  if (packageJson.bin !== undefined) return 'cli';
+  const publishesEntry = packageJson.main !== undefined || packageJson.exports !== undefined || packageJson.module !== undefined;
+  return publishesEntry && packageJson.private !== true ? 'library' : 'service';
 }
 
 function detectModuleSystem(language: ProjectInfo['language'], isTypeModule: boolean, tsconfig: TsconfigInfo | null): ModuleSystem {
@@ -110,8 +173,16 @@ function detectModuleSystem(language: ProjectInfo['language'], isTypeModule: boo
   return byPackageType;
 }
 
-function detectImportSuffix(language: ProjectInfo['language'], moduleSystem: ModuleSystem, tsconfig: TsconfigInfo | null): ImportSuffix {
-  if (language === 'javascript') return moduleSystem === 'esm' ? '.js' : '';
+/**
+ * The project's own relative imports decide; module resolution and package `type` only break a tie.
+ * Code that runs as native ESM spells `./x.js` whatever its tsconfig's resolution says.
+ */
+function detectImportSuffix(language: ProjectInfo['language'], moduleSystem: ModuleSystem, tsconfig: TsconfigInfo | null, evidence: ImportStyleEvidence): ImportSuffix {
+  // Node requires the extension in ES modules; evidence cannot argue with that.
+  if (language === 'javascript' && moduleSystem === 'esm') return '.js';
+  const learned = suffixFromEvidence(evidence);
+  if (learned !== undefined) return learned;
+  if (language === 'javascript') return '';
   const resolution = tsconfig?.moduleResolution;
   const module = tsconfig?.module;
   // Node16/NodeNext resolution requires written extensions on relative imports; bundler and node10 do not.
@@ -144,8 +215,4 @@ async function isEmptyDirectory(root: string): Promise<boolean> {
   if (!existsSync(root)) return true;
   const entries = await readdir(root);
   return entries.every((entry) => entry.startsWith('.'));
-}
-
-function isDirectory(path: string): boolean {
-  return existsSync(path) && statSync(path).isDirectory();
 }

@@ -22,7 +22,11 @@ export interface TsconfigInfo {
 export async function readTsconfig(root: string): Promise<TsconfigInfo | null> {
   const path = join(root, TSCONFIG_FILE);
   if (!existsSync(path)) return null;
-  const options = compilerOptionsOf(path, (file) => readJsonFileSync(file, JSONC));
+  return tsconfigInfo(path, compilerOptionsOf(path, (file) => readJsonFileSync(file, JSONC)));
+}
+
+/** The options of a config already read (with its `extends` followed). */
+export function tsconfigInfo(path: string, options: Record<string, unknown>): TsconfigInfo {
   return {
     path,
     module: lowerString(options.module),

@@ -65,7 +65,7 @@ function asRecord(value: unknown): Record<string, unknown> {
 }
 
 /** Where TypeScript finds an `extends` target; undefined when it does not exist (TypeScript reports that, not us). */
-function resolveExtends(specifier: string, fromDir: string): string | undefined {
+export function resolveExtends(specifier: string, fromDir: string): string | undefined {
   const candidates = specifier.startsWith('.') || specifier.startsWith('/')
     ? [resolve(fromDir, specifier), resolve(fromDir, `${specifier}.json`)]
     : packageCandidates(specifier, fromDir);
