@@ -87,10 +87,11 @@ export function registerInit(program: Command, context: CommandContext): void {
         }, null, 2));
       } else {
         printChanges(output, result.changes, { dryRun: Boolean(flags.dryRun), root: result.root });
+        if ((result.notes ?? []).length > 0) output.info('');
+        for (const note of result.notes ?? []) output.info(note);
         if (result.written) {
           const pm = result.packageManager;
           output.info('');
-          for (const note of result.notes ?? []) output.info(note);
           output.info(output.colors.bold('Next steps:'));
           if (result.installNeeded) output.info(`  ${pm} install`);
           if (result.target.language === 'python') output.info(`  ${result.testCommand}`);
