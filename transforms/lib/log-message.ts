@@ -82,7 +82,9 @@ function plusOperands(node: Node): Node[] {
   return [node];
 }
 
-const SEPARATOR_BEFORE = /[\s:;,|=\-\u2013\u2014(["'`]*$/;
+// The lookbehinds start a match only where a run begins: without them every offset inside a long run
+// scanned the rest of it again before failing at its end.
+const SEPARATOR_BEFORE = /(?<![\s:;,|=\-\u2013\u2014(["'`])[\s:;,|=\-\u2013\u2014(["'`]*$/;
 const SEPARATOR_AFTER = /^[\s:;,|\-\u2013\u2014)\]"'`.]*/;
 
 /**
@@ -131,7 +133,7 @@ export function renderMessage(parts: Piece[][], quote: "'" | '"'): string | unde
   // A separator that introduced the error (`'Failed:', err`) has nothing left to introduce.
   const last = pieces[pieces.length - 1];
   if (last?.kind === 'text') {
-    last.value = last.value.replace(/[\s:;,\-\u2013\u2014]+$/, '');
+    last.value = last.value.replace(/(?<![\s:;,\-\u2013\u2014])[\s:;,\-\u2013\u2014]+$/, '');
     if (last.value === '') pieces.pop();
   }
   if (pieces.length === 0) return undefined;
@@ -149,7 +151,7 @@ function trimPieces(pieces: Piece[]): Piece[] {
   const first = copy[0];
   if (first?.kind === 'text') first.value = first.value.replace(/^\s+/, '');
   const last = copy[copy.length - 1];
-  if (last?.kind === 'text') last.value = last.value.replace(/\s+$/, '');
+  if (last?.kind === 'text') last.value = last.value.replace(/(?<!\s)\s+$/, '');
   return copy.filter((piece) => piece.kind !== 'text' || piece.value !== '');
 }
 

@@ -1,3 +1,5 @@
+import { followedAfterGap } from './code-gaps.js';
+
 /**
  * The pre-filters ask the same few questions of every file: ten modules start by asking whether it
  * mentions `catch`, and nine files in ten do not, so each of them searched the whole text again to
@@ -12,12 +14,15 @@ export function sourceHas(source: string, word: string): boolean {
 }
 
 /**
- * Space, comments and line terminators: what may stand between `try` and its block. `<!--` and
- * `-->` start comments too in scripts, where they are allowed; letting them through anywhere only
- * lets more files through.
+ * `try` and its block, with only space between them: nearly every try statement. Comments may stand
+ * there too, and are checked by a scan that stays linear however the comments are nested or repeated.
+ * `<!--` and `-->` start comments too in scripts, where they are allowed; letting them through
+ * anywhere only lets more files through.
  */
-const GAP = String.raw`(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n\r\u2028\u2029]*|<!--[^\n\r\u2028\u2029]*|-->[^\n\r\u2028\u2029]*)*`;
-const TRY_STATEMENT = new RegExp(String.raw`\btry${GAP}\{`);
+const TRY_STATEMENT = /\btry\s*\{/;
+const TRY_THEN_COMMENT = /\btry\s*(?:\/[/*]|<!--|-->)/;
+const TRY_WORD = /\btry/g;
+const BLOCK_START = /\{/y;
 
 /**
  * Whether the text may hold a catch clause: the word `catch`, and a try statement (`try` as a word,
@@ -28,7 +33,12 @@ const TRY_STATEMENT = new RegExp(String.raw`\btry${GAP}\{`);
  */
 export function mayHaveCatchClause(source: string): boolean {
   // The key is not a word any module asks about: words have no spaces.
-  return remembered(source, 'catch clause', () => sourceHas(source, 'catch') && sourceHas(source, 'try') && TRY_STATEMENT.test(source));
+  return remembered(source, 'catch clause', () => sourceHas(source, 'catch') && sourceHas(source, 'try') && hasTryStatement(source));
+}
+
+function hasTryStatement(source: string): boolean {
+  if (TRY_STATEMENT.test(source)) return true;
+  return TRY_THEN_COMMENT.test(source) && followedAfterGap(source, TRY_WORD, BLOCK_START, { htmlComments: true });
 }
 
 function remembered(source: string, question: string, answer: () => boolean): boolean {

@@ -9,6 +9,7 @@ import type { CallExpression, Node } from '@babel/types';
 import { isConsoleMethod } from '../lib/console-calls.js';
 import { mentions, withoutTypeWrappers } from '../lib/error-expressions.js';
 import { findingAt, withoutSuppressed } from '../lib/findings.js';
+import { followedAfterGap } from '../lib/code-gaps.js';
 import { sourceHas } from '../lib/source-words.js';
 import type { Finding, SharedDetection, TransformContext, TransformMeta } from '../types.js';
 import { detectionOverSiteIndex, LOG_METHODS, LOGGER_NAME, siteIndexOf, type LogCallSite } from './site-index.js';
@@ -29,14 +30,16 @@ export const meta: TransformMeta = {
 const ERROR_NAME = /^(?:e|err|error|ex|exc|exception)$|[a-z0-9_](?:Err|Error)$/;
 
 
-/** Space and comments, which may stand between a `.` and the method name after it. */
-const GAP = String.raw`(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n\r\u2028\u2029]*)*`;
-
 /**
  * What `isLogCallee` needs in the text: a method with a level's name after a `.`, or a function named
- * `log`/`log<Something>`. A `\u` escape can spell either, so a file with escapes passes.
+ * `log`/`log<Something>`. A `\u` escape can spell either, so a file with escapes passes. Comments
+ * between the `.` and the name are rare, and checked by a scan that stays linear on any text.
  */
-const LOG_CALL = new RegExp(String.raw`\.${GAP}(?:${[...LOG_METHODS].join('|')})\b|\blog(?:[A-Z][\w$]*)?\b|\\u`);
+const LOG_METHOD_NAMES = [...LOG_METHODS].join('|');
+const LOG_CALL = new RegExp(String.raw`\.\s*(?:${LOG_METHOD_NAMES})\b|\blog(?:[A-Z][\w$]*)?\b|\\u`);
+const DOT_THEN_COMMENT = /\.\s*\/[/*]/;
+const DOT = /\./g;
+const LOG_METHOD = new RegExp(String.raw`(?:${LOG_METHOD_NAMES})\b`, 'y');
 
 /**
  * A superset of `isLogCallee`: every logger name it accepts, in any case (`Logger.error`, `pino.warn`),
@@ -46,7 +49,11 @@ const LOG_CALL = new RegExp(String.raw`\.${GAP}(?:${[...LOG_METHODS].join('|')})
  */
 export function mightMatch(source: string): boolean {
   // The call shape first: it rules out more files, and for less than the two name tests cost together.
-  return LOG_CALL.test(source) && (sourceHas(source, 'console') || LOGGER_NAME.test(source));
+  return mayCallLogMethod(source) && (sourceHas(source, 'console') || LOGGER_NAME.test(source));
+}
+
+function mayCallLogMethod(source: string): boolean {
+  return LOG_CALL.test(source) || (DOT_THEN_COMMENT.test(source) && followedAfterGap(source, DOT, LOG_METHOD));
 }
 
 export function detect(ctx: Omit<TransformContext, 'useKitExport'>): Finding[] {
