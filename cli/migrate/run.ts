@@ -13,6 +13,7 @@ import { allTransforms } from '../../transforms/registry.js';
 import type { Finding, TransformModule } from '../../transforms/types.js';
 import { collectCandidates } from './candidates.js';
 import { detectSource, type DetectingModule } from './detect-file.js';
+import { DEFAULT_FILE_BUDGET_MS, visitWithinBudget } from './file-budget.js';
 import { readGitState } from './git-status.js';
 import { loadDetectionProject, loadMigrationProject } from './project.js';
 import { DEFAULT_MAX_FILE_SIZE, readSource, type SourceRead } from './read-source.js';
@@ -59,6 +60,8 @@ export interface ScanOptions {
   ignore?: string[];
   /** Files larger than this many bytes are skipped (default 2 MB). */
   maxFileSize?: number;
+  /** A file whose analysis takes longer than this is stopped and reported as skipped (default 20 s). */
+  fileBudgetMs?: number;
   onProgress?: (progress: MigrateProgress) => void;
   /** The transforms to choose from; the built-in ones when absent. */
   available?: TransformModule[];
@@ -92,25 +95,58 @@ function maxFileSizeOf(options: ScanOptions): number {
 
 type TextRead = Extract<SourceRead, { kind: 'text' }>;
 
+function budgetOf(options: ScanOptions): number {
+  const budget = options.fileBudgetMs ?? DEFAULT_FILE_BUDGET_MS;
+  if (!Number.isFinite(budget) || budget <= 0) throw new UsageError(`invalid time budget per file ${options.fileBudgetMs} — give a positive number of milliseconds`);
+  return budget;
+}
+
+function overBudgetReason(budgetMs: number): string {
+  const amount = budgetMs >= 1000 ? `${Math.round(budgetMs / 100) / 10} s` : `${budgetMs} ms`;
+  return `its analysis ran over the ${amount} budget for one file and was stopped; left as it is`;
+}
+
 /**
  * The per-file loop `migrate` and `audit` share: reads each candidate, records the ones skipped or
- * unreadable, hands readable text to `visit`, and reports progress (yielding now and then so a
- * progress display can redraw).
+ * unreadable, hands readable text to `analyse` (within the time budget per file) and its outcome to
+ * `record`, and reports progress (yielding now and then so a progress display can redraw).
  */
-async function forEachSource(
-  args: { root: string; files: string[]; maxFileSize: number; skipped: SkippedEntry[]; failed: FailedFile[]; onProgress?: (progress: MigrateProgress) => void },
-  visit: (file: string, absolute: string, read: TextRead) => void,
+async function forEachSource<Outcome>(
+  args: { root: string; files: string[]; maxFileSize: number; budgetMs: number; skipped: SkippedEntry[]; failed: FailedFile[]; onProgress?: (progress: MigrateProgress) => void },
+  analyse: (absolute: string, read: TextRead) => Outcome,
+  record: (file: string, read: TextRead, outcome: Outcome) => void,
 ): Promise<void> {
   const { files, onProgress } = args;
-  for (let index = 0; index < files.length; index++) {
-    const file = files[index] as string;
-    const absolute = path.join(args.root, file);
-    const read = readSource(absolute, args.maxFileSize);
-    if (read.kind === 'skipped') args.skipped.push({ path: file, reason: read.reason });
-    else if (read.kind === 'unreadable') args.failed.push({ path: file, line: null, column: null, message: read.message });
-    else visit(file, absolute, read);
-    onProgress?.({ phase: 'scan', done: index + 1, total: files.length, path: file });
-    if (onProgress && index % YIELD_EVERY_FILES === YIELD_EVERY_FILES - 1) await yieldToEventLoop();
+  for (let start = 0; start < files.length; start += YIELD_EVERY_FILES) {
+    const end = Math.min(start + YIELD_EVERY_FILES, files.length);
+    const reads: Array<SourceRead | undefined> = [];
+    // Set only once an analysis is complete: a stopped one leaves its slot empty.
+    const outcomes: Array<{ value: Outcome } | undefined> = [];
+    const overBudget = new Set<number>();
+    visitWithinBudget(
+      start,
+      end,
+      args.budgetMs,
+      (index) => {
+        const read = (reads[index - start] ??= readSource(path.join(args.root, files[index] as string), args.maxFileSize));
+        if (read.kind === 'text') outcomes[index - start] = { value: analyse(path.join(args.root, files[index] as string), read) };
+        onProgress?.({ phase: 'scan', done: index + 1, total: files.length, path: files[index] as string });
+      },
+      (index) => {
+        overBudget.add(index);
+        onProgress?.({ phase: 'scan', done: index + 1, total: files.length, path: files[index] as string });
+      },
+    );
+    for (let index = start; index < end; index++) {
+      const file = files[index] as string;
+      const read = reads[index - start];
+      const outcome = outcomes[index - start];
+      if (overBudget.has(index) || read === undefined) args.skipped.push({ path: file, reason: overBudgetReason(args.budgetMs) });
+      else if (read.kind === 'skipped') args.skipped.push({ path: file, reason: read.reason });
+      else if (read.kind === 'unreadable') args.failed.push({ path: file, line: null, column: null, message: read.message });
+      else if (outcome !== undefined) record(file, read, outcome.value);
+    }
+    if (onProgress) await yieldToEventLoop();
   }
 }
 
@@ -119,6 +155,7 @@ export async function runMigrate(options: MigrateOptions): Promise<MigrateReport
   const project = loadMigrationProject(options.cwd);
   const transforms = selectTransforms(options.transforms, options.available ?? allTransforms);
   const maxFileSize = maxFileSizeOf(options);
+  const budgetMs = budgetOf(options);
   const dryRun = options.dryRun ?? false;
   const candidates = await collectCandidates(project, { paths: options.paths ?? [], ignore: options.ignore, shard: options.shard });
   // Started now so git works while files are transformed; awaited only if something is to be written.
@@ -134,9 +171,9 @@ export async function runMigrate(options: MigrateOptions): Promise<MigrateReport
   let skippedByPrefilter = 0;
 
   const total = candidates.files.length;
-  const scan = { root: project.root, files: candidates.files, maxFileSize, skipped, failed, onProgress: options.onProgress };
-  await forEachSource(scan, (file, absolute, read) => {
-    const outcome = transformSource({ source: read.text, filePath: absolute, transforms, kit: project.kit });
+  const scan = { root: project.root, files: candidates.files, maxFileSize, budgetMs, skipped, failed, onProgress: options.onProgress };
+  const transform = (absolute: string, read: TextRead) => transformSource({ source: read.text, filePath: absolute, transforms, kit: project.kit });
+  await forEachSource(scan, transform, (file, read, outcome) => {
     if (outcome.kind === 'failed') {
       failed.push({ path: file, line: outcome.line, column: outcome.column, message: outcome.message });
     } else if (outcome.kind === 'unchanged') {
@@ -263,6 +300,7 @@ export async function runDetect(options: DetectOptions): Promise<DetectReport> {
   const rules = options.rules ?? [];
   const modules: DetectingModule[] = [...transforms, ...rules];
   const maxFileSize = maxFileSizeOf(options);
+  const budgetMs = budgetOf(options);
   const candidates = await collectCandidates(project, { paths: options.paths ?? [], ignore: options.ignore, shard: options.shard });
   const skipped: SkippedEntry[] = [...candidates.skipped];
   const failed: FailedFile[] = [];
@@ -274,9 +312,9 @@ export async function runDetect(options: DetectOptions): Promise<DetectReport> {
 
   const total = candidates.files.length;
   warmUpDetection({ root: project.root, kit: project.kit, files: candidates.files });
-  const scan = { root: project.root, files: candidates.files, maxFileSize, skipped, failed, onProgress: options.onProgress };
-  await forEachSource(scan, (file, absolute, read) => {
-    const outcome = detectSource({ source: read.text, filePath: absolute, transforms: modules, kit: project.kit });
+  const scan = { root: project.root, files: candidates.files, maxFileSize, budgetMs, skipped, failed, onProgress: options.onProgress };
+  const detect = (absolute: string, read: TextRead) => detectSource({ source: read.text, filePath: absolute, transforms: modules, kit: project.kit });
+  await forEachSource(scan, detect, (file, read, outcome) => {
     if (outcome.kind === 'failed') {
       failed.push({ path: file, line: outcome.line, column: outcome.column, message: outcome.message });
       return;

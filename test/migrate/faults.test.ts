@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../cli/errors.js';
 import { mergeReports } from '../../cli/migrate/merge-reports.js';
-import { runMigrate } from '../../cli/migrate/run.js';
+import { runDetect, runMigrate } from '../../cli/migrate/run.js';
 import { fnv1a, parseShard } from '../../cli/migrate/shard.js';
 import { createProject, reportEmptyCatch, writeFiles, removeProjects } from './helpers.js';
 
@@ -287,5 +287,27 @@ describe('sharding', () => {
     expect(mergeReports(parts.slice(0, 2)).warnings).toEqual(['reports of shard 3/3 are missing: the merged report covers only part of the project']);
     expect(() => mergeReports([parts[0]!, parts[0]!])).toThrow(new UsageError('shard 1/3 is given twice — pass each shard’s report once'.replace('’', "'")));
     expect(() => mergeReports([whole])).toThrow(UsageError);
+  });
+});
+
+describe('a file whose analysis runs over the time budget', () => {
+  // A pre-filter that never returns on one file stands for any pattern or parser that would hang.
+  const hangsOnMarkedFile = { ...reportEmptyCatch, mightMatch: (source: string) => { while (source.includes('HANG')); return source.includes('catch'); } };
+
+  it('is stopped, reported as skipped with the reason, and the other files are migrated', async () => {
+    const files: Record<string, string> = { 'src/hang.js': `// HANG\n${emptyCatch}` };
+    for (let index = 0; index < 70; index++) files[`src/file${index}.js`] = emptyCatch;
+    const root = createProject(files);
+    const report = await runMigrate({ cwd: root, available: [hangsOnMarkedFile], fileBudgetMs: 300, force: true });
+    expect(report.skipped).toEqual([{ path: 'src/hang.js', reason: 'its analysis ran over the 300 ms budget for one file and was stopped; left as it is' }]);
+    expect(report.changed).toHaveLength(70);
+    expect(read(root, 'src/hang.js').toString()).toBe(`// HANG\n${emptyCatch}`);
+  });
+
+  it('is stopped in audit too, which reports the findings of the rest', async () => {
+    const root = createProject({ 'src/a.js': emptyCatch, 'src/hang.js': `// HANG\n${emptyCatch}`, 'src/z.js': emptyCatch });
+    const report = await runDetect({ cwd: root, available: [hangsOnMarkedFile], fileBudgetMs: 300 });
+    expect(report.skipped.map((entry) => entry.path)).toEqual(['src/hang.js']);
+    expect(report.findings.map((finding) => finding.path)).toEqual(['src/a.js', 'src/z.js']);
   });
 });
