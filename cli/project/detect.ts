@@ -150,15 +150,19 @@ function detectLanguage(typescriptFiles: number, javascriptFiles: number, hasTyp
 }
 
 /**
- * A server framework makes a service; otherwise a `bin` makes a command-line tool and a published
- * entry point (`main`, `exports`, `module`) a library. Anything else is an application.
+ * A server framework makes a service; otherwise a `bin` makes a command-line tool, and a package
+ * published for others to import (not private, with an entry point, a `files` list, or no start
+ * script of its own) a library. Anything else is an application, served like a service.
  */
 function detectProfile(isEmpty: boolean, packageJson: Record<string, unknown>, runtimeDependencies: Set<string>): Profile {
   if (isEmpty) return 'service';
   if (SERVICE_DEPENDENCIES.some((name) => runtimeDependencies.has(name))) return 'service';
   if (packageJson.bin !== undefined) return 'cli';
-  const publishesEntry = packageJson.main !== undefined || packageJson.exports !== undefined || packageJson.module !== undefined;
-  return publishesEntry && packageJson.private !== true ? 'library' : 'service';
+  if (packageJson.private === true) return 'service';
+  const publishesEntry = ['main', 'exports', 'module', 'types', 'typings', 'files'].some((field) => packageJson[field] !== undefined);
+  const scripts = isRecord(packageJson.scripts) ? packageJson.scripts : {};
+  const runsItself = typeof scripts.start === 'string' || typeof scripts.dev === 'string';
+  return publishesEntry || (!runsItself && typeof packageJson.version === 'string') ? 'library' : 'service';
 }
 
 function detectModuleSystem(language: ProjectInfo['language'], isTypeModule: boolean, tsconfig: TsconfigInfo | null): ModuleSystem {

@@ -68,9 +68,13 @@ function chooseSourceRoot(input: PlacementInput): string {
     return governingProject(compiled, probe) !== undefined;
   };
   const published = publishedMatcher(input.packageJson);
+  const total = [...counts.values()].reduce((sum, count) => sum + count, 0);
+  // A folder of another name is the code's home only when it holds most of it; code spread over
+  // many folders (one per app or example) belongs to none of them, so its kit sits at the root.
+  const dominant = [...counts.entries()].filter(([folder, count]) => folder !== '.' && (SOURCE_FOLDERS.includes(folder) || count * 2 > total));
   const candidates = [
     ...(language === 'typescript' ? compiled.flatMap((project) => project.includedFolders) : []),
-    ...[...counts.entries()].filter(([folder]) => folder !== '.').sort((a, b) => b[1] - a[1] || SOURCE_FOLDERS.indexOf(a[0]) - SOURCE_FOLDERS.indexOf(b[0])).map(([folder]) => folder),
+    ...dominant.sort((a, b) => b[1] - a[1] || SOURCE_FOLDERS.indexOf(a[0]) - SOURCE_FOLDERS.indexOf(b[0])).map(([folder]) => folder),
     ...SOURCE_FOLDERS.filter((folder) => isDirectory(path.join(root, folder))),
   ].filter((folder) => !NOT_SOURCE.has(folder.split('/')[0]!));
   // JavaScript ships as written, so its kit must sit inside what the package publishes.

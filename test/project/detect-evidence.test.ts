@@ -211,6 +211,25 @@ describe('profile', () => {
     expect((await detectProject(library)).profile).toBe('library');
     expect((await detectProject(app)).profile).toBe('service');
   });
+
+  it('a published package with only an index.js and no start script is a library; one that starts itself is an application', async () => {
+    const middleware = project({ 'package.json': { name: 'm', version: '1.0.0', dependencies: { debug: '^4.0.0' } }, 'index.js': '' });
+    const started = project({ 'package.json': { name: 'w', version: '1.0.0', scripts: { start: 'node index.js' } }, 'index.js': '' });
+    expect((await detectProject(middleware)).profile).toBe('library');
+    expect((await detectProject(started)).profile).toBe('service');
+  });
+});
+
+describe('code spread over many folders', () => {
+  it('belongs to none of them: the kit goes to the root', async () => {
+    const root = project({
+      'package.json': { name: 'examples', private: true, dependencies: { koa: '^2.0.0' } },
+      ...modules('hello', 2, (name) => `./${name}`, 'js'),
+      ...modules('upload', 3, (name) => `./${name}`, 'js'),
+      ...modules('cookies', 2, (name) => `./${name}`, 'js'),
+    });
+    expect((await detectProject(root)).kitDir).toBe('errors');
+  });
 });
 
 describe("the project's own logger", () => {
