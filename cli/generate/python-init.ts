@@ -93,6 +93,7 @@ export function resolvePythonTarget(project: PythonProjectInfo, answers: InitAns
     framework,
     logger: 'console',
     testRunner,
+    profile: answers.profile ?? project.profile,
     docsBaseUrl: answers.docsBaseUrl || null,
   };
 }

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix, resolve } from 'node:path';
+import type { Profile } from '../catalog/model.js';
 import { UsageError } from '../errors.js';
 import { packageNameFromDirectory } from './package-name.js';
 import { isTable, parseToml, tomlTable, TomlSyntaxError, type TomlTable, type TomlValue } from './pyproject-toml.js';
@@ -36,7 +37,12 @@ export interface PythonProjectInfo {
   testRunner: 'pytest' | 'unittest';
   /** Formatters configured for the project; the kit is written PEP 8 clean for them. */
   formatters: PythonFormatter[];
+  /** What kind of project it is: a web framework makes a service, console scripts a CLI, a published distribution a library. */
+  profile: Profile;
 }
+
+/** Web frameworks whose presence among the runtime dependencies makes a project a service. */
+const SERVICE_DISTRIBUTIONS = ['fastapi', 'flask', 'django', 'starlette', 'aiohttp', 'sanic', 'tornado', 'falcon', 'pyramid', 'bottle', 'quart', 'litestar', 'connexion'];
 
 /** First match wins when a project has several. */
 const FRAMEWORK_PREFERENCE: readonly PythonFramework[] = ['fastapi', 'flask'];
@@ -90,7 +96,20 @@ export function detectPythonProject(dir: string): PythonProjectInfo {
     frameworksFound,
     testRunner: usesPytest(root, pyproject, setupCfg, everything) ? 'pytest' : 'unittest',
     formatters: formattersOf(root, pyproject),
+    profile: pythonProfile(isEmpty, runtime, pyproject, setupCfg, readText(join(root, 'setup.py')) ?? ''),
   };
+}
+
+function pythonProfile(isEmpty: boolean, runtime: Set<string>, pyproject: TomlTable, setupCfg: string | undefined, setupPy: string): Profile {
+  if (isEmpty) return 'service';
+  if (SERVICE_DISTRIBUTIONS.some((name) => runtime.has(name))) return 'service';
+  const scripts = tomlTable(pyproject, ['project', 'scripts']) ?? tomlTable(pyproject, ['tool', 'poetry', 'scripts']);
+  const consoleScripts = (scripts !== undefined && Object.keys(scripts).length > 0) || /console_scripts/.test(`${setupCfg ?? ''}\n${setupPy}`);
+  if (consoleScripts) return 'cli';
+  // A distribution with a name and a version is published for others to import.
+  const project = tomlTable(pyproject, ['project']) ?? tomlTable(pyproject, ['tool', 'poetry']);
+  const published = (project !== undefined && project.name !== undefined) || iniValue(setupCfg, 'metadata', 'name') !== undefined || /\bsetup\s*\(/.test(setupPy);
+  return published ? 'library' : 'service';
 }
 
 /** `My-App.core` → `my_app_core`: a distribution name as the import name it conventionally has. */

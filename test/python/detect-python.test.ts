@@ -9,6 +9,17 @@ function project(files: Record<string, string>): string {
 }
 
 describe('Python project detection', () => {
+  it('tells a service, a command-line tool and a library apart', () => {
+    const service = project({ 'requirements.txt': 'django==5.0\n', 'app/__init__.py': '' });
+    const cli = project({ 'pyproject.toml': '[project]\nname = "tool"\nversion = "1.0"\n[project.scripts]\ntool = "tool.main:run"\n', 'tool/__init__.py': '' });
+    const library = project({ 'pyproject.toml': '[project]\nname = "parselib"\nversion = "1.0"\ndependencies = ["attrs"]\n', 'parselib/__init__.py': '' });
+    const script = project({ 'requirements.txt': 'requests\n', 'main.py': '' });
+    expect(detectPythonProject(service).profile).toBe('service');
+    expect(detectPythonProject(cli).profile).toBe('cli');
+    expect(detectPythonProject(library).profile).toBe('library');
+    expect(detectPythonProject(script).profile).toBe('service');
+  });
+
   it('finds a src-layout package named after the project, FastAPI, pytest and ruff from pyproject.toml', () => {
     const root = project({
       'pyproject.toml': [
