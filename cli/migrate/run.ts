@@ -33,7 +33,8 @@ import { selectTransforms } from './select-transforms.js';
 import type { Shard } from './shard.js';
 import { transformSource, type Site } from './transform-file.js';
 import { warmUpDetection } from './warm-up.js';
-import { checkWritesAllowed } from './write-guard.js';
+import { findGitTopLevel } from './gitignore.js';
+import { checkWritesAllowed, notARepository } from './write-guard.js';
 import { isUnchangedSinceRead, writeSourceAtomically } from './write.js';
 
 const loadDiff = lazyRequire<typeof Diff>('diff');
@@ -157,6 +158,8 @@ export async function runMigrate(options: MigrateOptions): Promise<MigrateReport
   const maxFileSize = maxFileSizeOf(options);
   const budgetMs = budgetOf(options);
   const dryRun = options.dryRun ?? false;
+  // Said before any work, so that nothing is written and no time is spent first.
+  if (!dryRun && !options.force && findGitTopLevel(project.root) === undefined) throw notARepository(project.root);
   const candidates = await collectCandidates(project, { paths: options.paths ?? [], ignore: options.ignore, shard: options.shard });
   // Started now so git works while files are transformed; awaited only if something is to be written.
   const gitState = dryRun || options.force ? undefined : readGitState(project.root);

@@ -8,14 +8,17 @@ import type { GitState } from './git-status.js';
 
 const LISTED_FILES = 5;
 
+/** Without git there is no commit to go back to: nothing is written unless the user says so. */
+export function notARepository(root: string): UsageError {
+  return new UsageError(`${root} is not in a git repository, so nothing was written: there would be no commit to go back to — commit the project to git first, see the changes with --dry-run, or pass --force to write anyway`);
+}
+
 /**
  * Throws a UsageError when a file to be written has uncommitted changes or git cannot say; returns
  * warnings to show otherwise. `files` are relative to `root` with `/` separators.
  */
 export function checkWritesAllowed(state: GitState, root: string, files: string[]): string[] {
-  if (state.kind === 'not-a-repository') {
-    return [`${root} is not in a git repository: review the changes carefully, there is no commit to go back to`];
-  }
+  if (state.kind === 'not-a-repository') throw notARepository(root);
   if (state.kind === 'unavailable') {
     throw new UsageError(`cannot check for uncommitted changes (${state.reason}) — fix git or pass --force to write anyway`);
   }

@@ -64,7 +64,6 @@ describe('discoverFiles', () => {
 
   it('applies the repository .gitignore when the project root is a subfolder of the repository', async () => {
     const repo = createProject({ '.gitignore': 'app/tmp/\n', 'app/src/a.ts': code, 'app/tmp/b.ts': code }, { catalog: false });
-    mkdirSync(path.join(repo, '.git'));
     const root = path.join(repo, 'app');
     expect((await discover(root)).files).toEqual(['src/a.ts']);
   });

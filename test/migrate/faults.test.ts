@@ -13,18 +13,6 @@ afterAll(removeProjects);
 const emptyCatch = 'export function load() {\n  try {\n    read();\n  } catch (error) {}\n}\n';
 const available = [reportEmptyCatch];
 
-function git(root: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.email=dev@example.com', '-c', 'user.name=Dev', '-c', 'init.defaultBranch=main', ...args], { cwd: root, encoding: 'utf8' });
-}
-
-function committedProject(files: Record<string, string>): string {
-  const root = createProject(files);
-  git(root, 'init', '-q');
-  git(root, 'add', '.');
-  git(root, 'commit', '-q', '-m', 'start');
-  return root;
-}
-
 function read(root: string, file: string): Buffer {
   return readFileSync(path.join(root, file));
 }
@@ -197,7 +185,7 @@ describe('what a rewrite keeps', () => {
     const root = createProject({ 'bin/tool.js': '#!/usr/bin/env node\n' + emptyCatch, 'src/private.ts': emptyCatch });
     chmodSync(path.join(root, 'bin/tool.js'), 0o755);
     chmodSync(path.join(root, 'src/private.ts'), 0o640);
-    const report = await runMigrate({ cwd: root, available });
+    const report = await runMigrate({ cwd: root, available, force: true });
     expect(report.files.changed).toBe(2);
     expect(statSync(path.join(root, 'bin/tool.js')).mode & 0o777).toBe(0o755);
     expect(statSync(path.join(root, 'src/private.ts')).mode & 0o777).toBe(0o640);
@@ -206,7 +194,7 @@ describe('what a rewrite keeps', () => {
 
 describe('uncommitted changes', () => {
   it('refuses to write over them without --force, and writes nothing at all', async () => {
-    const root = committedProject({ 'src/a.ts': emptyCatch, 'src/b.ts': emptyCatch });
+    const root = createProject({ 'src/a.ts': emptyCatch, 'src/b.ts': emptyCatch });
     const edited = emptyCatch + '// work in progress\n';
     writeFileSync(path.join(root, 'src/a.ts'), edited);
     await expect(runMigrate({ cwd: root, available })).rejects.toThrow(
@@ -223,7 +211,7 @@ describe('uncommitted changes', () => {
   });
 
   it('counts untracked files as uncommitted, lists five and counts the rest', async () => {
-    const root = committedProject({ 'README.md': '# x\n' });
+    const root = createProject({ 'README.md': '# x\n' });
     const files: Record<string, string> = {};
     for (let i = 1; i <= 7; i++) files[`src/n${i}.ts`] = emptyCatch;
     writeFiles(root, files);
@@ -233,7 +221,7 @@ describe('uncommitted changes', () => {
   });
 
   it('allows a run when only files it does not change are dirty', async () => {
-    const root = committedProject({ 'src/a.ts': emptyCatch, 'src/notes.ts': 'export {};\n' });
+    const root = createProject({ 'src/a.ts': emptyCatch, 'src/notes.ts': 'export {};\n' });
     writeFileSync(path.join(root, 'src/notes.ts'), 'export const draft = 1;\n');
     const report = await runMigrate({ cwd: root, available });
     expect(report.changed.map((file) => file.path)).toEqual(['src/a.ts']);

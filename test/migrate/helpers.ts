@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,13 +14,26 @@ export const TARGET: CatalogTarget = { ...TYPESCRIPT_TARGET, framework: 'none', 
 
 const createdProjects: string[] = [];
 
-/** A temporary project (real path) with a catalog and the given files; `removeProjects` deletes them all. */
-export function createProject(files: Record<string, string | Buffer>, options: { catalog?: boolean } = {}): string {
+/**
+ * A temporary project (real path) with a catalog and the given files, committed to a git repository of
+ * its own unless `git` is false (`migrate` writes nothing outside one without --force);
+ * `removeProjects` deletes them all.
+ */
+export function createProject(files: Record<string, string | Buffer>, options: { catalog?: boolean; git?: boolean } = {}): string {
   const root = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'faultline-migrate-')));
   createdProjects.push(root);
   if (options.catalog !== false) writeFileSync(path.join(root, 'faultline.catalog.json'), serializeCatalog(newCatalog(TARGET)));
   writeFiles(root, files);
+  if (options.git !== false) {
+    git(root, 'init', '-q');
+    git(root, 'add', '-A');
+    git(root, 'commit', '-q', '--allow-empty', '-m', 'start');
+  }
   return root;
+}
+
+export function git(root: string, ...args: string[]): string {
+  return execFileSync('git', ['-c', 'user.email=dev@example.com', '-c', 'user.name=Dev', '-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args], { cwd: root, encoding: 'utf8' });
 }
 
 export function removeProjects(): void {

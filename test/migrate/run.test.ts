@@ -30,7 +30,22 @@ describe('runMigrate', () => {
     expect(readFileSync(path.join(root, 'src/a.ts'), 'utf8')).toContain("import { reportError } from './errors/index.js'");
     expect(readFileSync(path.join(root, 'src/c.js'), 'utf8')).toContain("throw new Error('nope');");
     expect(statSync(path.join(root, 'src/b.ts')).mtimeMs).toBe(before);
-    expect(report.warnings).toEqual([`${root} is not in a git repository: review the changes carefully, there is no commit to go back to`]);
+    expect(report.warnings).toEqual([]);
+  });
+
+  it('writes nothing outside a git repository without --force, and says so before reading a file', async () => {
+    const root = createProject({ 'src/a.ts': emptyCatch }, { git: false });
+    const scanned: string[] = [];
+    await expect(runMigrate({ cwd: root, available: testTransforms, onProgress: (progress) => scanned.push(progress.path) })).rejects.toThrow(
+      new UsageError(
+        `${root} is not in a git repository, so nothing was written: there would be no commit to go back to — commit the project to git first, see the changes with --dry-run, or pass --force to write anyway`,
+      ),
+    );
+    expect(scanned).toEqual([]);
+    expect(readFileSync(path.join(root, 'src/a.ts'), 'utf8')).toBe(emptyCatch);
+    expect((await runMigrate({ cwd: root, available: testTransforms, dryRun: true })).changed.map((file) => file.path)).toEqual(['src/a.ts']);
+    expect((await runMigrate({ cwd: root, available: testTransforms, force: true })).changed.map((file) => file.path)).toEqual(['src/a.ts']);
+    expect(readFileSync(path.join(root, 'src/a.ts'), 'utf8')).not.toBe(emptyCatch);
   });
 
   it('changes nothing the second time', async () => {
