@@ -36,6 +36,13 @@ export interface TransformSourceArgs {
   filePath: string;
   transforms: TransformModule[];
   kit: KitLocation;
+  /**
+   * Which fixable sites to fix, by transform id and the site's place among that transform's fixable
+   * findings in the pass that fixes it; all of them when absent. The others are left alone with
+   * `skippedReason`. Lets a caller apply any part of a file's rewrites, kit imports included.
+   */
+  only?: (transform: string, ordinal: number) => boolean;
+  skippedReason?: string;
 }
 
 interface Detection {
@@ -75,7 +82,7 @@ export function transformSource(args: TransformSourceArgs): FileOutcome {
     if (detected.kind === 'crashed') return crashed(failureMessage(detected.module, 'detect', detected.error));
     const detections: Detection[] = [];
     for (const [index, transform] of pending.entries()) {
-      const findings = detected.findings[index] as Finding[];
+      const findings = withoutUnselected(detected.findings[index] as Finding[], transform.meta.id, args);
       detections.push({ transform, findings });
       sitesByTransform.set(transform.meta.id, findings.map((finding) => leftAloneSite(transform, finding)));
     }
@@ -182,6 +189,16 @@ function fixOne(detection: Detection, base: Omit<TransformContext, 'useKitExport
  */
 export function overlaps(a: TextEdit[], b: TextEdit[]): boolean {
   return a.some((x) => b.some((y) => x.start < y.end && y.start < x.end));
+}
+
+function withoutUnselected(findings: Finding[], transform: string, args: TransformSourceArgs): Finding[] {
+  const only = args.only;
+  if (only === undefined) return findings;
+  let ordinal = 0;
+  return findings.map((finding) => {
+    if (!finding.fixable || only(transform, ordinal++)) return finding;
+    return { ...finding, fixable: false, reason: args.skippedReason ?? 'not selected' };
+  });
 }
 
 /** New code follows the file's line ending, so a CRLF file stays CRLF throughout. */
