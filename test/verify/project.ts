@@ -1,0 +1,133 @@
+/** Small projects whose own suites watch what the migration rewrites, committed to a fresh git repository with the kit. */
+import { execFileSync } from 'node:child_process';
+import { realpathSync, rmSync } from 'node:fs';
+import { inspectProject, runInit } from '../../cli/generate/init.js';
+import { tempDir, writeTree } from '../support/cli.js';
+
+const created: string[] = [];
+
+export function removeProjects(): void {
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+export function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', ['-c', 'user.name=Team', '-c', 'user.email=team@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd, encoding: 'utf8' });
+}
+
+/** A JavaScript ESM project with these files, the kit `init` writes, all committed. */
+export async function projectWithKit(files: Record<string, string>): Promise<string> {
+  const root = realpathSync(tempDir('verify'));
+  created.push(root);
+  writeTree(root, { 'package.json': '{ "name": "shop", "version": "1.0.0", "type": "module", "scripts": { "test": "node --test test/" } }\n', ...files });
+  git(root, 'init', '-q');
+  await runInit({ root, answers: {}, dryRun: false, force: false }, await inspectProject(root));
+  git(root, 'add', '--all');
+  git(root, 'commit', '-q', '-m', 'project and kit');
+  return root;
+}
+
+/** Source with one site per transform: the suite below watches three of them. */
+export const CONFIG_SOURCE = [
+  "import fs from 'node:fs';",
+  '',
+  'export function readConfig(file) {',
+  '  try {',
+  "    return JSON.parse(fs.readFileSync(file, 'utf8'));",
+  '  } catch (err) {',
+  "    console.warn('config unreadable', err);",
+  '    return {};',
+  '  }',
+  '}',
+  '',
+  'export function parseNumber(text) {',
+  '  try {',
+  '    return JSON.parse(text);',
+  '  } catch (e) {',
+  "    throw new Error('not a number');",
+  '  }',
+  '}',
+  '',
+  'export function isJson(text) {',
+  '  try {',
+  '    JSON.parse(text);',
+  '    return true;',
+  '  } catch (e) {}',
+  '  return false;',
+  '}',
+  '',
+  'export function save(data) {',
+  '  try {',
+  "    fs.writeFileSync('/nonexistent/folder/file', data);",
+  '  } catch (err) {',
+  "    console.error('save failed', err);",
+  '  }',
+  '}',
+  '',
+  'export function twice(x) {',
+  '  try {',
+  '    return double(x) * 2;',
+  '  } catch (e) {',
+  '    throw e;',
+  '  }',
+  '}',
+  '',
+  'function double(x) {',
+  '  return x * 2;',
+  '}',
+  '',
+  'export function findUser(users, id) {',
+  '  const user = users.get(id);',
+  "  if (!user) throw new Error('user not found');",
+  '  return user;',
+  '}',
+  '',
+].join('\n');
+
+export const CONFIG_SUITE = [
+  "import test from 'node:test';",
+  "import assert from 'node:assert';",
+  "import fs from 'node:fs';",
+  "import { readConfig, parseNumber, isJson, save, twice, findUser } from '../src/config.js';",
+  '',
+  "test('warns when the config is unreadable', (t) => {",
+  "  const warn = t.mock.method(console, 'warn', () => {});",
+  "  assert.deepEqual(readConfig('/nowhere/config.json'), {});",
+  '  assert.equal(warn.mock.callCount(), 1);',
+  '});',
+  '',
+  "test('a missing user is a plain Error', () => {",
+  '  assert.throws(() => findUser(new Map(), 1), (error) => error.constructor === Error);',
+  '});',
+  '',
+  "test('the predicate stays silent', () => {",
+  '  const written = [];',
+  '  const write = process.stdout.write;',
+  '  process.stdout.write = (chunk) => (written.push(String(chunk)), true);',
+  '  try {',
+  "    assert.equal(isJson('{'), false);",
+  '  } finally {',
+  '    process.stdout.write = write;',
+  '  }',
+  '  assert.deepEqual(written, []);',
+  '});',
+  '',
+  "test('numbers parse, and other text is refused', () => {",
+  "  assert.equal(parseNumber('12'), 12);",
+  "  assert.throws(() => parseNumber('x'), /not a number/);",
+  '  assert.equal(twice(3), 12);',
+  "  assert.doesNotThrow(() => save('x'));",
+  '});',
+  '',
+  "test('already broken before any migration', () => {",
+  '  assert.equal(1 + 1, 3);',
+  '});',
+  '',
+  // Fails every other run, counted in a file the project ignores.
+  "test('flaky', () => {",
+  "  const counter = new URL('../.runs', import.meta.url);",
+  "  const runs = fs.existsSync(counter) ? Number(fs.readFileSync(counter, 'utf8')) : 0;",
+  '  fs.writeFileSync(counter, String(runs + 1));',
+  '  assert.equal(runs % 2, 0);',
+  '});',
+  '',
+].join('\n');

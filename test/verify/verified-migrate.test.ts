@@ -1,0 +1,125 @@
+/**
+ * The verified migration on small projects whose suites fail on specific rewrites: a warning a test
+ * watches, an error's class a test checks, a predicate a test wants silent. Next to them, a test
+ * that failed before the migration and a flaky one. Every other rewrite is kept and the suite ends
+ * exactly as green as it was.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { UsageError } from '../../cli/errors.js';
+import { readRunFailures } from '../../cli/migrate/verify/results/read.js';
+import { runVerifiedMigrate, type VerifyProgress } from '../../cli/migrate/verify/run.js';
+import { CONFIG_SOURCE, CONFIG_SUITE, git, projectWithKit, removeProjects } from './project.js';
+
+afterAll(removeProjects);
+
+/** What fails when the project's own suite runs now, flaky test aside. */
+function failingNow(root: string): string[] {
+  rmSync(path.join(root, '.runs'), { force: true });
+  const result = spawnSync('node', ['--test', '--test-reporter=tap', 'test/'], { cwd: root, encoding: 'utf8' });
+  return readRunFailures({ output: result.stdout, exitCode: result.status, signal: result.signal, timedOut: false, timeoutMs: 0 }).failures;
+}
+
+/** Alive and not a zombie: a container's first process may never reap the orphans it inherits. */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  return !/^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'));
+}
+
+async function configProject(): Promise<string> {
+  return projectWithKit({ 'src/config.js': CONFIG_SOURCE, 'test/config.test.js': CONFIG_SUITE, '.gitignore': '.runs\n' });
+}
+
+describe('migrate --verify', () => {
+  it('leaves alone exactly the rewrites that break a test, keeps the others, and ends as green as it started', async () => {
+    const root = await configProject();
+    const before = failingNow(root);
+    expect(before).toEqual(['already broken before any migration']);
+    rmSync(path.join(root, '.runs'));
+    const progress: VerifyProgress[] = [];
+    const report = await runVerifiedMigrate({ cwd: root, paths: ['src'], verify: { command: 'node --test test/', onProgress: (p) => progress.push(p) } });
+
+    expect(report.verify.reverted.map((site) => [site.transform, site.line, site.breaks])).toEqual([
+      ['console-in-catch', 7, ['warns when the config is unreadable']],
+      ['empty-catch', 24, ['the predicate stays silent']],
+      ['domain-errors', 50, ['a missing user is a plain Error']],
+    ]);
+    expect(report.verify.failingBefore).toEqual(['already broken before any migration']);
+    expect(report.verify.flaky).toContain('flaky');
+    expect(report.leftAlone).toEqual(expect.arrayContaining([{ path: 'src/config.js', line: 7, column: 5, transform: 'console-in-catch', reason: 'breaks warns when the config is unreadable' }]));
+    expect(report.perTransform['console-in-catch']).toMatchObject({ fixed: 1, leftAlone: 1 });
+    expect(report.changed.map((file) => file.path)).toEqual(['src/config.js']);
+
+    const migrated = readFileSync(path.join(root, 'src/config.js'), 'utf8');
+    expect(migrated).toContain("logger.error({ err }, 'save failed');");
+    expect(migrated).toContain("throw new Error('not a number', { cause: e });");
+    expect(migrated).toContain('  return double(x) * 2;\n}');
+    expect(migrated).toContain("console.warn('config unreadable', err);");
+    expect(migrated).toContain("throw new Error('user not found');");
+    expect(migrated).toContain('  } catch (e) {}');
+    expect(failingNow(root)).toEqual(before);
+
+    expect(report.verify.runs).toBeLessThanOrEqual(report.verify.maxRuns);
+    expect(progress.map((p) => p.run)).toEqual(Array.from({ length: report.verify.runs }, (_, i) => i + 1));
+    for (const p of progress) expect(p.run).toBeLessThanOrEqual(p.maxRuns);
+  }, 120_000);
+
+  it('in a dry run prints the verified diff and leaves every byte and time of the tree as it was', async () => {
+    const root = await configProject();
+    const file = path.join(root, 'src/config.js');
+    const mtime = statSync(file).mtimeMs;
+    const report = await runVerifiedMigrate({ cwd: root, paths: ['src'], dryRun: true, verify: { command: 'node --test test/' } });
+    expect(readFileSync(file, 'utf8')).toBe(CONFIG_SOURCE);
+    expect(Math.round(statSync(file).mtimeMs)).toBe(Math.round(mtime));
+    expect(git(root, 'status', '--porcelain')).toBe('');
+    const diff = report.changed[0]?.diff ?? '';
+    expect(diff).toContain("+    logger.error({ err }, 'save failed');");
+    expect(diff).not.toContain("+    logger.warn({ err }, 'config unreadable');");
+    expect(report.verify.reverted).toHaveLength(3);
+  }, 120_000);
+
+  it('refuses uncommitted changes in a file it would rewrite, before running anything', async () => {
+    const root = await configProject();
+    writeFileSync(path.join(root, 'src/config.js'), `${CONFIG_SOURCE}// mine\n`);
+    const runs: VerifyProgress[] = [];
+    await expect(runVerifiedMigrate({ cwd: root, paths: ['src'], dryRun: true, verify: { command: 'node --test test/', onProgress: (p) => runs.push(p) } })).rejects.toThrow(
+      /uncommitted changes: src\/config\.js/,
+    );
+    expect(runs).toEqual([]);
+  }, 60_000);
+
+  it('counts a run that hangs as failing, ends it with what it started, and leaves alone the rewrite that made it hang', async () => {
+    const root = await projectWithKit({
+      'src/retry.js': ['export function parse(text) {', '  try {', '    return JSON.parse(text);', '  } catch (e) {', "    throw new Error('bad json');", '  }', '}', ''].join('\n'),
+      // Hangs, with a child of its own, once the cause is attached.
+      'check.mjs': [
+        "import { readFileSync, writeFileSync } from 'node:fs';",
+        "import { spawn } from 'node:child_process';",
+        "if (readFileSync('src/retry.js', 'utf8').includes('cause')) {",
+        "  const child = spawn('sleep', ['60'], { stdio: 'ignore' });",
+        "  writeFileSync('.sleeper', String(child.pid));",
+        '  setInterval(() => {}, 1000);',
+        '}',
+        '',
+      ].join('\n'),
+      '.gitignore': '.sleeper\n',
+    });
+    const report = await runVerifiedMigrate({ cwd: root, paths: ['src'], verify: { command: 'node check.mjs', timeoutMs: 1500 } });
+    expect(report.verify.reverted.map((site) => site.breaks)).toEqual([['(the command did not finish within 2 s)']]);
+    expect(readFileSync(path.join(root, 'src/retry.js'), 'utf8')).not.toContain('cause');
+    expect(isRunning(Number(readFileSync(path.join(root, '.sleeper'), 'utf8')))).toBe(false);
+  }, 60_000);
+
+  it('says what to do when the suite fails before migrating and names no test it can read', async () => {
+    const root = await projectWithKit({ 'src/a.js': 'export function f() {\n  try {\n    g();\n  } catch (e) {}\n}\n' });
+    await expect(runVerifiedMigrate({ cwd: root, paths: ['src'], verify: { command: 'exit 4' } })).rejects.toThrow(UsageError);
+    await expect(runVerifiedMigrate({ cwd: root, paths: ['src'], verify: { command: 'exit 4' } })).rejects.toThrow(/fails before migrating/);
+    expect(readFileSync(path.join(root, 'src/a.js'), 'utf8')).toContain('catch (e) {}');
+  }, 60_000);
+});
