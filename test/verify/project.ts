@@ -1,6 +1,6 @@
 /** Small projects whose own suites watch what the migration rewrites, committed to a fresh git repository with the kit. */
 import { execFileSync } from 'node:child_process';
-import { realpathSync, rmSync } from 'node:fs';
+import { readFileSync, realpathSync, rmSync } from 'node:fs';
 import { inspectProject, runInit } from '../../cli/generate/init.js';
 import { tempDir, writeTree } from '../support/cli.js';
 
@@ -12,6 +12,16 @@ export function removeProjects(): void {
 
 export function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', ['-c', 'user.name=Team', '-c', 'user.email=team@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd, encoding: 'utf8' });
+}
+
+/** Alive and not a zombie: a container's first process may never reap the orphans it inherits. */
+export function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  return !/^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'));
 }
 
 /** A JavaScript ESM project with these files, the kit `init` writes, all committed. */

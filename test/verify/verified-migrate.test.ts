@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../cli/errors.js';
 import { readRunFailures } from '../../cli/migrate/verify/results/read.js';
 import { runVerifiedMigrate, type VerifyProgress } from '../../cli/migrate/verify/run.js';
-import { CONFIG_SOURCE, CONFIG_SUITE, git, projectWithKit, removeProjects } from './project.js';
+import { CONFIG_SOURCE, CONFIG_SUITE, git, isRunning, projectWithKit, removeProjects } from './project.js';
 
 afterAll(removeProjects);
 
@@ -20,16 +20,6 @@ function failingNow(root: string): string[] {
   rmSync(path.join(root, '.runs'), { force: true });
   const result = spawnSync('node', ['--test', '--test-reporter=tap', 'test/'], { cwd: root, encoding: 'utf8' });
   return readRunFailures({ output: result.stdout, exitCode: result.status, signal: result.signal, timedOut: false, timeoutMs: 0 }).failures;
-}
-
-/** Alive and not a zombie: a container's first process may never reap the orphans it inherits. */
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  return !/^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'));
 }
 
 async function configProject(): Promise<string> {
