@@ -42,7 +42,7 @@ export function countLintErrors(output) {
   return known.length === 0 ? null : known.reduce((a, b) => a + b, 0);
 }
 
-/** vitest, jest, mocha, node:test (spec and TAP), ava, tap. Returns { failed, passed } or null. */
+/** vitest, jest, mocha, node:test (spec and TAP), borp, ava. Returns { failed, passed } or null. */
 export function countTests(output) {
   const families = [
     // vitest: " Tests  2 failed | 40 passed (42)"
@@ -53,6 +53,8 @@ export function countTests(output) {
     { failed: /^\s*(\d+) failing/gm, passed: /^\s*(\d+) passing/gm },
     // node:test spec reporter and TAP
     { failed: /^(?:ℹ|#) fail (\d+)/gm, passed: /^(?:ℹ|#) pass (\d+)/gm },
+    // borp's line reporter: "Passed: 336" / "Failed: 0"
+    { failed: /^Failed: (\d+)$/gm, passed: /^Passed: (\d+)$/gm },
     // ava: "  3 tests failed" / "  10 tests passed"
     { failed: /^\s*(\d+) tests? failed/gm, passed: /^\s*(\d+) tests? passed/gm },
   ];

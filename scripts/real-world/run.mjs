@@ -9,7 +9,7 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs, stripVTControlCharacters } from 'node:util';
 import { parsePatch } from 'diff';
 import { countLintErrors, countTests, countTypeErrors, lintLocations } from './counts.mjs';
 import { run } from './exec.mjs';
@@ -17,7 +17,10 @@ import { packAndLoad } from './pack-load.mjs';
 import { detectCommands, detectInstall, detectKind, detectSources, readPackage } from './project.mjs';
 import { formatMarkdown, formatTable, tableRows } from './report.mjs';
 
-const USAGE = 'usage: npm run real-world -- [--migrate] [--config <projects.json>] [--out <dir>] [--scratch <dir>] [--timeout <minutes>] [--keep] <checkout dirs...>';
+const USAGE = [
+  'usage: npm run real-world -- [--migrate] [--config <projects.json>] [--out <dir>] [--scratch <dir>] [--timeout <minutes>] [--keep] <checkout dirs...>',
+  '       npm run real-world -- --recount <results dir>   (count again from the saved logs)',
+].join('\n');
 const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 const faultline = path.join(repoRoot, 'dist', 'bin', 'faultline.js');
 
@@ -37,6 +40,7 @@ try {
       scratch: { type: 'string' },
       timeout: { type: 'string', default: '10' },
       keep: { type: 'boolean', default: false },
+      recount: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -46,6 +50,36 @@ try {
 const { values: flags, positionals: checkouts } = parsed;
 if (flags.help) {
   console.log(USAGE);
+  process.exit(0);
+}
+const COUNTERS = { typecheck: countTypeErrors, lint: countLintErrors, test: countTests };
+
+/** Sets a check's count from the tool's output: failed tests for the test step, errors otherwise. */
+function applyCount(check, name, output) {
+  const counted = COUNTERS[name] ? COUNTERS[name](output) : null;
+  if (name === 'test') {
+    check.count = counted?.failed ?? null;
+    check.passed = counted?.passed ?? null;
+  } else {
+    // A checker that exits 0 found no errors, whether or not it prints a summary.
+    check.count = counted ?? (check.exitCode === 0 ? 0 : null);
+  }
+}
+
+if (flags.recount) {
+  // The logs hold everything the counters read: a better counter needs no new run.
+  const dir = path.resolve(flags.recount);
+  const saved = JSON.parse(readFileSync(path.join(dir, 'results.json'), 'utf8'));
+  for (const result of saved.results) {
+    for (const phase of Object.values(result.phases)) {
+      for (const name of Object.keys(COUNTERS)) {
+        if (phase[name]) applyCount(phase[name], name, stripVTControlCharacters(readFileSync(path.join(dir, phase[name].log), 'utf8')));
+      }
+    }
+  }
+  writeFileSync(path.join(dir, 'results.json'), `${JSON.stringify(saved, null, 2)}\n`);
+  writeFileSync(path.join(dir, 'results.md'), formatMarkdown(saved.results, saved));
+  console.log(formatTable(tableRows(saved.results, saved)));
   process.exit(0);
 }
 if (checkouts.length === 0) fail(`give at least one checkout directory\n${USAGE}`);
@@ -94,25 +128,19 @@ async function resetTree(dir, log, env) {
 /** Build, type-check, lint and test, then pack and load: one phase's figures. */
 async function checkPhase(phase, { dir, commands, logs, env, pkg }) {
   const result = {};
-  const step = async (name, count) => {
+  const step = async (name) => {
     if (!commands[name]) return null;
     const output = await run(commands[name], { cwd: dir, log: path.join(logs, `${phase}-${name}.log`), timeoutMs, env });
-    const counted = count ? count(output.output) : null;
     const check = { command: commands[name], exitCode: output.exitCode, timedOut: output.timedOut, durationMs: output.durationMs, log: path.relative(outDir, output.log) };
-    if (name === 'test') {
-      check.count = counted?.failed ?? null;
-      check.passed = counted?.passed ?? null;
-    } else {
-      check.count = counted;
-    }
+    applyCount(check, name, output.output);
     result[name] = check;
     return output;
   };
-  await step('build', null);
-  await step('typecheck', countTypeErrors);
-  const lint = await step('lint', countLintErrors);
+  await step('build');
+  await step('typecheck');
+  const lint = await step('lint');
   if (lint) result.lintLocations = lintLocations(lint.output).map((problem) => ({ ...problem, file: path.relative(dir, path.resolve(dir, problem.file)) }));
-  await step('test', countTests);
+  await step('test');
   result.pack = await packAndLoad({ dir, pkg, work: path.join(path.dirname(dir), `pack-${phase}`), logs: path.join(logs, `${phase}-pack`), timeoutMs, env });
   return result;
 }
