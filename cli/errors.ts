@@ -13,6 +13,14 @@ export class OperationError extends Error {
   override name = 'OperationError';
 }
 
-export function isUserFacing(error: unknown): error is UsageError | OperationError {
-  return error instanceof UsageError || error instanceof OperationError;
+/** The user stopped the run (Ctrl-C); the message says what was and was not written: exit code 130. */
+export class InterruptedError extends Error {
+  override name = 'InterruptedError';
 }
+
+export function isUserFacing(error: unknown): error is UsageError | OperationError | InterruptedError {
+  return error instanceof UsageError || error instanceof OperationError || error instanceof InterruptedError;
+}
+
+/** 128 + SIGINT, what shells report for a command stopped with Ctrl-C. */
+export const INTERRUPTED_EXIT_CODE = 130;

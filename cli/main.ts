@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError } from 'commander';
-import { isUserFacing, OperationError } from './errors.js';
+import { INTERRUPTED_EXIT_CODE, InterruptedError, isUserFacing, OperationError } from './errors.js';
+import { interruptedLine } from './interrupt.js';
 import { packageRoot } from './package-root.js';
 import { createCommandContext } from './commands/context.js';
 import { registerAdd } from './commands/add.js';
@@ -52,6 +53,15 @@ export async function main(argv: string[]): Promise<number> {
     }
     const verbose = argv.includes('--verbose');
     const output = new Output({ color: wantsColor(!argv.includes('--no-color'), process.stderr), quiet: false, verbose });
+    // Ctrl-C at a prompt: the prompt library reads it as a key and gives up.
+    if (error instanceof Error && error.name === 'ExitPromptError') {
+      process.stderr.write(`${interruptedLine()}\n`);
+      return INTERRUPTED_EXIT_CODE;
+    }
+    if (error instanceof InterruptedError) {
+      process.stderr.write(`interrupted: ${error.message}\n`);
+      return INTERRUPTED_EXIT_CODE;
+    }
     if (isUserFacing(error)) {
       output.error(error.message);
       if (verbose && error.stack) process.stderr.write(error.stack + '\n');

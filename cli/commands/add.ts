@@ -2,7 +2,7 @@ import path from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Severity } from '../catalog/model.js';
 import { DEFAULT_STATUS, parseHttpStatus, SEVERITIES, suggestedFields, validateCategory, validateMessage, type NewErrorInput } from '../catalog/new-error.js';
-import { OperationError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import type { CommandContext } from './context.js';
 import { printCatalogChanges, printSyncProblems } from './print-catalog-changes.js';
 
@@ -49,7 +49,7 @@ export function registerAdd(program: Command, context: CommandContext): void {
       };
       const { resolveNewError, runAddError } = await import('../generate/add-error.js');
       const resolved = resolveNewError(root, error);
-      if (!flags.json && context.interactive()) Object.assign(error, await cancellable(() => askMissing(error, resolved)));
+      if (!flags.json && context.interactive()) Object.assign(error, await askMissing(error, resolved));
 
       const result = await runAddError({ root, error, dryRun: Boolean(flags.dryRun) });
 
@@ -102,16 +102,6 @@ async function askMissing(given: NewErrorInput, resolved: { name: string; code: 
     asked.description = await input({ message: 'Description for operators', default: suggested.description, validate: (value) => (value.trim() ? true : 'give a description') });
   }
   return asked;
-}
-
-/** Ctrl-C at a prompt ends the command before anything is written; say so instead of failing "unexpectedly". */
-async function cancellable<T>(ask: () => Promise<T>): Promise<T> {
-  try {
-    return await ask();
-  } catch (error) {
-    if (error instanceof Error && error.name === 'ExitPromptError') throw new OperationError('cancelled: nothing was written');
-    throw error;
-  }
 }
 
 /** Turns a validator's UsageError into the text a prompt shows under the input. */

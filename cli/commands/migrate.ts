@@ -13,6 +13,7 @@ import { UsageError } from '../errors.js';
 import { runVerifiedMigrate, type VerifiedMigrateReport } from '../migrate/verify/run.js';
 import { revertedLines, verifySummaryLines } from '../migrate/verify/summary.js';
 import { verifyProgressDisplay } from '../output/verify-progress.js';
+import { stoppable } from '../interrupt.js';
 import { addScanOptions, checkMergeAlone, scanOptionsOf, type ScanFlags } from './scan-options.js';
 
 interface MigrateFlags extends ScanFlags {
@@ -54,15 +55,18 @@ export function registerMigrate(program: Command, context: CommandContext): void
       const progress = progressDisplay(output, { scan: 'scanning', write: 'writing' });
       let report: MigrateReport;
       try {
-        report = await runMigrate({
-          cwd: context.cwd(command),
-          paths,
-          transforms: flags.transform?.split(','),
-          dryRun: Boolean(flags.dryRun),
-          force: Boolean(flags.force),
-          ...scanOptionsOf(flags),
-          onProgress: progress?.update,
-        });
+        report = await stoppable((signal) =>
+          runMigrate({
+            cwd: context.cwd(command),
+            paths,
+            transforms: flags.transform?.split(','),
+            dryRun: Boolean(flags.dryRun),
+            force: Boolean(flags.force),
+            ...scanOptionsOf(flags),
+            onProgress: progress?.update,
+            signal,
+          }),
+        );
       } finally {
         progress?.stop();
       }

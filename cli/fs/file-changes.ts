@@ -2,6 +2,7 @@ import { lstatSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type * as Diff from 'diff';
 import type WriteFileAtomic from 'write-file-atomic';
+import { recordWritten } from './written-files.js';
 import { UsageError } from '../errors.js';
 import { lazyRequire } from '../lazy-require.js';
 import { resolveInsideProject } from './project-paths.js';
@@ -96,5 +97,6 @@ export async function applyChanges(changes: FileChange[]): Promise<void> {
     if (change.status === 'unchanged') continue;
     mkdirSync(path.dirname(change.absolutePath), { recursive: true });
     await loadWriteFileAtomic()(change.absolutePath, change.content, { encoding: 'utf8' });
+    recordWritten(change.absolutePath);
   }
 }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type * as Diff from 'diff';
 import { lazyRequire } from '../lazy-require.js';
-import { UsageError } from '../errors.js';
+import { InterruptedError, UsageError } from '../errors.js';
 import { allTransforms } from '../../transforms/registry.js';
 import type { Finding, TransformModule } from '../../transforms/types.js';
 import { collectCandidates } from './candidates.js';
@@ -73,6 +73,8 @@ export interface MigrateOptions extends ScanOptions {
   dryRun?: boolean;
   /** Write even over uncommitted changes. */
   force?: boolean;
+  /** Aborted to stop the run between two files; it then throws an InterruptedError saying what was written. */
+  signal?: AbortSignal;
 }
 
 interface PendingWrite {
@@ -113,7 +115,7 @@ function overBudgetReason(budgetMs: number): string {
  * `record`, and reports progress (yielding now and then so a progress display can redraw).
  */
 async function forEachSource<Outcome>(
-  args: { root: string; files: string[]; maxFileSize: number; budgetMs: number; skipped: SkippedEntry[]; failed: FailedFile[]; onProgress?: (progress: MigrateProgress) => void },
+  args: { root: string; files: string[]; maxFileSize: number; budgetMs: number; skipped: SkippedEntry[]; failed: FailedFile[]; onProgress?: (progress: MigrateProgress) => void; signal?: AbortSignal },
   analyse: (absolute: string, read: TextRead) => Outcome,
   record: (file: string, read: TextRead, outcome: Outcome) => void,
 ): Promise<void> {
@@ -147,7 +149,9 @@ async function forEachSource<Outcome>(
       else if (read.kind === 'unreadable') args.failed.push({ path: file, line: null, column: null, message: read.message });
       else if (outcome !== undefined) record(file, read, outcome.value);
     }
-    if (onProgress) await yieldToEventLoop();
+    // Also lets a Ctrl-C be seen between files.
+    await yieldToEventLoop();
+    if (args.signal?.aborted) throw new InterruptedError('stopped while reading files; nothing was written');
   }
 }
 
@@ -174,7 +178,7 @@ export async function runMigrate(options: MigrateOptions): Promise<MigrateReport
   let skippedByPrefilter = 0;
 
   const total = candidates.files.length;
-  const scan = { root: project.root, files: candidates.files, maxFileSize, budgetMs, skipped, failed, onProgress: options.onProgress };
+  const scan = { root: project.root, files: candidates.files, maxFileSize, budgetMs, skipped, failed, onProgress: options.onProgress, signal: options.signal };
   const transform = (absolute: string, read: TextRead) => transformSource({ source: read.text, filePath: absolute, transforms, kit: project.kit });
   await forEachSource(scan, transform, (file, read, outcome) => {
     if (outcome.kind === 'failed') {
@@ -197,6 +201,7 @@ export async function runMigrate(options: MigrateOptions): Promise<MigrateReport
     warnings.push(...checkWritesAllowed(await gitState, project.root, writes.map((write) => write.path)));
   }
   for (let index = 0; index < writes.length; index++) {
+    if (options.signal?.aborted) throw interruptedWriting(index, writes.length);
     const write = writes[index] as PendingWrite;
     const absolute = path.join(project.root, write.path);
     const problem = await writeOne(absolute, write);
@@ -229,6 +234,12 @@ export async function runMigrate(options: MigrateOptions): Promise<MigrateReport
     warnings,
     durationMs: Math.round(performance.now() - started),
   };
+}
+
+function interruptedWriting(written: number, total: number): InterruptedError {
+  const rest = total - written;
+  const wrote = written === 0 ? 'no file was written' : `${written} of ${total} files ${written === 1 ? 'was' : 'were'} written, each completely`;
+  return new InterruptedError(`${wrote}; the other ${rest === 1 ? 'one is' : `${rest} are`} unchanged — run the same command again to finish the rest`);
 }
 
 async function writeOne(absolute: string, write: PendingWrite): Promise<string | undefined> {

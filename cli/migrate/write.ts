@@ -5,6 +5,7 @@
  */
 import { statSync } from 'node:fs';
 import type WriteFileAtomic from 'write-file-atomic';
+import { recordWritten } from '../fs/written-files.js';
 import { lazyRequire } from '../lazy-require.js';
 
 const loadWriteFileAtomic = lazyRequire<typeof WriteFileAtomic>('write-file-atomic');
@@ -28,4 +29,5 @@ export function isUnchangedSinceRead(absolutePath: string, observed: ObservedFil
 export async function writeSourceAtomically(absolutePath: string, text: string, bom: boolean): Promise<void> {
   // write-file-atomic copies the existing file's mode and owner onto the temporary file before the rename.
   await loadWriteFileAtomic()(absolutePath, (bom ? '\uFEFF' : '') + text, { encoding: 'utf8' });
+  recordWritten(absolutePath);
 }
