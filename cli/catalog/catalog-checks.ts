@@ -1,5 +1,6 @@
 import { closestName } from './closest-name.js';
 import { escapePointerSegment } from './located-json.js';
+import { GENERATED_BLOCK_END, GENERATED_BLOCK_START } from './runbook-sections.js';
 
 /** A problem the schema cannot express: it spans entries or needs to run code. */
 export interface CrossCheckProblem {
@@ -43,7 +44,22 @@ export function crossCheckCatalog(value: unknown): CrossCheckProblem[] {
       }
     }
   });
+  problems.push(...markersIn(value, ''));
   return problems;
+}
+
+/**
+ * Runbook pages keep the user's text around a block faultline regenerates, found by its two
+ * markers; catalog text rendered into a page must not hold them, or the page splits in the wrong place.
+ */
+function markersIn(value: unknown, pointer: string): CrossCheckProblem[] {
+  if (typeof value === 'string') {
+    const marker = [GENERATED_BLOCK_START, GENERATED_BLOCK_END].find((candidate) => value.includes(candidate));
+    return marker === undefined ? [] : [{ pointer, message: `holds ${marker}, which marks where generated text starts or ends in a runbook page — remove it from the text` }];
+  }
+  if (Array.isArray(value)) return value.flatMap((item, index) => markersIn(item, `${pointer}/${index}`));
+  if (isRecord(value)) return Object.entries(value).flatMap(([key, item]) => markersIn(item, `${pointer}/${escapePointerSegment(key)}`));
+  return [];
 }
 
 function findDuplicates(entries: unknown[], field: 'name' | 'code', rule: string): CrossCheckProblem[] {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { crossCheckCatalog } from './catalog-checks.js';
@@ -20,10 +20,23 @@ export function findCatalog(startDir: string): string | undefined {
   for (;;) {
     const candidate = join(dir, CATALOG_FILE);
     if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+    refuseDanglingLink(candidate);
     const parent = dirname(dir);
     if (parent === dir) return undefined;
     dir = parent;
   }
+}
+
+/** A catalog that is a link to nothing is a mistake to fix, not a project without a catalog. */
+export function refuseDanglingLink(path: string): void {
+  let target: string;
+  try {
+    if (!lstatSync(path).isSymbolicLink() || existsSync(path)) return;
+    target = readlinkSync(path);
+  } catch {
+    return;
+  }
+  throw new UsageError(`${displayPath(path)} is a link to ${target}, which does not exist — point the link at the catalog, or remove it`);
 }
 
 /**
@@ -80,6 +93,7 @@ export function parseCatalog(text: string, filePath: string): Catalog {
 export function loadCatalog(projectRoot: string): { catalog: Catalog; path: string } {
   const root = resolve(projectRoot);
   const path = join(root, CATALOG_FILE);
+  refuseDanglingLink(path);
   if (!existsSync(path)) {
     const elsewhere = findCatalog(dirname(root));
     const hint = elsewhere ? ` (there is one in ${dirname(elsewhere)}: pass --cwd ${dirname(elsewhere)} to use it)` : '';

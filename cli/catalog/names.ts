@@ -32,15 +32,25 @@ export function toClassName(input: string): string {
 }
 
 /** Throws a one-line UsageError unless `name` is a usable error class name in every target language. */
+/** A name as an error message shows it: quoted, and cut short when it would flood the terminal. */
+export function shownName(name: string): string {
+  const characters = [...name];
+  if (characters.length <= SHOWN_LENGTH) return JSON.stringify(name);
+  return `${JSON.stringify(characters.slice(0, SHOWN_LENGTH - 20).join(''))}… (${characters.length.toLocaleString('en-US')} characters)`;
+}
+
+const SHOWN_LENGTH = 60;
+
 export function validateClassName(name: string): void {
-  const quoted = JSON.stringify(name);
+  const quoted = shownName(name);
   const fail = (reason: string): never => {
     throw new UsageError(`invalid error name ${quoted}: ${reason}`);
   };
   if (name.length === 0) fail(`the name is empty — pass a name like ${EXAMPLE}`);
   if (/[/\\]|\.\./.test(name)) fail(`it looks like a path — pass a class name like ${EXAMPLE}`);
   if (/^[0-9]/.test(name)) fail(`it must start with a letter, like ${EXAMPLE}`);
-  const invalid = /[^A-Za-z0-9]/.exec(name);
+  // By code point: `💥` is one character, not two halves of one.
+  const invalid = /[^A-Za-z0-9]/u.exec(name);
   if (invalid) {
     fail(`${JSON.stringify(invalid[0])} is not allowed — use ASCII letters and digits only, like ${EXAMPLE}`);
   }
@@ -65,7 +75,7 @@ export function toErrorCode(className: string): string {
 export function validateErrorCode(code: string): void {
   if (!ERROR_CODE_PATTERN.test(code)) {
     throw new UsageError(
-      `invalid error code ${JSON.stringify(code)}: use UPPER_SNAKE_CASE letters and digits starting with a letter, like PAYMENT_DECLINED`,
+      `invalid error code ${shownName(code)}: use UPPER_SNAKE_CASE letters and digits starting with a letter, like PAYMENT_DECLINED`,
     );
   }
 }

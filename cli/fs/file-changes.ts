@@ -1,4 +1,4 @@
-import { lstatSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 import type * as Diff from 'diff';
 import type WriteFileAtomic from 'write-file-atomic';
@@ -82,6 +82,9 @@ function readCurrent(absolutePath: string, shownPath: string): string | undefine
   // A directory where a file belongs is never removed to make room (some generators delete it recursively).
   if (stat.isDirectory()) throw new UsageError(`cannot write ${shownPath}: a directory with that name exists; move it away and run again`);
   if (!stat.isFile() && !stat.isSymbolicLink()) throw new UsageError(`cannot write ${shownPath}: it exists and is not a regular file`);
+  if (stat.isSymbolicLink() && !existsSync(absolutePath)) {
+    throw new UsageError(`cannot write ${shownPath}: it is a link to ${readlinkSync(absolutePath)}, which does not exist — point the link at a file, or remove it`);
+  }
   return readFileSync(absolutePath, 'utf8');
 }
 

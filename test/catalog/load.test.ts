@@ -110,6 +110,15 @@ describe('parseCatalog', () => {
     expect(problemsOf(broken)[1]).toMatch(/^faultline\.catalog\.json:\d+:\d+: mappings\[4\]\.pattern is not a valid regular expression: .*timed\(out/);
   });
 
+  it.each(['<!-- faultline:generated:end -->', '<!-- faultline:generated:start -->'])('refuses catalog text holding the runbook marker %s, at its position', (marker) => {
+    const broken = validText.replace('"description": "', `"description": "see ${marker} `);
+    const lines = problemsOf(broken);
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toBe(
+      `${FILE}:${positionOf(broken, '"see ')}: errors[0].description holds ${marker}, which marks where generated text starts or ends in a runbook page — remove it from the text`,
+    );
+  });
+
   it('reports a property given twice in one object', () => {
     const broken = validText.replace('"version": 1,', '"version": 1,\n  "version": 1,');
     expect(problemsOf(broken)[1]).toBe(

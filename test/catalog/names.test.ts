@@ -61,6 +61,17 @@ describe('validateClassName', () => {
     expect(error.message).toContain(JSON.stringify(name));
     expect(error.message.split('\n')).toHaveLength(1);
   });
+
+  it('names a character outside the Basic Multilingual Plane whole, not half of it', () => {
+    expect(usageErrorOf(() => validateClassName('💥BoomError')).message).toBe(
+      'invalid error name "💥BoomError": "💥" is not allowed — use ASCII letters and digits only, like PaymentDeclined',
+    );
+  });
+
+  it('echoes an over-long name shortened, with its length', () => {
+    const message = usageErrorOf(() => validateClassName(`${'A'.repeat(10_000)}Error`)).message;
+    expect(message).toBe(`invalid error name "${'A'.repeat(40)}"… (10,005 characters): it is longer than 100 characters`);
+  });
 });
 
 describe('codes and titles', () => {
