@@ -3,7 +3,8 @@
  * discovery, pre-filter and single parse) with the audit-only rules added, and a report. No terminal.
  */
 import { performance } from 'node:perf_hooks';
-import { runDetect, type DetectReport, type MigrateProgress } from '../migrate/run.js';
+import { runDetect, type DetectReport, type DetectedFinding, type MigrateProgress } from '../migrate/run.js';
+import { leftAloneSites } from '../migrate/verify/left-alone-file.js';
 import type { Shard } from '../migrate/shard.js';
 import type { TransformModule } from '../../transforms/types.js';
 import { loadAuditConfig } from './config.js';
@@ -42,20 +43,23 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
     available: ruleSet.transforms,
     rules: ruleSet.rules,
   });
-  return { ...auditReportOf(detected, ruleSet), durationMs: Math.round(performance.now() - started) };
+  const leftAlone = leftAloneSites(detected.root, detected.findings);
+  return { ...auditReportOf(detected, ruleSet, leftAlone), durationMs: Math.round(performance.now() - started) };
 }
 
-export function auditReportOf(detected: DetectReport, ruleSet: AuditRuleSet): AuditReport {
+/** `leftAlone`: sites a verified migration left alone, with the tests they break; they are shown as info. */
+export function auditReportOf(detected: DetectReport, ruleSet: AuditRuleSet, leftAlone = new Map<DetectedFinding, string[]>()): AuditReport {
   const findings: AuditFinding[] = detected.findings.map((found) => {
+    const breaks = leftAlone.get(found);
     const finding: AuditFinding = {
       ruleId: found.ruleId,
-      severity: ruleSet.overrides.get(found.ruleId) ?? found.severity,
+      severity: breaks ? 'info' : (ruleSet.overrides.get(found.ruleId) ?? found.severity),
       file: found.path,
       line: found.line,
       column: found.column,
       endLine: found.endLine,
       endColumn: found.endColumn,
-      message: found.message,
+      message: breaks ? `${found.message} (left alone by migrate --verify: breaks ${breaks.join(', ')})` : found.message,
       fixable: found.fixable,
     };
     if (found.reason !== undefined) finding.reason = found.reason;

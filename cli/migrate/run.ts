@@ -32,6 +32,7 @@ import {
 import { selectTransforms } from './select-transforms.js';
 import type { Shard } from './shard.js';
 import { transformSource, type Site } from './transform-file.js';
+import { leaveAloneRecorded, readLeftAlone } from './verify/left-alone-file.js';
 import { warmUpDetection } from './warm-up.js';
 import { findGitTopLevel } from './gitignore.js';
 import { checkWritesAllowed, notARepository } from './write-guard.js';
@@ -179,7 +180,9 @@ export async function runMigrate(options: MigrateOptions): Promise<MigrateReport
 
   const total = candidates.files.length;
   const scan = { root: project.root, files: candidates.files, maxFileSize, budgetMs, skipped, failed, onProgress: options.onProgress, signal: options.signal };
-  const transform = (absolute: string, read: TextRead) => transformSource({ source: read.text, filePath: absolute, transforms, kit: project.kit });
+  const recorded = leaveAloneRecorded(readLeftAlone(project.root), project.root);
+  const transform = (absolute: string, read: TextRead) =>
+    transformSource({ source: read.text, filePath: absolute, transforms, kit: project.kit, leaveAlone: recorded(absolute, read.text) });
   await forEachSource(scan, transform, (file, read, outcome) => {
     if (outcome.kind === 'failed') {
       failed.push({ path: file, line: outcome.line, column: outcome.column, message: outcome.message });

@@ -37,12 +37,11 @@ export interface TransformSourceArgs {
   transforms: TransformModule[];
   kit: KitLocation;
   /**
-   * Which fixable sites to fix, by transform id and the site's place among that transform's fixable
-   * findings in the pass that fixes it; all of them when absent. The others are left alone with
-   * `skippedReason`. Lets a caller apply any part of a file's rewrites, kit imports included.
+   * Why to leave a fixable site alone, or undefined to fix it; every site is fixed when absent. Sites
+   * are given by transform id, their place among that transform's fixable findings in the pass that
+   * fixes them, and the finding. Lets a caller apply any part of a file's rewrites, kit imports included.
    */
-  only?: (transform: string, ordinal: number) => boolean;
-  skippedReason?: string;
+  leaveAlone?: (transform: string, ordinal: number, finding: Finding) => string | undefined;
 }
 
 interface Detection {
@@ -192,12 +191,13 @@ export function overlaps(a: TextEdit[], b: TextEdit[]): boolean {
 }
 
 function withoutUnselected(findings: Finding[], transform: string, args: TransformSourceArgs): Finding[] {
-  const only = args.only;
-  if (only === undefined) return findings;
+  const leaveAlone = args.leaveAlone;
+  if (leaveAlone === undefined) return findings;
   let ordinal = 0;
   return findings.map((finding) => {
-    if (!finding.fixable || only(transform, ordinal++)) return finding;
-    return { ...finding, fixable: false, reason: args.skippedReason ?? 'not selected' };
+    if (!finding.fixable) return finding;
+    const reason = leaveAlone(transform, ordinal++, finding);
+    return reason === undefined ? finding : { ...finding, fixable: false, reason };
   });
 }
 

@@ -8,7 +8,9 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runAudit } from '../../cli/audit/run.js';
 import { UsageError } from '../../cli/errors.js';
+import { runMigrate } from '../../cli/migrate/run.js';
 import { readRunFailures } from '../../cli/migrate/verify/results/read.js';
 import { runVerifiedMigrate, type VerifyProgress } from '../../cli/migrate/verify/run.js';
 import { CONFIG_SOURCE, CONFIG_SUITE, git, isRunning, projectWithKit, removeProjects } from './project.js';
@@ -54,6 +56,28 @@ describe('migrate --verify', () => {
     expect(migrated).toContain("throw new Error('user not found');");
     expect(migrated).toContain('  } catch (e) {}');
     expect(failingNow(root)).toEqual(before);
+
+    // The decision outlives the run: a plain migrate leaves the sites alone, audit shows them as info.
+    const recorded = JSON.parse(readFileSync(path.join(root, 'faultline.verify.json'), 'utf8')) as { sites: Array<{ transform: string; breaks: string[] }> };
+    expect(recorded.sites.map((site) => [site.transform, site.breaks])).toEqual([
+      ['console-in-catch', ['warns when the config is unreadable']],
+      ['empty-catch', ['the predicate stays silent']],
+      ['domain-errors', ['a missing user is a plain Error']],
+    ]);
+    git(root, 'add', '--all');
+    git(root, 'commit', '-q', '-m', 'verified migration');
+    const again = await runMigrate({ cwd: root, paths: ['src'] });
+    expect(again.files.changed).toBe(0);
+    expect(again.leftAlone).toEqual(expect.arrayContaining([expect.objectContaining({ line: 8, transform: 'console-in-catch', reason: 'breaks warns when the config is unreadable' })]));
+    const audit = await runAudit({ cwd: root, paths: ['src'] });
+    const info = audit.findings.filter((finding) => finding.severity === 'info' && finding.message.includes('left alone by migrate --verify'));
+    expect(info.map((finding) => [finding.ruleId, finding.line])).toEqual([
+      // Where they are now: a line lower for the kit's import, the last also 4 higher for the removed try.
+      ['console-in-catch', 8],
+      ['empty-catch', 25],
+      ['domain-errors', 47],
+    ]);
+    expect(info[0]?.message).toContain('breaks warns when the config is unreadable');
 
     expect(report.verify.runs).toBeLessThanOrEqual(report.verify.maxRuns);
     expect(progress.map((p) => p.run)).toEqual(Array.from({ length: report.verify.runs }, (_, i) => i + 1));

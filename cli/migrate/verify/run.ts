@@ -23,6 +23,7 @@ import { checkWritesAllowed } from '../write-guard.js';
 import { bisectRewrites, maxSteps, type Rewrite } from './bisect.js';
 import { readRunFailures } from './results/read.js';
 import { runTestCommand, type CommandRun } from './run-command.js';
+import { leaveAloneRecorded, leftAloneReason, readLeftAlone, writeLeftAlone } from './left-alone-file.js';
 import { WorkingTree } from './working-tree.js';
 
 const loadDiff = lazyRequire<typeof Diff>('diff');
@@ -90,6 +91,8 @@ interface PlannedRewrite extends Rewrite {
   ordinal: number;
   line: number;
   column: number;
+  /** The site's source text, by which `faultline.verify.json` recognises it later. */
+  text: string;
 }
 
 interface PlannedFile {
@@ -114,13 +117,14 @@ export async function runVerifiedMigrate(options: VerifiedMigrateOptions): Promi
   const project = loadMigrationProject(options.cwd);
   const transforms = selectTransforms(options.transforms, options.available ?? allTransforms);
   const report: MigrateReport = { ...plan, dryRun };
+  const recorded = leaveAloneRecorded(readLeftAlone(plan.root), plan.root);
   const files: PlannedFile[] = [];
   const rewrites: PlannedRewrite[] = [];
   for (const changed of plan.changed) {
     const absolute = path.join(plan.root, changed.path);
     const read = readSource(absolute, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
     if (read.kind !== 'text') continue;
-    const outcome = transformSource({ source: read.text, filePath: absolute, transforms, kit: project.kit });
+    const outcome = transformSource({ source: read.text, filePath: absolute, transforms, kit: project.kit, leaveAlone: recorded(absolute, read.text) });
     if (outcome.kind !== 'changed') continue;
     const fileIndex = files.length;
     files.push({ path: changed.path, absolute, text: read.text, bom: read.bom });
@@ -130,7 +134,8 @@ export async function runVerifiedMigrate(options: VerifiedMigrateOptions): Promi
       const ordinal = ordinals.get(site.transform) ?? 0;
       ordinals.set(site.transform, ordinal + 1);
       if (!site.fixed) continue;
-      rewrites.push({ file: fileIndex, path: changed.path, transform: site.transform, ordinal, line: site.finding.line, column: site.finding.column });
+      const text = read.text.slice(site.finding.start, site.finding.end);
+      rewrites.push({ file: fileIndex, path: changed.path, transform: site.transform, ordinal, line: site.finding.line, column: site.finding.column, text });
     }
   }
 
@@ -155,7 +160,7 @@ export async function runVerifiedMigrate(options: VerifiedMigrateOptions): Promi
       filePath: file.absolute,
       transforms,
       kit: project.kit,
-      ...(all ? {} : { only: (transform: string, ordinal: number) => keys.has(`${transform}#${ordinal}`), skippedReason: REVERTED_REASON }),
+      leaveAlone: all ? recorded(file.absolute, file.text) : (transform: string, ordinal: number) => (keys.has(`${transform}#${ordinal}`) ? undefined : REVERTED_REASON),
     });
     if (outcome.kind !== 'changed') return undefined;
     return Buffer.from((file.bom ? '\uFEFF' : '') + outcome.text, 'utf8');
@@ -231,6 +236,7 @@ export async function runVerifiedMigrate(options: VerifiedMigrateOptions): Promi
     apply(rewrites.map((_, index) => index));
     const failing = await tryTree();
     let kept = rewrites.map((_, index) => index);
+    const culprits: Array<{ rewrite: PlannedRewrite; breaks: string[] }> = [];
     if (failing.length > 0) {
       stage = 'bisecting';
       const result = await bisectRewrites(rewrites, failing, async (applied) => {
@@ -241,7 +247,8 @@ export async function runVerifiedMigrate(options: VerifiedMigrateOptions): Promi
       for (const culprit of result.culprits) {
         reverted++;
         const rewrite = rewrites[culprit.rewrite] as PlannedRewrite;
-        verifyReport.reverted.push({ path: rewrite.path, line: rewrite.line, column: rewrite.column, transform: rewrite.transform, reason: breaksReason(culprit.breaks), breaks: culprit.breaks });
+        culprits.push({ rewrite, breaks: culprit.breaks });
+        verifyReport.reverted.push({ path: rewrite.path, line: rewrite.line, column: rewrite.column, transform: rewrite.transform, reason: leftAloneReason(culprit.breaks), breaks: culprit.breaks });
       }
       apply(kept);
       verifyReport.reverted.sort((a, b) => byPath(a, b) || a.line - b.line || a.column - b.column);
@@ -249,8 +256,13 @@ export async function runVerifiedMigrate(options: VerifiedMigrateOptions): Promi
     verifyReport.maxRuns = 1 + 2 * maxSteps(rewrites, reverted);
 
     describeResult(report, files, rewrites, kept, tree, verifyReport.reverted);
-    if (dryRun) tree.restore();
-    else tree.keep();
+    if (dryRun) {
+      tree.restore();
+    } else {
+      tree.keep();
+      const reverted = culprits.map((culprit) => ({ path: culprit.rewrite.path, transform: culprit.rewrite.transform, line: culprit.rewrite.line, text: culprit.rewrite.text, breaks: culprit.breaks }));
+      writeLeftAlone(plan.root, verify.command, rewrites, reverted);
+    }
   } catch (error) {
     tree.restore();
     throw error;
@@ -262,9 +274,6 @@ export async function runVerifiedMigrate(options: VerifiedMigrateOptions): Promi
   return finish();
 }
 
-function breaksReason(tests: string[]): string {
-  return `breaks ${tests.join(', ')}`;
-}
 
 /** Rewrites the plain migration's report into the verified one: changed files, their diffs, counts, sites left alone. */
 function describeResult(report: MigrateReport, files: PlannedFile[], rewrites: PlannedRewrite[], kept: number[], tree: WorkingTree, reverted: RevertedSite[]): void {
