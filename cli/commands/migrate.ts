@@ -96,15 +96,18 @@ function printReport(output: Output, report: MigrateReport, json: boolean): void
 async function runVerifiedMigrateCommand(cwd: string, paths: string[], flags: MigrateFlags, output: Output): Promise<VerifiedMigrateReport> {
   const progress = verifyProgressDisplay(output);
   try {
-    return await runVerifiedMigrate({
-      cwd,
-      paths,
-      transforms: flags.transform?.split(','),
-      dryRun: Boolean(flags.dryRun),
-      force: Boolean(flags.force),
-      ...scanOptionsOf(flags),
-      verify: { command: flags.verify as string, timeoutMs: parseSeconds(flags.verifyTimeout), onProgress: progress?.update },
-    });
+    return await stoppable((signal) =>
+      runVerifiedMigrate({
+        cwd,
+        paths,
+        transforms: flags.transform?.split(','),
+        dryRun: Boolean(flags.dryRun),
+        force: Boolean(flags.force),
+        ...scanOptionsOf(flags),
+        signal,
+        verify: { command: flags.verify as string, timeoutMs: parseSeconds(flags.verifyTimeout), onProgress: progress?.update },
+      }),
+    );
   } finally {
     progress?.stop();
   }

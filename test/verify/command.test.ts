@@ -82,7 +82,10 @@ describe('faultline migrate --verify', () => {
     expect(result.stderr).toContain('--verify-timeout');
   }, 60_000);
 
-  it('puts every file back and ends the running tests when interrupted in the middle of a run', async () => {
+  it.each([
+    ['SIGINT', 'stopped'],
+    ['SIGTERM', 'terminated'],
+  ] as const)('puts every file back and ends the running tests on %s in the middle of a run', async (signal, said) => {
     const root = await projectWithKit({
       'src/store.js': SOURCE,
       // Waits, once it sees the migrated code, until it is ended; says so in a file first.
@@ -103,10 +106,10 @@ describe('faultline migrate --verify', () => {
     for (let tries = 0; !existsSync(waiting) && tries < 600; tries++) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(existsSync(waiting)).toBe(true);
     const tests = Number(readFileSync(waiting, 'utf8'));
-    child.kill('SIGINT');
+    child.kill(signal);
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-    expect(code).not.toBe(0);
-    expect(stderr).toContain('interrupted by SIGINT: every file is as it was before migrate');
+    expect(code).toBe(130);
+    expect(stderr).toContain(`interrupted: ${said} while the tests ran; they were ended, and every file is as it was before migrate`);
     expect(readFileSync(path.join(root, 'src/store.js'), 'utf8')).toBe(SOURCE);
     expect(git(root, 'status', '--porcelain')).toBe('');
     expect(isRunning(tests)).toBe(false);

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type * as Diff from 'diff';
 import { allTransforms } from '../../../transforms/registry.js';
-import { OperationError, UsageError } from '../../errors.js';
+import { InterruptedError, UsageError } from '../../errors.js';
 import { lazyRequire } from '../../lazy-require.js';
 import { readGitState } from '../git-status.js';
 import { loadMigrationProject } from '../project.js';
@@ -79,8 +79,8 @@ export interface VerifiedMigrateReport extends MigrateReport {
   verify: VerifyReport;
 }
 
-/** The test command was interrupted by a signal; the tree was put back as it was. */
-export class VerifyInterrupted extends OperationError {
+/** The run was interrupted (a signal, or `signal` aborted); the tree was put back as it was. */
+export class VerifyInterrupted extends InterruptedError {
   override name = 'VerifyInterrupted';
 }
 
@@ -192,9 +192,11 @@ export async function runVerifiedMigrate(options: VerifiedMigrateOptions): Promi
     running?.kill();
     tree.restore();
   };
+  const onAbort = (): void => onSignal('SIGINT');
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   process.on('exit', onExit);
+  options.signal?.addEventListener('abort', onAbort);
 
   let stage: VerifyProgress['stage'] = 'baseline';
   let reverted = 0;
@@ -205,7 +207,7 @@ export async function runVerifiedMigrate(options: VerifiedMigrateOptions): Promi
     running = runTestCommand(verify.command, { cwd: plan.root, timeoutMs });
     const finished = await running.finished;
     running = undefined;
-    if (interrupted) throw new VerifyInterrupted(`interrupted by ${interrupted}: every file is as it was before migrate`);
+    if (interrupted) throw new VerifyInterrupted(`${interrupted === 'SIGTERM' ? 'terminated' : 'stopped'} while the tests ran; they were ended, and every file is as it was before migrate`);
     const read = readRunFailures(finished);
     for (const format of read.formats) if (!verifyReport.formats.includes(format)) verifyReport.formats.push(format);
     return { ...read, timedOut: finished.timedOut };
@@ -270,6 +272,7 @@ export async function runVerifiedMigrate(options: VerifiedMigrateOptions): Promi
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     process.off('exit', onExit);
+    options.signal?.removeEventListener('abort', onAbort);
   }
   return finish();
 }
