@@ -1,15 +1,20 @@
 /**
- * Absolute links to rule pages, for formats that require them (SARIF's `helpUri` must be an absolute
- * URI). They point into faultline's source repository, taken from its package.json; without one, no
- * link is made and reports carry the docs path only.
+ * Absolute links to rule and transform pages, for people reading a report or a listing and for formats
+ * that require them (SARIF's `helpUri` must be an absolute URI). They point into faultline's source
+ * repository, taken from its package.json, at the tag of the installed version, so a page describes the
+ * rules that ran; without a repository, no link is made and reports carry the docs path only.
  */
 
 export type RepositoryField = string | { url?: string } | undefined;
 
-/** `https://github.com/o/r/blob/HEAD/<docs>` (HEAD is the default branch), or undefined when the repository is unknown or not on a known host. */
-export function docsUrl(repository: RepositoryField, docsPath: string): string | undefined {
+/**
+ * `https://github.com/o/r/blob/v<version>/<docs>`, or `blob/HEAD` (the default branch) without a version;
+ * undefined when the repository is unknown or not on a known host.
+ */
+export function docsUrl(repository: RepositoryField, docsPath: string, version?: string): string | undefined {
   const base = repositoryWebUrl(repository);
-  return base === undefined ? undefined : `${base}/blob/HEAD/${docsPath.split('/').map(encodeURIComponent).join('/')}`;
+  const ref = version === undefined ? 'HEAD' : `v${version}`;
+  return base === undefined ? undefined : `${base}/blob/${encodeURIComponent(ref)}/${docsPath.split('/').map(encodeURIComponent).join('/')}`;
 }
 
 /** The repository's web address, from any form npm accepts: `github:o/r`, `o/r`, `git+https://…/o/r.git`, `git@github.com:o/r.git`. */

@@ -35,7 +35,7 @@ export function toSarif(report: AuditReport, options: SarifOptions = {}): object
             name: 'faultline',
             version: report.tool.version,
             ...(informationUri === undefined ? {} : { informationUri }),
-            rules: report.rules.map((rule) => sarifRule(rule, options.repository)),
+            rules: report.rules.map((rule) => sarifRule(rule, options.repository, report.tool.version)),
           },
         },
         originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(report.root) } },
@@ -61,15 +61,16 @@ function notAudited(file: FailedFile): object {
   };
 }
 
-function sarifRule(rule: RuleDescriptor, repository: RepositoryField): object {
-  const helpUri = docsUrl(repository, rule.docs);
+function sarifRule(rule: RuleDescriptor, repository: RepositoryField, version: string): object {
+  const helpUri = docsUrl(repository, rule.docs, version);
+  const details = helpUri ?? `${rule.docs} in the faultline package`;
   return {
     id: rule.id,
     name: pascalCase(rule.id),
     shortDescription: { text: rule.title },
     fullDescription: { text: rule.description },
     ...(helpUri === undefined ? {} : { helpUri }),
-    help: { text: `${rule.description} Details: ${rule.docs} in the faultline package.${rule.fixable ? ' `faultline migrate` fixes it.' : ''}` },
+    help: { text: `${rule.description} Details: ${details}.${rule.fixable ? ' `faultline migrate` fixes it.' : ''}` },
     defaultConfiguration: { level: LEVELS[rule.level] },
     properties: { fixable: rule.fixable, docs: rule.docs },
   };

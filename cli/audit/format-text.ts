@@ -101,14 +101,19 @@ export function summaryLines(report: AuditReport, paint: Paint): string[] {
   return lines;
 }
 
-/** One line per rule with findings: how many, at which levels, and how many `migrate` fixes. */
+/** One line per rule with findings: how many, at which levels, how many `migrate` fixes, and its docs page. */
 function ruleLines(report: AuditReport, paint: Paint): string[] {
   const entries = Object.entries(report.summary.byRule);
   const idWidth = Math.max(...entries.map(([id]) => id.length));
   const counts = entries.map(([, rule]) => `${formatCount(rule.error + rule.warning + rule.info)} (${severityBreakdown(rule)})`);
   const countWidth = Math.max(...counts.map((text) => text.length));
-  return entries.map(([id, rule], index) => {
-    const fix = rule.fixable > 0 ? paint.green(`${formatCount(rule.fixable)} fixable`) : '';
-    return `  ${id.padEnd(idWidth)}  ${(counts[index] as string).padEnd(countWidth)}  ${fix}`.trimEnd();
+  const fixes = entries.map(([, rule]) => (rule.fixable > 0 ? `${formatCount(rule.fixable)} fixable` : ''));
+  const fixWidth = Math.max(...fixes.map((text) => text.length));
+  const docs = new Map(report.rules.map((rule) => [rule.id, rule.docsUrl]));
+  return entries.map(([id], index) => {
+    const fix = fixes[index] as string;
+    const url = docs.get(id);
+    const link = url === undefined ? '' : `${' '.repeat(fixWidth - fix.length)}  ${paint.dim(url)}`;
+    return `  ${id.padEnd(idWidth)}  ${(counts[index] as string).padEnd(countWidth)}  ${fix === '' ? '' : paint.green(fix)}${link}`.trimEnd();
   });
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { packageRoot } from '../package-root.js';
+import { docsUrl } from './docs-url.js';
 
 interface PackageJson {
   version: string;
@@ -13,4 +14,10 @@ let cached: PackageJson | undefined;
 export function ownPackageJson(): PackageJson {
   cached ??= JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as PackageJson;
   return cached;
+}
+
+/** The web page of one of faultline's docs pages (`docs/rules/<id>.md`), as of the installed version. */
+export function ownDocsUrl(docsPath: string): string | undefined {
+  const { repository, version } = ownPackageJson();
+  return docsUrl(repository, docsPath, version);
 }

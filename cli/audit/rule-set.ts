@@ -7,6 +7,7 @@ import { allTransforms } from '../../transforms/registry.js';
 import { createAuditRules } from '../../transforms/rules/registry.js';
 import type { AuditRule } from '../../transforms/rules/types.js';
 import { checkRuleIds, type AuditConfig } from './config.js';
+import { ownDocsUrl } from './own-package.js';
 
 /** A rule as reports describe it. */
 export interface RuleDescriptor {
@@ -17,6 +18,8 @@ export interface RuleDescriptor {
   level: Severity;
   /** Path of the docs page relative to faultline's package root. */
   docs: string;
+  /** The docs page on the web, as of the installed version (when faultline's package.json names its repository). */
+  docsUrl?: string;
   /** Whether `faultline migrate` has a transform for this smell. */
   fixable: boolean;
 }
@@ -45,7 +48,8 @@ export function buildRuleSet(config: AuditConfig, transforms: TransformModule[] 
     // Off rules were filtered out above, so a configured level here is a severity.
     const configured = config.levels[id] as Severity | undefined;
     if (configured !== undefined) set.overrides.set(id, configured);
-    set.descriptors.push({ id, title, description, level: configured ?? severity, docs, fixable });
+    const url = ownDocsUrl(docs);
+    set.descriptors.push({ id, title, description, level: configured ?? severity, docs, ...(url === undefined ? {} : { docsUrl: url }), fixable });
   };
   for (const transform of set.transforms) describe(transform, true);
   for (const rule of set.rules) describe(rule, false);

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { allTransforms } from '../../transforms/registry.js';
 import { auditRules } from '../../transforms/rules/registry.js';
-import type { Severity, TransformMeta } from '../../transforms/types.js';
+import { listing, type Listing } from '../listing.js';
 import type { Output } from '../output/console.js';
 import type { CommandContext } from './context.js';
 
@@ -9,51 +9,11 @@ interface ListFlags {
   json?: boolean;
 }
 
-/** A transform as `faultline list` shows it: `migrate` applies it, `audit` reports what it finds. */
-export interface ListedTransform {
-  id: string;
-  title: string;
-  description: string;
-  changesBehaviour: boolean;
-  severity: Severity;
-  /** Path of the docs page relative to faultline's package root. */
-  docs: string;
-}
-
-/** An audit-only rule: `audit` reports it, and nothing fixes it automatically. */
-export interface ListedRule {
-  id: string;
-  title: string;
-  description: string;
-  severity: Severity;
-  docs: string;
-}
-
-/** What `faultline list --json` prints; each kind in its catalogue order. */
-export interface Listing {
-  transforms: ListedTransform[];
-  rules: ListedRule[];
-}
-
-export function listing(transforms: ReadonlyArray<{ meta: TransformMeta }>, rules: ReadonlyArray<{ meta: TransformMeta }>): Listing {
-  return {
-    transforms: transforms.map(({ meta }) => ({
-      id: meta.id,
-      title: meta.title,
-      description: meta.description,
-      changesBehaviour: meta.changesBehaviour,
-      severity: meta.severity,
-      docs: meta.docs,
-    })),
-    rules: rules.map(({ meta }) => ({ id: meta.id, title: meta.title, description: meta.description, severity: meta.severity, docs: meta.docs })),
-  };
-}
-
 export function registerList(program: Command, context: CommandContext): void {
   program
     .command('list')
     .description('list the transforms migrate applies and the rules audit reports, each with a one-line description')
-    .option('--json', 'print { transforms: [{ id, title, description, changesBehaviour, severity, docs }], rules: [{ id, title, description, severity, docs }] }')
+    .option('--json', 'print { transforms: [{ id, title, description, changesBehaviour, severity, docs, docsUrl }], rules: [{ id, title, description, severity, docs, docsUrl }] }')
     .action((flags: ListFlags, command: Command) => {
       const output = context.output(command);
       const result = listing(allTransforms, auditRules);
@@ -62,7 +22,7 @@ export function registerList(program: Command, context: CommandContext): void {
     });
 }
 
-/** The listing for people: one entry per id, its description, then its severity, notes and docs page. */
+/** The listing for people: one entry per id, its description, then its severity, notes and docs page on the web. */
 export function listingText(result: Listing, colors: Output['colors']): string[] {
   const width = Math.max(0, ...[...result.transforms, ...result.rules].map((entry) => entry.id.length)) + 2;
   const entry = (id: string, description: string, notes: string[]): string[] => [
@@ -72,11 +32,11 @@ export function listingText(result: Listing, colors: Output['colors']): string[]
   const lines = ['Transforms: `faultline migrate` fixes what they find, `faultline audit` reports it', ''];
   for (const transform of result.transforms) {
     const behaviour = transform.changesBehaviour ? ['can change behaviour'] : [];
-    lines.push(...entry(transform.id, transform.description, [transform.severity, ...behaviour, transform.docs]));
+    lines.push(...entry(transform.id, transform.description, [transform.severity, ...behaviour, transform.docsUrl ?? transform.docs]));
   }
   if (result.rules.length > 0) {
     lines.push('', 'Audit-only rules: `faultline audit` reports them; fixing them takes a person', '');
-    for (const rule of result.rules) lines.push(...entry(rule.id, rule.description, [rule.severity, rule.docs]));
+    for (const rule of result.rules) lines.push(...entry(rule.id, rule.description, [rule.severity, rule.docsUrl ?? rule.docs]));
   }
   return lines;
 }

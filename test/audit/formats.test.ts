@@ -35,15 +35,17 @@ describe('text format', () => {
   });
 
   it('sums up per rule and severity, what migrate fixes, and the score', () => {
+    // Each rule's line ends with its docs page, for the version that ran.
+    const page = (kind: string, id: string) => `https://github.com/faultline-dev/faultline/blob/v${report.tool.version}/docs/${kind}/${id}.md`;
     expect(summaryLines({ ...report, durationMs: 1234 }, plain)).toEqual([
       '✖ 8 findings (3 errors, 5 warnings) in 2 files',
-      '  empty-catch                2 (2 errors)   2 fixable',
-      '  console-in-catch           1 (1 warning)  1 fixable',
-      '  catch-returns-default      1 (1 warning)',
-      '  error-message-only-logged  1 (1 warning)',
-      '  promise-all-swallowed      1 (1 error)',
-      '  catch-any                  1 (1 warning)',
-      '  loop-catch-continue        1 (1 warning)',
+      `  empty-catch                2 (2 errors)   2 fixable  ${page('transforms', 'empty-catch')}`,
+      `  console-in-catch           1 (1 warning)  1 fixable  ${page('transforms', 'console-in-catch')}`,
+      `  catch-returns-default      1 (1 warning)             ${page('rules', 'catch-returns-default')}`,
+      `  error-message-only-logged  1 (1 warning)             ${page('rules', 'error-message-only-logged')}`,
+      `  promise-all-swallowed      1 (1 error)               ${page('rules', 'promise-all-swallowed')}`,
+      `  catch-any                  1 (1 warning)             ${page('rules', 'catch-any')}`,
+      `  loop-catch-continue        1 (1 warning)             ${page('rules', 'loop-catch-continue')}`,
       // There is no catalog here, so the next step for the fixable findings is init.
       '3 fixable by `faultline migrate` (run `faultline init` first, then preview with `faultline migrate --dry-run`)',
       `3 files scanned (23 lines), 1 not audited (see above); score ${report.score.toFixed(2)} findings per 1,000 lines (lower is better)`,
@@ -130,7 +132,7 @@ describe('SARIF', () => {
     expect(rulesOf(toSarif(report)).rules.every((rule) => rule.helpUri === undefined)).toBe(true);
     const linked = rulesOf(toSarif(report, { repository: { url: 'git@github.com:acme/faultline.git' } }));
     expect(linked.informationUri).toBe('https://github.com/acme/faultline');
-    expect(linked.rules.find((rule) => rule.id === 'catch-any')?.helpUri).toBe('https://github.com/acme/faultline/blob/HEAD/docs/rules/catch-any.md');
+    expect(linked.rules.find((rule) => rule.id === 'catch-any')?.helpUri).toBe(`https://github.com/acme/faultline/blob/v${report.tool.version}/docs/rules/catch-any.md`);
   });
 
   it('the structural check catches what breaks SARIF consumers', () => {
@@ -160,6 +162,7 @@ describe('repository links', () => {
     expect(repositoryWebUrl('https://example.com/x.git')).toBeUndefined();
     expect(repositoryWebUrl(undefined)).toBeUndefined();
     expect(docsUrl('acme/faultline', 'docs/rules/broad-try.md')).toBe('https://github.com/acme/faultline/blob/HEAD/docs/rules/broad-try.md');
+    expect(docsUrl('acme/faultline', 'docs/rules/broad-try.md', '1.2.0')).toBe('https://github.com/acme/faultline/blob/v1.2.0/docs/rules/broad-try.md');
   });
 });
 

@@ -1,7 +1,8 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listing, listingText, type Listing } from '../../cli/commands/list.js';
+import { listingText } from '../../cli/commands/list.js';
+import { listing, type Listing } from '../../cli/listing.js';
 import { Output } from '../../cli/output/console.js';
 import { allTransforms } from '../../transforms/registry.js';
 import { auditRules } from '../../transforms/rules/registry.js';
@@ -32,6 +33,10 @@ describe('faultline list', () => {
       expect(existsSync(path.join(repoRoot, transform.docs)), transform.docs).toBe(true);
     }
     for (const rule of printed.rules) expect(rule.docs).toBe(`docs/rules/${rule.id}.md`);
+    const { version } = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string };
+    for (const entry of [...printed.transforms, ...printed.rules]) {
+      expect(entry.docsUrl).toBe(`https://github.com/faultline-dev/faultline/blob/v${version}/${entry.docs}`);
+    }
     const changing = printed.transforms.filter((transform) => transform.changesBehaviour).map((transform) => transform.id);
     expect(changing).toEqual(['error-cause', 'throw-literal', 'domain-errors']);
   });
