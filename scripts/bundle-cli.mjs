@@ -25,11 +25,12 @@ const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 const dist = path.join(root, 'dist');
 
 /**
- * Dependencies every run loads at start. The others (prettier, the template and prompt libraries,
- * @babel/parser, ...) are loaded on demand by the commands that need them and stay packages of their
- * own, so a run that does not need them never reads them.
+ * Dependencies every run loads at start, and node-plop: the generator commands load it on demand (it
+ * becomes a chunk), and as a package it would install some fifty more of its own. The others
+ * (prettier, the prompt library, @babel/parser, ...) are loaded on demand by the commands that need
+ * them and stay packages of their own, so a run that does not need them never reads them.
  */
-const BUNDLED = ['commander', 'ignore', 'meriyah', 'picocolors', 'tinyglobby'];
+const BUNDLED = ['commander', 'ignore', 'meriyah', 'picocolors', 'tinyglobby', 'node-plop'];
 
 const installed = BUNDLED.filter((name) => name in (pkg.dependencies ?? {}));
 if (installed.length > 0) throw new Error(`scripts/bundle-cli.mjs bundles ${installed.join(', ')}: move them to devDependencies, or drop them from BUNDLED`);
@@ -86,7 +87,7 @@ const bundledPackages = new Set(
     .map((input) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1])
     .filter((name) => name !== undefined),
 );
-const unexpected = [...bundledPackages].filter((name) => !BUNDLED.includes(name));
+const unexpected = [...bundledPackages].filter((name) => !dependencyClosure(BUNDLED).has(name));
 if (unexpected.length > 0) throw new Error(`the bundle took in ${unexpected.join(', ')}: add it to package.json dependencies (to load it from there) or to BUNDLED (and devDependencies)`);
 
 // The API's declarations are written self-contained (see cli/api.ts), so tsc's file is the whole of them.
@@ -95,3 +96,19 @@ const imported = /^\s*(?:import|export)[^;]*from\s+['"]([^'"]+)['"]/m.exec(decla
 if (imported) throw new Error(`dist/cli/api.d.ts imports ${imported[1]}: the API's types must be declared in cli/api.ts for dist/lib/index.d.ts to stand alone`);
 copyFileSync(path.join(dist, 'cli/api.d.ts'), path.join(dist, 'lib/index.d.ts'));
 chmodSync(path.join(dist, 'bin/faultline.js'), 0o755);
+
+/** The packages the given ones depend on, directly or not, as package-lock.json records them. */
+function dependencyClosure(names) {
+  const lock = JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8')).packages;
+  const seen = new Set();
+  const visit = (name, from) => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    // npm nests a package under its dependent when versions clash; the top level otherwise.
+    const location = [`${from}/node_modules/${name}`, `node_modules/${name}`].find((key) => key in lock);
+    const entry = lock[location] ?? {};
+    for (const dependency of Object.keys({ ...entry.dependencies, ...entry.optionalDependencies })) visit(dependency, location ?? '');
+  };
+  for (const name of names) visit(name, '');
+  return seen;
+}
