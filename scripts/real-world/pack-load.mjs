@@ -3,7 +3,7 @@
  * `require` and `import` of the package, and each bin with `--help` (or `--version`). What a user of
  * the package gets, not what the repository holds.
  */
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { run } from './exec.mjs';
 
@@ -13,6 +13,9 @@ import { run } from './exec.mjs';
  */
 export async function packAndLoad({ dir, pkg, work, logs, timeoutMs, env }) {
   if (pkg.private) return { status: 'n/a', checks: { reason: 'private package' } };
+  const bins = typeof pkg.bin === 'string' ? [pkg.name.replace(/^@[^/]+\//, '')] : Object.keys(pkg.bin ?? {});
+  const hasEntry = Boolean(pkg.main || pkg.exports || pkg.module) || existsSync(path.join(dir, 'index.js'));
+  if (!hasEntry && bins.length === 0) return { status: 'n/a', checks: { reason: 'nothing to load: no main, exports, index.js or bin' } };
   const checks = {};
   const tarballs = path.join(work, 'tarball');
   const consumer = path.join(work, 'consumer');
@@ -34,7 +37,6 @@ export async function packAndLoad({ dir, pkg, work, logs, timeoutMs, env }) {
   if (installed.exitCode !== 0) return { status: 'fail', checks: { install: 'installing the packed package failed' } };
 
   const name = JSON.stringify(pkg.name);
-  const hasEntry = Boolean(pkg.main || pkg.exports || pkg.module) || !pkg.bin;
   if (hasEntry) {
     const imported = await run(`node --input-type=module -e "await import(${name.replaceAll('"', '\\"')})"`, { cwd: consumer, log: path.join(logs, 'load-import.log'), timeoutMs: short, env });
     checks.import = imported.exitCode === 0 ? 'ok' : 'fail';
@@ -42,7 +44,6 @@ export async function packAndLoad({ dir, pkg, work, logs, timeoutMs, env }) {
     // An ESM-only package that Node cannot require is as published, not broken.
     checks.require = required.exitCode === 0 ? 'ok' : /ERR_REQUIRE_(ESM|ASYNC_MODULE)/.test(required.output) ? 'n/a' : 'fail';
   }
-  const bins = typeof pkg.bin === 'string' ? [pkg.name.replace(/^@[^/]+\//, '')] : Object.keys(pkg.bin ?? {});
   for (const bin of bins) {
     const binPath = JSON.stringify(path.join(consumer, 'node_modules', '.bin', bin));
     let result = await run(`${binPath} --help </dev/null`, { cwd: consumer, log: path.join(logs, `bin-${bin}-help.log`), timeoutMs: short, env });
