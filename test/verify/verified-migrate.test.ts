@@ -98,6 +98,49 @@ describe('migrate --verify', () => {
     expect(report.verify.reverted).toHaveLength(3);
   }, 120_000);
 
+  it("reads a pytest suite's junit XML through PYTEST_ADDOPTS, the command left as the user wrote it", async () => {
+    const root = await projectWithKit({
+      'src/tool.js': [
+        'export function run(step) {',
+        '  try {',
+        '    step();',
+        '  } catch (err) {',
+        "    console.error('failed:', err.message);",
+        '  }',
+        '}',
+        '',
+        'export function parse(text) {',
+        '  try {',
+        '    return JSON.parse(text);',
+        '  } catch (e) {',
+        "    throw new Error('bad input');",
+        '  }',
+        '}',
+        '',
+        "run(() => { throw new Error('boom'); });",
+        "try { parse('{'); } catch (error) { process.stdout.write(error.message); }",
+        '',
+      ].join('\n'),
+      'tests/test_tool.py': [
+        'import subprocess',
+        '',
+        'def tool():',
+        "    return subprocess.run(['node', 'src/tool.js'], capture_output=True, text=True)",
+        '',
+        'def test_reports_failure_on_stderr():',
+        "    assert tool().stderr == 'failed: boom\\n'",
+        '',
+        'def test_refuses_bad_input():',
+        "    assert 'bad input' in tool().stdout",
+        '',
+      ].join('\n'),
+    });
+    const report = await runVerifiedMigrate({ cwd: root, paths: ['src'], verify: { command: 'python3 -m pytest -q tests' } });
+    expect(report.verify.formats).toEqual(['junit']);
+    expect(report.verify.reverted.map((site) => [site.transform, site.breaks])).toEqual([['console-in-catch', ['tests.test_tool.test_reports_failure_on_stderr']]]);
+    expect(readFileSync(path.join(root, 'src/tool.js'), 'utf8')).toContain("throw new Error('bad input', { cause: e });");
+  }, 120_000);
+
   it('refuses uncommitted changes in a file it would rewrite, before running anything', async () => {
     const root = await configProject();
     writeFileSync(path.join(root, 'src/config.js'), `${CONFIG_SOURCE}// mine\n`);
