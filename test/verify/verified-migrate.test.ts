@@ -173,6 +173,13 @@ describe('migrate --verify', () => {
     expect(isRunning(Number(readFileSync(path.join(root, '.sleeper'), 'utf8')))).toBe(false);
   }, 60_000);
 
+  it('stops without overwriting a file that something else changed while the tests ran', async () => {
+    const root = await projectWithKit({ 'src/a.js': 'export function f() {\n  try {\n    g();\n  } catch (e) {}\n}\n' });
+    const touch = `node -e "require('fs').appendFileSync('src/a.js', '// formatted\\n')"`;
+    await expect(runVerifiedMigrate({ cwd: root, paths: ['src'], verify: { command: touch } })).rejects.toThrow(/src\/a\.js was changed by something else while the tests ran/);
+    expect(readFileSync(path.join(root, 'src/a.js'), 'utf8')).toBe('export function f() {\n  try {\n    g();\n  } catch (e) {}\n}\n// formatted\n');
+  }, 60_000);
+
   it('says what to do when the suite fails before migrating and names no test it can read', async () => {
     const root = await projectWithKit({ 'src/a.js': 'export function f() {\n  try {\n    g();\n  } catch (e) {}\n}\n' });
     await expect(runVerifiedMigrate({ cwd: root, paths: ['src'], verify: { command: 'exit 4' } })).rejects.toThrow(UsageError);
