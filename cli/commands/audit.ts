@@ -3,7 +3,6 @@ import type { Command } from 'commander';
 import { mergeAuditReports } from '../audit/merge.js';
 import { ownPackageJson } from '../audit/own-package.js';
 import type { AuditReport } from '../audit/report.js';
-import { runAudit } from '../audit/run.js';
 import { failureLines, findingLines, summaryLines } from '../audit/format-text.js';
 import { toSarif } from '../audit/format-sarif.js';
 import { failsThreshold, parseFailOn } from '../audit/threshold.js';
@@ -40,6 +39,8 @@ export function registerAudit(program: Command, context: CommandContext): void {
         checkMergeAlone(paths, flags);
         report = mergeAuditReports(flags.merge.map((file) => readJsonReport<AuditReport>(path.resolve(context.cwd(command), file), 'faultline audit --format json')));
       } else {
+        // Loaded on use, as in `migrate`: the engine and its parser are most of the command's code.
+        const { runAudit } = await import('../audit/run.js');
         const progress = progressDisplay(output, { scan: 'auditing', write: 'writing' });
         try {
           report = await runAudit({

@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { allTransforms } from '../../transforms/registry.js';
-import { auditRules } from '../../transforms/rules/registry.js';
 import { listing, type Listing } from '../listing.js';
 import type { Output } from '../output/console.js';
 import type { CommandContext } from './context.js';
@@ -14,8 +12,10 @@ export function registerList(program: Command, context: CommandContext): void {
     .command('list')
     .description('list the transforms migrate applies and the rules audit reports, each with a one-line description')
     .option('--json', 'print { transforms: [{ id, title, description, changesBehaviour, severity, docs, docsUrl }], rules: [{ id, title, description, severity, docs, docsUrl }] }')
-    .action((flags: ListFlags, command: Command) => {
+    .action(async (flags: ListFlags, command: Command) => {
       const output = context.output(command);
+      // The transforms are loaded on use, like the engines: no other command needs them at start.
+      const [{ allTransforms }, { auditRules }] = await Promise.all([import('../../transforms/registry.js'), import('../../transforms/rules/registry.js')]);
       const result = listing(allTransforms, auditRules);
       if (flags.json) output.data(JSON.stringify(result, null, 2));
       else output.data(listingText(result, output.colors).join('\n'));

@@ -2,7 +2,6 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { mergeReports } from '../migrate/merge-reports.js';
 import type { MigrateReport } from '../migrate/report.js';
-import { runMigrate } from '../migrate/run.js';
 import { failureLines, fileLines, summaryLines } from '../migrate/summary.js';
 import type { Output } from '../output/console.js';
 import { colorDiff } from '../output/diff.js';
@@ -10,7 +9,7 @@ import type { CommandContext } from './context.js';
 import { progressDisplay } from '../output/progress.js';
 import { readJsonReport } from './read-report.js';
 import { UsageError } from '../errors.js';
-import { runVerifiedMigrate, type VerifiedMigrateReport } from '../migrate/verify/run.js';
+import type { VerifiedMigrateReport } from '../migrate/verify/run.js';
 import { revertedLines, verifySummaryLines } from '../migrate/verify/summary.js';
 import { verifyProgressDisplay } from '../output/verify-progress.js';
 import { stoppable } from '../interrupt.js';
@@ -52,6 +51,9 @@ export function registerMigrate(program: Command, context: CommandContext): void
         if (report.files.failed > 0) context.setExitCode(1);
         return;
       }
+      // The engine and its parser are most of the command's code: loaded when a run needs them, so
+      // every other command, and --version, starts without reading them.
+      const { runMigrate } = await import('../migrate/run.js');
       const progress = progressDisplay(output, { scan: 'scanning', write: 'writing' });
       let report: MigrateReport;
       try {
@@ -94,6 +96,7 @@ function printReport(output: Output, report: MigrateReport, json: boolean): void
 }
 
 async function runVerifiedMigrateCommand(cwd: string, paths: string[], flags: MigrateFlags, output: Output): Promise<VerifiedMigrateReport> {
+  const { runVerifiedMigrate } = await import('../migrate/verify/run.js');
   const progress = verifyProgressDisplay(output);
   try {
     return await stoppable((signal) =>
