@@ -76,7 +76,13 @@ function severityBreakdown(counts: SeverityCounts): string {
 export function summaryLines(report: AuditReport, paint: Paint): string[] {
   const { summary, files } = report;
   const lines: string[] = [];
-  if (summary.findings === 0) {
+  const audited = files.withFindings + files.clean;
+  if (audited === 0) {
+    lines.push(paint.red(paint.bold('✖ nothing was audited: no file could be read and parsed')));
+  } else if (summary.findings === 0 && files.skipped + files.failed > 0) {
+    // Clean, but only as far as it looked: the files it could not audit may hold anything.
+    lines.push(paint.yellow(paint.bold(`no findings in the ${plural(audited, 'file')} audited; ${plural(files.skipped + files.failed, 'file')} could not be audited`)));
+  } else if (summary.findings === 0) {
     lines.push(paint.green(paint.bold('✔ no findings')));
   } else {
     const headline = `✖ ${plural(summary.findings, 'finding')} (${severityBreakdown(summary.bySeverity)}) in ${plural(files.withFindings, 'file')}`;

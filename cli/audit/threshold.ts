@@ -1,6 +1,7 @@
 /**
  * `--fail-on error|warning`: when an audit fails a CI job. Findings at or above the level fail it, and
- * so do files that could not be audited, since nothing can be said about them. Without the flag an
+ * so do files that could not be audited, since nothing can be said about them, and a run that audited
+ * no file at all (a path with nothing to read is a mistake, not a clean result). Without the flag an
  * audit is a report and never fails. `info` findings never fail a run.
  */
 import { UsageError } from '../errors.js';
@@ -15,9 +16,10 @@ export function parseFailOn(text: string): FailOn {
   throw new UsageError(`invalid --fail-on ${JSON.stringify(text)} — use error or warning`);
 }
 
-/** Whether the report fails the threshold: findings at or above it, or files left unaudited. */
+/** Whether the report fails the threshold: findings at or above it, files left unaudited, or none audited. */
 export function failsThreshold(report: AuditReport, failOn: FailOn): boolean {
   const { error, warning } = report.summary.bySeverity;
   const over = failOn === 'error' ? error : error + warning;
-  return over > 0 || report.files.failed > 0;
+  const audited = report.files.withFindings + report.files.clean;
+  return over > 0 || report.files.failed > 0 || audited === 0;
 }

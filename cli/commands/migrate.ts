@@ -87,7 +87,7 @@ function printReport(output: Output, report: MigrateReport, json: boolean): void
   for (const file of report.changed) if (file.diff) output.data(colorDiff(file.diff, colors));
   for (const line of failureLines(report)) output.error(line);
   for (const warning of report.warnings) output.warn(warning);
-  for (const line of summaryLines(report, colors)) output.info(line);
+  for (const line of summaryLines(report, colors, { verbose: output.options.verbose })) output.info(line);
   if ('verify' in report) {
     const verify = (report as VerifiedMigrateReport).verify;
     for (const line of revertedLines(verify, colors)) output.info(line);

@@ -34,7 +34,10 @@ export function failureLines(report: MigrateReport): string[] {
   });
 }
 
-export function summaryLines(report: MigrateReport, paint: Paint): string[] {
+/** The reasons shown on a transform's line; `--verbose` lists every site left alone, with its reason. */
+const SHOWN_REASONS = 3;
+
+export function summaryLines(report: MigrateReport, paint: Paint, options: { verbose?: boolean } = {}): string[] {
   const files = report.files;
   const parts = [
     `${files.changed} ${report.dryRun ? 'would change' : 'changed'}`,
@@ -42,13 +45,17 @@ export function summaryLines(report: MigrateReport, paint: Paint): string[] {
     `${files.skipped} skipped${files.skipped > 0 ? ' (--verbose lists them)' : ''}`,
     files.failed > 0 ? paint.red(`${files.failed} failed`) : `${files.failed} failed`,
   ];
-  const lines = [paint.bold(`${plural(files.scanned, 'file')} scanned: ${parts.join(', ')}`)];
+  const read = files.changed + files.unchanged;
+  // Files named or found but none read: saying "0 changed" would pass for a clean result.
+  const headline = read === 0 ? paint.yellow(`nothing was migrated: no file could be read and transformed (${plural(files.scanned, 'file')} found)`) : '';
+  const lines = [...(headline ? [paint.bold(headline)] : []), paint.bold(`${plural(files.scanned, 'file')} scanned: ${parts.join(', ')}`)];
   for (const id of report.transforms) {
     const counts = report.perTransform[id];
     if (counts === undefined) continue;
-    const reasons = Object.entries(counts.reasons)
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .map(([reason, count]) => `${count}× ${reason}`);
+    const sorted = Object.entries(counts.reasons).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const shown = options.verbose ? sorted : sorted.slice(0, SHOWN_REASONS);
+    const reasons = shown.map(([reason, count]) => `${count}× ${reason}`);
+    if (shown.length < sorted.length) reasons.push(`${sorted.length - shown.length} more (--verbose lists them)`);
     const leftAlone = counts.leftAlone > 0 ? `, ${counts.leftAlone} left alone: ${reasons.join('; ')}` : '';
     lines.push(`  ${id}: ${plural(counts.fixed, 'site')} ${report.dryRun ? 'to fix' : 'fixed'}${leftAlone}`);
   }

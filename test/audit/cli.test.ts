@@ -35,6 +35,20 @@ describe('exit codes', () => {
     expect(audit(warningsOnly, ['--fail-on', 'warning']).code).toBe(1);
   });
 
+  it('fails --fail-on when nothing was audited, and never says "no findings" of a file it skipped or could not parse', () => {
+    const huge = createAuditProject({ 'src/huge.js': `${onlyWarnings}${'// padding\n'.repeat(300_000)}` }, { catalog: false });
+    const skipped = audit(huge, ['--fail-on', 'error']);
+    expect(skipped.code).toBe(1);
+    expect(skipped.stdout).toContain('✖ nothing was audited: no file could be read and parsed');
+    expect(skipped.stdout).not.toContain('no findings');
+    const unparsable = createAuditProject({ 'src/bad.js': 'try { x( } catch (e) {}\n', 'src/ok.js': 'export const a = 1;\n' }, { catalog: false });
+    const failed = audit(unparsable, ['--fail-on', 'error']);
+    expect(failed.code).toBe(1);
+    expect(failed.stdout).not.toContain('✔ no findings');
+    expect(failed.stdout).toContain('no findings in the 1 file audited; 1 file could not be audited');
+    expect(failed.stdout).toMatch(/1 not audited \(see above\)/);
+  });
+
   it('never fails on info findings', () => {
     const infoOnly = createAuditProject({ 'src/a.js': onlyInfo }, { catalog: false });
     const result = audit(infoOnly, ['--fail-on', 'warning', '--format', 'json']);

@@ -60,6 +60,13 @@ describe('text format', () => {
     expect(findingLines(empty, plain)).toEqual([]);
   });
 
+  it('does not call a run clean when it could not audit every file', () => {
+    const partial: AuditReport = { ...report, findings: [], summary: { findings: 0, bySeverity: { error: 0, warning: 0, info: 0 }, byRule: {}, fixable: 0 }, score: 0, files: { scanned: 3, withFindings: 0, clean: 1, skipped: 1, failed: 1 }, linesScanned: 1 };
+    expect(summaryLines(partial, plain)[0]).toBe('no findings in the 1 file audited; 2 files could not be audited');
+    const nothing: AuditReport = { ...partial, files: { scanned: 1, withFindings: 0, clean: 0, skipped: 1, failed: 0 } };
+    expect(summaryLines(nothing, plain)[0]).toBe('✖ nothing was audited: no file could be read and parsed');
+  });
+
   it('colours severities only when colours are on', () => {
     const colored = findingLines(report, pc.createColors(true)).join('\n');
     expect(colored).toContain(pc.createColors(true).red('error'));

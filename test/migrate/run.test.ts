@@ -2,7 +2,10 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../cli/errors.js';
+import pc from 'picocolors';
+import type { MigrateReport } from '../../cli/migrate/report.js';
 import { runDetect, runMigrate } from '../../cli/migrate/run.js';
+import { summaryLines } from '../../cli/migrate/summary.js';
 import { createProject, reportEmptyCatch, testTransforms, wrapThrownString, removeProjects } from './helpers.js';
 
 afterAll(removeProjects);
@@ -118,3 +121,33 @@ describe('runDetect', () => {
     expect(readFileSync(path.join(root, 'src/a.ts'), 'utf8')).toBe(emptyCatch);
   });
 });
+
+describe('the summary', () => {
+  const base: MigrateReport = {
+    version: 1,
+    root: '/p',
+    dryRun: false,
+    transforms: ['empty-catch'],
+    shards: [],
+    files: { scanned: 1, changed: 0, unchanged: 1, skippedByPrefilter: 0, skipped: 0, failed: 0 },
+    changed: [],
+    skipped: [],
+    failed: [],
+    perTransform: { 'empty-catch': { fixed: 2, leftAlone: 10, reasons: { a: 4, b: 3, c: 1, d: 1, e: 1 } } },
+    leftAlone: [],
+    warnings: [],
+    durationMs: 10,
+  };
+  const plain = pc.createColors(false);
+
+  it('shows the three most common reasons a transform left sites alone, and how many more --verbose lists', () => {
+    expect(summaryLines(base, plain)[1]).toBe('  empty-catch: 2 sites fixed, 10 left alone: 4× a; 3× b; 1× c; 2 more (--verbose lists them)');
+    expect(summaryLines(base, plain, { verbose: true })[1]).toBe('  empty-catch: 2 sites fixed, 10 left alone: 4× a; 3× b; 1× c; 1× d; 1× e');
+  });
+
+  it('says nothing was migrated when no file could be read', () => {
+    const none = { ...base, files: { ...base.files, unchanged: 0, skipped: 1 } };
+    expect(summaryLines(none, plain)[0]).toBe('nothing was migrated: no file could be read and transformed (1 file found)');
+  });
+});
+
