@@ -3,7 +3,7 @@ import { CATALOG_FILE } from '../catalog/load.js';
 import type { DesiredFile } from '../fs/file-changes.js';
 import { planKitFiles } from './kit-plan.js';
 import { renderPlan } from './plop-runner.js';
-import { renderPlannedFile } from './render.js';
+import { forgetPrettierLookups, renderPlannedFile } from './render.js';
 import { buildTemplateData } from './template-data.js';
 
 /**
@@ -12,6 +12,7 @@ import { buildTemplateData } from './template-data.js';
  * catalog produces.
  */
 export async function renderCatalogFiles(catalog: Catalog, projectRoot: string, projectName: string): Promise<DesiredFile[]> {
+  forgetPrettierLookups();
   const data = buildTemplateData(catalog, projectName, CATALOG_FILE);
   const planned = planKitFiles(catalog);
   return renderPlan(planned, (file) => renderPlannedFile(file, data, catalog, projectRoot));

@@ -68,11 +68,28 @@ export async function renderPlannedFile(
  */
 async function formatRendered(text: string, format: PlannedFile['format'], absolutePath: string): Promise<string> {
   if (format === 'python') return text.replace(/\s*$/, '\n');
-  if (format === 'markdown') {
-    const prettier = await import('prettier');
-    if (!(await prettier.resolveConfigFile(absolutePath))) return text.replace(/\s*$/, '\n');
-  }
+  if (format === 'markdown' && !(await configFileFor(path.dirname(absolutePath)))) return text.replace(/\s*$/, '\n');
   return formatForProject(text, absolutePath);
+}
+
+/**
+ * prettier's search for a configuration file took ~20 ms a file, and runbook pages all share one
+ * folder: asked once per folder, a catalog of 5,000 errors no longer waits minutes for the same answer.
+ * Forgotten at the start of each rendering, so a configuration added meanwhile is seen.
+ */
+const configFiles = new Map<string, Promise<string | null>>();
+
+function configFileFor(directory: string): Promise<string | null> {
+  let found = configFiles.get(directory);
+  if (found === undefined) {
+    found = import('prettier').then((prettier) => prettier.resolveConfigFile(path.join(directory, 'x.md')));
+    configFiles.set(directory, found);
+  }
+  return found;
+}
+
+export function forgetPrettierLookups(): void {
+  configFiles.clear();
 }
 
 /** Formats with prettier, using the project's own prettier configuration when it has one. */
