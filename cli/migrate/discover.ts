@@ -127,10 +127,15 @@ class Collector {
     return linked;
   }
 
-  /** A path the user named or a glob matched: every rule applies, and the reason is reported. */
-  addNamed(absolute: string, stats: Stats): void {
+  /**
+   * A path the user named or a glob matched: every rule applies, and the reason is reported. A path
+   * named in full is taken even inside a folder a walk never enters (`packages/node_modules/app`
+   * in a monorepo that commits its workspaces there): the user asked for it, and .gitignore still
+   * keeps out an installed dependency folder.
+   */
+  addNamed(absolute: string, stats: Stats, options: { literal: boolean }): void {
     const folder = this.neverEnteredFolder(absolute);
-    if (folder !== undefined) return this.skip(absolute, `inside ${folder}, which is never migrated`);
+    if (folder !== undefined && (!options.literal || folder === '.git')) return this.skip(absolute, `inside ${folder}, which is never migrated`);
     if (stats.isSymbolicLink()) return this.skip(absolute, describeLink(absolute));
     // `src/shared/x.ts` with `shared` linking elsewhere would write outside the project.
     if (this.isLinkedFolder(path.dirname(absolute))) return this.skip(absolute, 'inside a symbolic link to a folder (links are not followed)');
@@ -226,7 +231,7 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
     if (!collector.isInsideRoot(absolute)) {
       throw new UsageError(`${name} is outside the project at ${options.root} — run faultline from the project that contains it`);
     }
-    collector.addNamed(absolute, stats);
+    collector.addNamed(absolute, stats, { literal: true });
   }
   return collector.result();
 }
@@ -244,6 +249,6 @@ async function addGlob(collector: Collector, options: DiscoverOptions, pattern: 
   if (inside.length === 0) throw new UsageError(`no files in the project match ${pattern}`);
   for (const match of inside.sort(compareCodeUnits)) {
     const stats = lstatQuietly(match);
-    if (stats !== undefined) collector.addNamed(match, stats);
+    if (stats !== undefined) collector.addNamed(match, stats, { literal: false });
   }
 }

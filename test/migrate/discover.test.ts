@@ -36,11 +36,20 @@ describe('discoverFiles', () => {
     expect((await discover(root)).files).toEqual(['src/keep.ts']);
   });
 
-  it('reports an explicitly named file inside a never-entered folder as skipped', async () => {
-    const root = createProject({ 'node_modules/lib/index.js': code });
-    const { files, skipped } = await discover(root, ['node_modules/lib/index.js']);
-    expect(files).toEqual([]);
-    expect(skipped).toEqual([{ path: 'node_modules/lib/index.js', reason: 'inside node_modules, which is never migrated' }]);
+  it('takes a path named in full inside node_modules that git tracks, as monorepos keep workspaces there', async () => {
+    const root = createProject({ 'packages/node_modules/app/src/a.ts': code, 'packages/node_modules/app/node_modules/dep/b.js': code });
+    const { files, skipped } = await discover(root, ['packages/node_modules/app']);
+    expect(files).toEqual(['packages/node_modules/app/src/a.ts']);
+    expect(skipped).toEqual([]);
+    expect((await discover(root, ['packages/node_modules/app/src/a.ts'])).files).toEqual(['packages/node_modules/app/src/a.ts']);
+  });
+
+  it('still skips a named path inside node_modules that .gitignore keeps out, or one a glob reached', async () => {
+    const root = createProject({ '.gitignore': 'node_modules/\n', 'node_modules/lib/index.js': code, 'src/node_modules/x/y.js': code });
+    const named = await discover(root, ['node_modules/lib/index.js']);
+    expect(named.files).toEqual([]);
+    expect(named.skipped).toEqual([{ path: 'node_modules/lib/index.js', reason: 'ignored by .gitignore' }]);
+    expect((await discover(root, ['.'])).files).toEqual([]);
   });
 
   it('respects nested .gitignore files, negations and info/exclude the way git does', async () => {
