@@ -157,9 +157,10 @@ async function askMissingPython(project: PythonProjectInfo, answers: InitAnswers
       choices: [{ value: 'pytest' as const, name: 'pytest' }, { value: 'unittest' as const, name: 'unittest' }],
     });
   }
-  if (!answers.kitDir) asked.kitDir = await input({ message: 'Where should the kit go?', default: defaults.kitDir });
+  const { docsBaseUrlAnswer, projectFolderAnswer } = await import('./prompt-answers.js');
+  if (!answers.kitDir) asked.kitDir = await input({ message: 'Where should the kit go?', default: defaults.kitDir, validate: projectFolderAnswer(project.root, 'kit directory') });
   if (answers.docsBaseUrl === undefined) {
-    const url = await input({ message: 'Base URL of your published runbooks (empty for none)', default: '' });
+    const url = await input({ message: 'Base URL of your published runbooks (empty for none)', default: '', validate: docsBaseUrlAnswer });
     asked.docsBaseUrl = url.trim() || null;
   }
   return asked;
@@ -215,9 +216,10 @@ async function askMissing(project: ProjectInfo, answers: InitAnswers): Promise<I
       choices: (['vitest', 'jest', 'mocha', 'node:test'] as const).map((value) => ({ value, name: value })),
     });
   }
-  if (!answers.kitDir) asked.kitDir = await input({ message: 'Where should the kit go?', default: defaults.kitDir });
+  const { docsBaseUrlAnswer, projectFolderAnswer } = await import('./prompt-answers.js');
+  if (!answers.kitDir) asked.kitDir = await input({ message: 'Where should the kit go?', default: defaults.kitDir, validate: projectFolderAnswer(project.root, 'kit directory') });
   if (answers.docsBaseUrl === undefined) {
-    const url = await input({ message: 'Base URL of your published runbooks (empty for none)', default: '' });
+    const url = await input({ message: 'Base URL of your published runbooks (empty for none)', default: '', validate: docsBaseUrlAnswer });
     asked.docsBaseUrl = url.trim() || null;
   }
   return asked;
