@@ -20,9 +20,6 @@ export function loadAuditConfig(cwd: string): AuditConfig {
   const catalogPath = findCatalog(resolveWorkingDirectory(cwd));
   if (catalogPath === undefined) return { levels: {} };
   const { catalog } = loadCatalog(path.dirname(catalogPath));
-  if (catalog.target.language === 'python') {
-    throw new UsageError('the catalog targets Python; faultline audit checks JavaScript and TypeScript only');
-  }
   const config: AuditConfig = { levels: { ...(catalog.audit?.rules ?? {}) } };
   if (catalog.audit?.maxTryStatements !== undefined) config.maxTryStatements = catalog.audit.maxTryStatements;
   return config;

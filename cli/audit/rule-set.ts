@@ -6,6 +6,8 @@ import type { Severity, TransformModule } from '../../transforms/types.js';
 import { allTransforms } from '../../transforms/registry.js';
 import { createAuditRules } from '../../transforms/rules/registry.js';
 import type { AuditRule } from '../../transforms/rules/types.js';
+import { allPythonRules } from '../../transforms/python/registry.js';
+import type { PythonRule } from '../../transforms/python/types.js';
 import { checkRuleIds, type AuditConfig } from './config.js';
 import { ownDocsUrl } from './own-package.js';
 
@@ -27,7 +29,9 @@ export interface RuleDescriptor {
 export interface AuditRuleSet {
   transforms: TransformModule[];
   rules: AuditRule[];
-  /** Transforms first, then audit-only rules, in their catalogue order. */
+  /** Rules for Python files. */
+  python: PythonRule[];
+  /** Transforms first, then audit-only rules, then Python rules, in their catalogue order. */
   descriptors: RuleDescriptor[];
   /** Levels that replace the severity of every finding of a rule. */
   overrides: Map<string, Severity>;
@@ -35,15 +39,16 @@ export interface AuditRuleSet {
 
 export function buildRuleSet(config: AuditConfig, transforms: TransformModule[] = allTransforms): AuditRuleSet {
   const rules = createAuditRules({ maxTryStatements: config.maxTryStatements });
-  checkRuleIds(config, [...transforms, ...rules].map((module) => module.meta.id));
-  const enabled = (module: AuditRule): boolean => config.levels[module.meta.id] !== 'off';
+  checkRuleIds(config, [...transforms, ...rules, ...allPythonRules].map((module) => module.meta.id));
+  const enabled = (module: Pick<AuditRule, 'meta'>): boolean => config.levels[module.meta.id] !== 'off';
   const set: AuditRuleSet = {
     transforms: transforms.filter(enabled),
     rules: rules.filter(enabled),
+    python: allPythonRules.filter(enabled),
     descriptors: [],
     overrides: new Map(),
   };
-  const describe = (module: AuditRule, fixable: boolean): void => {
+  const describe = (module: Pick<AuditRule, 'meta'>, fixable: boolean): void => {
     const { id, title, description, docs, severity } = module.meta;
     // Off rules were filtered out above, so a configured level here is a severity.
     const configured = config.levels[id] as Severity | undefined;
@@ -53,5 +58,6 @@ export function buildRuleSet(config: AuditConfig, transforms: TransformModule[] 
   };
   for (const transform of set.transforms) describe(transform, true);
   for (const rule of set.rules) describe(rule, false);
+  for (const rule of set.python) describe(rule, rule.fix !== undefined);
   return set;
 }

@@ -42,6 +42,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
     onProgress: options.onProgress,
     available: ruleSet.transforms,
     rules: ruleSet.rules,
+    pythonRules: ruleSet.python,
   });
   const leftAlone = leftAloneSites(detected.root, detected.findings);
   return { ...auditReportOf(detected, ruleSet, leftAlone), durationMs: Math.round(performance.now() - started) };

@@ -12,8 +12,32 @@ import { GitignoreRules, findGitTopLevel } from './gitignore.js';
 
 export const SOURCE_EXTENSIONS = ['.js', '.jsx', '.mjs', '.cjs', '.ts', '.tsx', '.mts', '.cts'] as const;
 
+/** Python sources; `.pyi` stubs only declare types. */
+export const PYTHON_EXTENSIONS = ['.py'] as const;
+
 /** Folders that hold dependencies, build output, vendored code or git's own data, wherever they are. */
-export const NEVER_ENTERED = ['node_modules', 'dist', 'build', 'out', 'coverage', '.next', 'vendor', 'third_party', '.git'];
+export const NEVER_ENTERED = [
+  'node_modules',
+  'dist',
+  'build',
+  'out',
+  'coverage',
+  '.next',
+  'vendor',
+  'third_party',
+  '.git',
+  // Python's installed packages, virtual environments and caches.
+  'site-packages',
+  '__pycache__',
+  '.venv',
+  'venv',
+  '.tox',
+  '.nox',
+  '.eggs',
+];
+
+/** A folder holding this file is a virtual environment, whatever its name. */
+const VIRTUALENV_MARKER = 'pyvenv.cfg';
 
 const neverEntered = new Set(NEVER_ENTERED);
 
@@ -45,6 +69,7 @@ type Kind = 'source' | 'declaration' | 'other';
 
 function kindOf(fileName: string): Kind {
   const lower = fileName.toLowerCase();
+  if (PYTHON_EXTENSIONS.some((extension) => lower.endsWith(extension))) return 'source';
   if (!SOURCE_EXTENSIONS.some((extension) => lower.endsWith(extension))) return 'other';
   if (/\.d\.[mc]?ts$/.test(lower)) return 'declaration';
   return 'source';
@@ -145,7 +170,7 @@ class Collector {
       return this.walk(absolute);
     }
     const kind = kindOf(absolute);
-    if (kind === 'other') return this.skip(absolute, `not a JavaScript or TypeScript file (${SOURCE_EXTENSIONS.join(', ')})`);
+    if (kind === 'other') return this.skip(absolute, `not a JavaScript, TypeScript or Python file (${[...SOURCE_EXTENSIONS, ...PYTHON_EXTENSIONS].join(', ')})`);
     if (kind === 'declaration') return this.skip(absolute, 'type declaration file');
     if (!stats.isFile()) return this.skip(absolute, 'not a regular file');
     const excluded = this.exclusion(absolute, false);
@@ -165,6 +190,7 @@ class Collector {
         this.skip(dir, `folder cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
         continue;
       }
+      if (dir !== start && entries.some((entry) => entry.name === VIRTUALENV_MARKER)) continue;
       for (const entry of entries) this.visit(path.join(dir, entry.name), entry, pending);
     }
   }

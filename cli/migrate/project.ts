@@ -19,6 +19,8 @@ export interface MigrationProject {
   kit: KitLocation;
   /** True when there is no catalog yet and the kit stands for the one `faultline init` would write. */
   defaultCatalog?: boolean;
+  /** The catalog's language; a Python project's files are migrated by the Python rules only. */
+  language?: 'typescript' | 'javascript' | 'python';
 }
 
 /** Real path of `cwd`, so paths compare equal to what git and the file system report. */
@@ -39,10 +41,7 @@ export function loadMigrationProject(cwd: string): MigrationProject {
   if (catalogPath === undefined) throw new UsageError(`no ${CATALOG_FILE} found — run \`faultline init\` first`);
   const root = path.dirname(catalogPath);
   const { catalog } = loadCatalog(root);
-  if (catalog.target.language === 'python') {
-    throw new UsageError('the catalog targets Python; faultline migrate rewrites JavaScript and TypeScript only');
-  }
-  return { root, cwd: realCwd, kit: kitLocationOf(catalog, root) };
+  return { root, cwd: realCwd, kit: kitLocationOf(catalog, root), language: catalog.target.language };
 }
 
 /**

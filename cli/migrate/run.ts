@@ -29,10 +29,13 @@ import {
   type SkippedEntry,
   type TransformCounts,
 } from './report.js';
-import { selectTransforms } from './select-transforms.js';
 import type { Shard } from './shard.js';
 import { transformSource, type Site } from './transform-file.js';
 import { leaveAloneRecorded, readLeftAlone } from './verify/left-alone-file.js';
+import { detectPythonSource, isPythonPath, transformPythonSource } from './python-file.js';
+import { preparePython, selectByLanguage } from './python-rules.js';
+import { allPythonRules } from '../../transforms/python/registry.js';
+import type { PythonRule } from '../../transforms/python/types.js';
 import { warmUpDetection } from './warm-up.js';
 import { findGitTopLevel } from './gitignore.js';
 import { checkWritesAllowed, notARepository } from './write-guard.js';
@@ -67,6 +70,8 @@ export interface ScanOptions {
   onProgress?: (progress: MigrateProgress) => void;
   /** The transforms to choose from; the built-in ones when absent. */
   available?: TransformModule[];
+  /** The Python rules to choose from; the built-in ones when absent (those with a fix, for `migrate`). */
+  pythonRules?: PythonRule[];
 }
 
 export interface MigrateOptions extends ScanOptions {
@@ -90,6 +95,11 @@ interface PendingWrite {
 
 // Long sync stretches starve timers; yielding now and then lets a progress display redraw.
 const YIELD_EVERY_FILES = 64;
+
+/** A caller that chose its own transforms chose its modules: Python rules run only when it names them too. */
+function defaultPythonRules(options: ScanOptions, builtIn: PythonRule[]): PythonRule[] {
+  return options.available === undefined ? builtIn : [];
+}
 
 function maxFileSizeOf(options: ScanOptions): number {
   const size = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
@@ -159,7 +169,10 @@ async function forEachSource<Outcome>(
 export async function runMigrate(options: MigrateOptions): Promise<MigrateReport> {
   const started = performance.now();
   const project = loadMigrationProject(options.cwd);
-  const transforms = selectTransforms(options.transforms, options.available ?? allTransforms);
+  const selected = selectByLanguage(options.transforms, options.available ?? allTransforms, options.pythonRules ?? defaultPythonRules(options, allPythonRules.filter((rule) => rule.fix)));
+  // A Python project's kit is Python: JavaScript files in it have no kit to migrate to.
+  const transforms = project.language === 'python' ? [] : selected.transforms;
+  const pythonRules = selected.python;
   const maxFileSize = maxFileSizeOf(options);
   const budgetMs = budgetOf(options);
   const dryRun = options.dryRun ?? false;
@@ -169,7 +182,7 @@ export async function runMigrate(options: MigrateOptions): Promise<MigrateReport
   // Started now so git works while files are transformed; awaited only if something is to be written.
   const gitState = dryRun || options.force ? undefined : readGitState(project.root);
 
-  const perTransform: Record<string, TransformCounts> = Object.fromEntries(transforms.map((t) => [t.meta.id, emptyCounts()]));
+  const perTransform: Record<string, TransformCounts> = Object.fromEntries([...transforms, ...pythonRules].map((t) => [t.meta.id, emptyCounts()]));
   const skipped: SkippedEntry[] = [...candidates.skipped];
   const failed: FailedFile[] = [];
   const changed: ChangedFile[] = [];
@@ -181,8 +194,11 @@ export async function runMigrate(options: MigrateOptions): Promise<MigrateReport
   const total = candidates.files.length;
   const scan = { root: project.root, files: candidates.files, maxFileSize, budgetMs, skipped, failed, onProgress: options.onProgress, signal: options.signal };
   const recorded = leaveAloneRecorded(readLeftAlone(project.root), project.root);
+  await preparePython(candidates.files, pythonRules);
   const transform = (absolute: string, read: TextRead) =>
-    transformSource({ source: read.text, filePath: absolute, transforms, kit: project.kit, leaveAlone: recorded(absolute, read.text) });
+    isPythonPath(absolute)
+      ? transformPythonSource({ source: read.text, filePath: absolute, rules: pythonRules })
+      : transformSource({ source: read.text, filePath: absolute, transforms, kit: project.kit, leaveAlone: recorded(absolute, read.text) });
   await forEachSource(scan, transform, (file, read, outcome) => {
     if (outcome.kind === 'failed') {
       failed.push({ path: file, line: outcome.line, column: outcome.column, message: outcome.message });
@@ -226,7 +242,7 @@ export async function runMigrate(options: MigrateOptions): Promise<MigrateReport
     version: REPORT_VERSION,
     root: project.root,
     dryRun,
-    transforms: transforms.map((transform) => transform.meta.id),
+    transforms: [...transforms, ...pythonRules].map((transform) => transform.meta.id),
     shards: options.shard ? [options.shard] : [],
     files: { scanned: total + candidates.skipped.length, changed: changed.length, unchanged, skippedByPrefilter, skipped: skipped.length, failed: failed.length },
     changed,
@@ -313,7 +329,9 @@ export interface DetectReport {
 export async function runDetect(options: DetectOptions): Promise<DetectReport> {
   const started = performance.now();
   const project = loadDetectionProject(options.cwd);
-  const transforms = selectTransforms(options.transforms, options.available ?? allTransforms);
+  const selected = selectByLanguage(options.transforms, options.available ?? allTransforms, options.pythonRules ?? defaultPythonRules(options, allPythonRules));
+  const transforms = selected.transforms;
+  const pythonRules = selected.python;
   const rules = options.rules ?? [];
   const modules: DetectingModule[] = [...transforms, ...rules];
   const maxFileSize = maxFileSizeOf(options);
@@ -330,7 +348,11 @@ export async function runDetect(options: DetectOptions): Promise<DetectReport> {
   const total = candidates.files.length;
   warmUpDetection({ root: project.root, kit: project.kit, files: candidates.files });
   const scan = { root: project.root, files: candidates.files, maxFileSize, budgetMs, skipped, failed, onProgress: options.onProgress };
-  const detect = (absolute: string, read: TextRead) => detectSource({ source: read.text, filePath: absolute, transforms: modules, kit: project.kit });
+  await preparePython(candidates.files, pythonRules);
+  const detect = (absolute: string, read: TextRead) =>
+    isPythonPath(absolute)
+      ? detectPythonSource({ source: read.text, filePath: absolute, rules: pythonRules })
+      : detectSource({ source: read.text, filePath: absolute, transforms: modules, kit: project.kit });
   await forEachSource(scan, detect, (file, read, outcome) => {
     if (outcome.kind === 'failed') {
       failed.push({ path: file, line: outcome.line, column: outcome.column, message: outcome.message });
@@ -351,7 +373,7 @@ export async function runDetect(options: DetectOptions): Promise<DetectReport> {
     version: REPORT_VERSION,
     root: project.root,
     transforms: transforms.map((transform) => transform.meta.id),
-    rules: rules.map((rule) => rule.meta.id),
+    rules: [...rules, ...pythonRules].map((rule) => rule.meta.id),
     shards: options.shard ? [options.shard] : [],
     files: { scanned: total + candidates.skipped.length, withFindings, clean, skippedByPrefilter, skipped: skipped.length, failed: failed.length },
     linesScanned: lines,

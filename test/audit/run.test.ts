@@ -78,9 +78,14 @@ describe('runAudit', () => {
     await expect(runAudit({ cwd: root })).rejects.toThrow('faultline.catalog.json: audit.rules names an unknown rule "empty-cach" — did you mean empty-catch?');
   });
 
-  it('refuses a catalog for Python in its own words', async () => {
-    const root = createAuditProject({ 'app.py': 'print(1)\n' }, { target: { language: 'python', moduleSystem: 'esm', importSuffix: '', kitDir: 'app/errors', framework: 'none', testRunner: 'unittest' } });
-    await expect(runAudit({ cwd: root })).rejects.toThrow('faultline audit checks JavaScript and TypeScript only');
+  it('audits the Python files of a project whose catalog targets Python', async () => {
+    const source = 'try:\n    run()\nexcept:\n    pass\n';
+    const root = createAuditProject({ 'app.py': source }, { target: { language: 'python', moduleSystem: 'esm', importSuffix: '', kitDir: 'app/errors', framework: 'none', testRunner: 'unittest' } });
+    const report = await runAudit({ cwd: root });
+    expect(report.findings.map((finding) => [finding.ruleId, finding.file, finding.line])).toEqual([
+      ['bare-except', 'app.py', 3],
+      ['except-pass', 'app.py', 3],
+    ]);
   });
 
   it('honours faultline-ignore comments for transforms and audit-only rules alike', async () => {

@@ -1,0 +1,4 @@
+try:
+    step()
+except:
+    raise StepFailed()

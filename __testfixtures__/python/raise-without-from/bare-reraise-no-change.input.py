@@ -1,0 +1,5 @@
+try:
+    step()
+except ValueError:
+    cleanup()
+    raise

@@ -1,0 +1,4 @@
+try:
+    open_socket()
+except OSError:
+    raise NetworkDown()

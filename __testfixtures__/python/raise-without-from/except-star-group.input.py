@@ -1,0 +1,5 @@
+def run(jobs):
+    try:
+        execute(jobs)
+    except* OSError:
+        raise JobsFailed(len(jobs))

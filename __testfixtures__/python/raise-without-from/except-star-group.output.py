@@ -1,0 +1,5 @@
+def run(jobs):
+    try:
+        execute(jobs)
+    except* OSError as err:
+        raise JobsFailed(len(jobs)) from err

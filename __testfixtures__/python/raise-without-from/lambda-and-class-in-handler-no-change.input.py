@@ -1,0 +1,8 @@
+try:
+    step()
+except ValueError:
+    class Retry(Exception):
+        def now(self):
+            raise Later()
+
+    handlers.append(lambda: Retry)

@@ -1,0 +1,7 @@
+try:
+    step()
+except ValueError:
+    def fail():
+        raise StepFailed()
+
+    callbacks.append(fail)

@@ -1,0 +1,4 @@
+try:
+    step()
+except ValueError:
+    raise StepFailed()  # noqa: B904

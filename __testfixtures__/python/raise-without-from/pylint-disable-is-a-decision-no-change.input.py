@@ -1,0 +1,4 @@
+try:
+    step()
+except ValueError:
+    raise StepFailed()  # pylint: disable=raise-missing-from

@@ -1,0 +1,9 @@
+try:
+    step()
+except ValueError as e:
+    log(e)
+else:
+    raise Done()
+finally:
+    if broken():
+        raise Broken()

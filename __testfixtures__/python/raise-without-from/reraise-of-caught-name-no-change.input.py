@@ -1,0 +1,5 @@
+try:
+    step()
+except ValueError as e:
+    log(e)
+    raise e

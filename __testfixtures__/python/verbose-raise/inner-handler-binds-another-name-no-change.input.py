@@ -1,0 +1,7 @@
+try:
+    run()
+except OSError as e:
+    try:
+        cleanup()
+    except RuntimeError as inner:
+        raise e

@@ -1,0 +1,7 @@
+async def call(session):
+    try:
+        return await session.post()
+    except TimeoutError as e:
+        if session.closed:
+            raise  # keep the timeout
+        return None

@@ -1,0 +1,5 @@
+try:
+    run()
+except OSError as e:
+    e = Wrapped(e)
+    raise e

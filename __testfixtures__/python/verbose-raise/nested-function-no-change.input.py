@@ -1,0 +1,7 @@
+try:
+    run()
+except OSError as e:
+    def later():
+        raise e
+
+    schedule(later)

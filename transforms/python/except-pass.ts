@@ -1,0 +1,29 @@
+/**
+ * `except Exception: pass` (or a bare `except: pass`): every failure of the `try` block vanishes
+ * without a trace. Reporting it through the kit keeps the code going as before while leaving a
+ * record of what failed.
+ */
+import type { Finding } from '../types.js';
+import { detectSwallowing } from './lib/swallowing.js';
+import type { PythonContext, PythonRuleMeta } from './types.js';
+
+export const meta: PythonRuleMeta = {
+  id: 'except-pass',
+  title: 'Broad except that passes',
+  description: 'reports except Exception: pass without a comment saying why the failure is ignored',
+  changesBehaviour: false,
+  severity: 'warning',
+  messages: {
+    exceptPass: 'The exception is swallowed by `pass`; report it, or say in a comment why it is ignored.',
+  },
+  docs: 'docs/rules/python/except-pass.md',
+  equivalents: ['S110'],
+};
+
+export function mightMatch(source: string): boolean {
+  return source.includes('except') && source.includes('pass');
+}
+
+export function detect(ctx: PythonContext): Finding[] {
+  return detectSwallowing(ctx, meta, 'pass_statement', 'exceptPass');
+}

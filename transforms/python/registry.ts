@@ -1,0 +1,32 @@
+/**
+ * Every Python rule faultline ships, in the order reports and `faultline list` show them: the ones
+ * `migrate` can fix first, then those only `audit` reports.
+ */
+import * as bareExcept from './bare-except.js';
+import * as broadExcept from './broad-except.js';
+import * as exceptContinue from './except-continue.js';
+import * as exceptPass from './except-pass.js';
+import * as openWithoutWith from './open-without-with.js';
+import * as raiseWithoutFrom from './raise-without-from.js';
+import * as taskDiscarded from './task-discarded.js';
+import * as verboseRaise from './verbose-raise.js';
+import type { PythonRule } from './types.js';
+
+function ruleOf(rule: PythonRule): PythonRule {
+  return rule.fix === undefined ? { meta: rule.meta, mightMatch: rule.mightMatch, detect: rule.detect } : { meta: rule.meta, mightMatch: rule.mightMatch, detect: rule.detect, fix: rule.fix };
+}
+
+export const allPythonRules: PythonRule[] = [
+  ruleOf(raiseWithoutFrom),
+  ruleOf(verboseRaise),
+  ruleOf(bareExcept),
+  ruleOf(broadExcept),
+  ruleOf(exceptPass),
+  ruleOf(exceptContinue),
+  ruleOf(taskDiscarded),
+  ruleOf(openWithoutWith),
+];
+
+export function getPythonRule(id: string): PythonRule | undefined {
+  return allPythonRules.find((rule) => rule.meta.id === id);
+}
