@@ -30,6 +30,7 @@ def save(record):
     try:
         db.insert(record)
     except IntegrityError as exc:
+        log.warning("duplicate %s", record)
         raise exc
 `;
 
@@ -58,7 +59,7 @@ describe('Python in audit', () => {
     expect([...new Set(report.findings.map((finding) => finding.file))]).toEqual(['shop/service.py']);
     expect(report.findings.map((finding) => [finding.ruleId, finding.line, finding.fixable])).toEqual([
       ['raise-without-from', 9, true],
-      ['verbose-raise', 16, true],
+      ['verbose-raise', 17, true],
     ]);
     expect(report.rules.filter((rule) => ['raise-without-from', 'bare-except'].includes(rule.id)).map((rule) => [rule.id, rule.fixable, rule.docs])).toEqual([
       ['raise-without-from', true, 'docs/rules/python/raise-without-from.md'],

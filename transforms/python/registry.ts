@@ -9,6 +9,7 @@ import * as exceptPass from './except-pass.js';
 import * as openWithoutWith from './open-without-with.js';
 import * as raiseWithoutFrom from './raise-without-from.js';
 import * as taskDiscarded from './task-discarded.js';
+import * as uselessTryExcept from './useless-try-except.js';
 import * as verboseRaise from './verbose-raise.js';
 import type { PythonRule } from './types.js';
 
@@ -19,6 +20,7 @@ function ruleOf(rule: PythonRule): PythonRule {
 export const allPythonRules: PythonRule[] = [
   ruleOf(raiseWithoutFrom),
   ruleOf(verboseRaise),
+  ruleOf(uselessTryExcept),
   ruleOf(bareExcept),
   ruleOf(broadExcept),
   ruleOf(exceptPass),

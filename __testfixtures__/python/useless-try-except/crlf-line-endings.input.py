@@ -1,0 +1,7 @@
+def go():
+    try:
+        step()
+
+        step()
+    except OSError:
+        raise

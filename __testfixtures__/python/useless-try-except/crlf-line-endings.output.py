@@ -1,0 +1,4 @@
+def go():
+    step()
+
+    step()

@@ -1,0 +1,5 @@
+class Job:
+	@staticmethod
+	def run(step):
+		if step:
+			step()

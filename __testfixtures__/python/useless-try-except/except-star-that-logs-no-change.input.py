@@ -1,0 +1,5 @@
+try:
+    run()
+except* ValueError:
+    log()
+    raise

@@ -1,0 +1,7 @@
+def close(conn):
+    try:
+        conn.flush()
+    except OSError:
+        raise
+    finally:
+        conn.close()

@@ -1,0 +1,5 @@
+def close(conn):
+    try:
+        conn.flush()
+    finally:
+        conn.close()

@@ -1,0 +1,7 @@
+def usage():
+    try:
+        print("""
+    usage: tool [options]
+""")
+    except OSError:
+        raise

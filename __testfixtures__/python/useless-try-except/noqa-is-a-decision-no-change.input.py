@@ -1,0 +1,4 @@
+try:
+    run()
+except ValueError:  # noqa: TRY203
+    raise

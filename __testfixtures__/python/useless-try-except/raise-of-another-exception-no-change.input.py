@@ -1,0 +1,4 @@
+try:
+    run()
+except ValueError as e:
+    raise Failed() from e

@@ -1,0 +1,6 @@
+try:
+    run()
+except KeyError:
+    raise
+except (OSError, ValueError) as err:
+    raise err
