@@ -6,6 +6,7 @@ import * as bareExcept from './bare-except.js';
 import * as broadExcept from './broad-except.js';
 import * as exceptContinue from './except-continue.js';
 import * as exceptPass from './except-pass.js';
+import * as logWithoutTraceback from './log-without-traceback.js';
 import * as openWithoutWith from './open-without-with.js';
 import * as raiseWithoutFrom from './raise-without-from.js';
 import * as taskDiscarded from './task-discarded.js';
@@ -21,6 +22,7 @@ export const allPythonRules: PythonRule[] = [
   ruleOf(raiseWithoutFrom),
   ruleOf(verboseRaise),
   ruleOf(uselessTryExcept),
+  ruleOf(logWithoutTraceback),
   ruleOf(bareExcept),
   ruleOf(broadExcept),
   ruleOf(exceptPass),

@@ -1,0 +1,5 @@
+try:
+    run()
+except OSError:
+    logger.error("disk", exc_info=True)
+    logger.error("disk", **context)

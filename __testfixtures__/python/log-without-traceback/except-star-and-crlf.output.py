@@ -1,0 +1,4 @@
+try:
+    run()
+except* OSError:
+    LOGGER.exception("disk")

@@ -1,0 +1,7 @@
+try:
+    run()
+except OSError:
+    def later():
+        logger.error("disk")
+
+    schedule(later)

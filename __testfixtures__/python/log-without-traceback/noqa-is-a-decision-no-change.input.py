@@ -1,0 +1,4 @@
+try:
+    run()
+except OSError:
+    logger.error("disk full")  # noqa: TRY400

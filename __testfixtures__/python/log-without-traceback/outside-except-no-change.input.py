@@ -1,0 +1,3 @@
+def report(errors):
+    for error in errors:
+        logger.error("bad row: %s", error)
