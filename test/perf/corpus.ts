@@ -19,7 +19,8 @@ export function fixtureCorpus(): Array<[string, string]> {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) visit(full);
-      else if (/\.(input|output)\.[a-z]+$/.test(entry.name)) files.push([full, readFileSync(full, 'utf8')]);
+      // Python fixtures are read by the Python rules, not the JavaScript parser.
+      else if (/\.(input|output)\.(?:[cm]?[jt]s|[jt]sx)$/.test(entry.name)) files.push([full, readFileSync(full, 'utf8')]);
     }
   };
   visit(fixtureRoot);
