@@ -9,6 +9,7 @@ import * as exceptPass from './except-pass.js';
 import * as logWithoutTraceback from './log-without-traceback.js';
 import * as openWithoutWith from './open-without-with.js';
 import * as raiseWithoutFrom from './raise-without-from.js';
+import * as swallowedCancellation from './swallowed-cancellation.js';
 import * as taskDiscarded from './task-discarded.js';
 import * as uselessTryExcept from './useless-try-except.js';
 import * as verboseRaise from './verbose-raise.js';
@@ -27,6 +28,7 @@ export const allPythonRules: PythonRule[] = [
   ruleOf(broadExcept),
   ruleOf(exceptPass),
   ruleOf(exceptContinue),
+  ruleOf(swallowedCancellation),
   ruleOf(taskDiscarded),
   ruleOf(openWithoutWith),
 ];
