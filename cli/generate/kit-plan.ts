@@ -26,6 +26,7 @@ const kitModules: Array<{ name: string; owned?: boolean }> = [
   { name: 'catalog' },
   { name: 'normalize' },
   { name: 'context' },
+  { name: 'redact' },
   { name: 'handler', owned: true },
   { name: 'process-handlers' },
   { name: 'resilience/hooks' },

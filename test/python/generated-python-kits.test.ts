@@ -64,8 +64,8 @@ describe('the Python kit', () => {
     // A request id that is not a plain token is replaced rather than echoed into headers and logs.
     expect(responses['/nowhere']!.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     expect(responses['/ok']).toMatchObject({ status: 200, headers: { 'x-request-id': 'req-ok' } });
-    expect(logs.find((line) => line.msg === 'inside the route')).toMatchObject({ request_id: 'req-ok', level: 'info' });
-    expect(logs.find((line) => line.request_id === 'req-boom')).toMatchObject({ level: 'error', instance: '/boom' });
+    expect(logs.find((line) => line.msg === 'inside the route')).toMatchObject({ requestId: 'req-ok', level: 'info' });
+    expect(logs.find((line) => line.requestId === 'req-boom')).toMatchObject({ level: 'error', instance: '/boom' });
   });
 
   it('fits a flat Flask project with pytest configured, and its adapter answers with problem details', () => {
@@ -96,7 +96,7 @@ describe('the Python kit', () => {
     expect(responses['/users/42']!.body).toMatchObject({ status: 404, detail: 'User 42 not found' });
     expect(responses['/nowhere']!.body).toMatchObject({ status: 404, code: 'NOT_FOUND', instance: '/nowhere', requestId: 'req-nowhere' });
     expect(responses['/ok']!.headers['x-request-id']).toBe('req-ok');
-    expect(served.logs.find((line) => line.msg === 'inside the view')).toMatchObject({ request_id: 'req-ok' });
+    expect(served.logs.find((line) => line.msg === 'inside the view')).toMatchObject({ requestId: 'req-ok' });
     // The request context ends with the request.
     expect(served.context_after).toBeNull();
   });
