@@ -1,4 +1,6 @@
-import type { Catalog } from '../catalog/model.js';
+import type { Catalog, CatalogTarget } from '../catalog/model.js';
+import { profileOf } from '../catalog/profile.js';
+import { UsageError } from '../errors.js';
 import type { DesiredFile } from '../fs/file-changes.js';
 import { planPythonFiles, rejectPythonChoices } from './python-plan.js';
 
@@ -38,6 +40,19 @@ const kitModules: Array<{ name: string; owned?: boolean }> = [
   { name: 'kit.test' },
 ];
 
+/** What a library's kit consists of. */
+const libraryModules = ['app-error', 'catalog', 'normalize', 'index'];
+
+function loggerTemplate(target: CatalogTarget): string {
+  if (target.logger === 'project') {
+    if (!target.projectLogger) {
+      throw new UsageError('the catalog\'s target.logger is "project" but target.projectLogger is missing: name the module, its export and its style');
+    }
+    return 'logger-project';
+  }
+  return target.logger === 'pino' ? 'logger-pino' : 'logger-console';
+}
+
 /**
  * Every file `init` and `sync` derive from a catalog. Choices (framework, logger, language) pick
  * template files here, so templates never branch on them; Python targets have their own plan.
@@ -55,9 +70,16 @@ export function planKitFiles(catalog: Catalog): PlannedFile[] {
     format: 'code',
   });
 
+  if (profileOf(target) === 'library') {
+    // A library keeps its public contract: its errors, normalize and causes, and nothing that logs,
+    // handles requests or installs process handlers on behalf of the application using it.
+    const files = libraryModules.map((name) => code(name, name));
+    files.push(kitTestFile(catalog, code('kit-library.test', 'kit.test')));
+    return [...files, ...planDocs(catalog)];
+  }
   const files: PlannedFile[] = kitModules.filter((m) => m.name !== 'kit.test').map((m) => code(m.name, m.name, m.owned));
   files.push(kitTestFile(catalog, code('kit.test', 'kit.test')));
-  files.push(code(target.logger === 'pino' ? 'logger-pino' : 'logger-console', 'logger', true));
+  files.push(code(loggerTemplate(target), 'logger', true));
   if (target.framework !== 'none') files.push(code(`http/${target.framework}`, `http/${target.framework}`));
   return [...files, ...planDocs(catalog)];
 }

@@ -59,6 +59,24 @@ cases.push(
     moduleSystem: 'cjs',
     compilerOptions: { lib: ['ES2021'], target: 'ES2017' },
   },
+  { name: 'a CLI with pino', target: { framework: 'none', logger: 'pino', testRunner: 'vitest', profile: 'cli' }, moduleSystem: 'esm' },
+  { name: 'a library', target: { framework: 'none', testRunner: 'vitest', profile: 'library' }, moduleSystem: 'esm' },
+  { name: 'a CommonJS library', target: { framework: 'none', testRunner: 'node:test', profile: 'library' }, moduleSystem: 'cjs' },
+  {
+    name: "the project's pino logger, fields first",
+    target: { framework: 'express', logger: 'project', projectLogger: { path: 'lib/log.ts', export: 'log', style: 'fields-first' } },
+    moduleSystem: 'esm',
+    projectFiles: { 'lib/log.ts': "import { pino } from 'pino';\n\nexport const log = pino({ name: 'app' });\n" },
+  },
+  {
+    name: "the project's own logger, message first, as a default export",
+    target: { framework: 'none', logger: 'project', projectLogger: { path: 'lib/logger.ts', export: 'default', style: 'message-first' } },
+    moduleSystem: 'cjs',
+    projectFiles: {
+      'lib/logger.ts':
+        "const logger = {\n  error(message: string, meta?: Record<string, unknown>): void {\n    console.error(message, meta);\n  },\n  info(message: string, meta?: Record<string, unknown>): void {\n    console.log(message, meta);\n  },\n};\n\nexport default logger;\n",
+    },
+  },
   { name: '@types/node 16', target: { framework: 'none', logger: 'console', testRunner: 'node:test' }, moduleSystem: 'esm', nodeTypes: '16' },
   { name: '@types/node 18', target: { framework: 'none', logger: 'console', testRunner: 'node:test' }, moduleSystem: 'cjs', nodeTypes: '18' },
 );
@@ -134,6 +152,7 @@ async function writeKitProject(group: CompileCase[]): Promise<string> {
       docsBaseUrl: null,
       ...testCase.target,
     };
+    if (target.projectLogger) target.projectLogger = { ...target.projectLogger, path: `${base}/${target.projectLogger.path}` };
     for (const [name, content] of Object.entries(testCase.projectFiles ?? {})) {
       mkdirSync(path.dirname(path.join(root, base, name)), { recursive: true });
       writeFileSync(path.join(root, base, name), content);
