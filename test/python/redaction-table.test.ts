@@ -14,6 +14,7 @@ interface Cases {
   keys: Array<{ key: string; value: string; redacted: boolean }>;
   texts: Array<{ text: string; secret?: string; keep?: string }>;
   cause: { fields: Record<string, unknown>; kept: Record<string, unknown>; redacted: string[]; secrets: string[] };
+  adversarial: Record<string, string>;
 }
 
 interface KitAnswers {
@@ -21,6 +22,7 @@ interface KitAnswers {
   texts: Array<{ text: string; message: string }>;
   cause: Record<string, unknown>;
   line: Record<string, any>;
+  ratios: Record<string, number>;
 }
 
 const casesFile = path.join(repoRoot, 'test/fixtures/redaction-cases.json');
@@ -70,6 +72,13 @@ describe.each(['javascript', 'python'] as const)('the %s kit against the shared 
       }
     });
     expect(wrong).toEqual([]);
+  });
+
+  it('redacts 100 KB built to make its patterns backtrack in time linear in the text', () => {
+    // A quadratic pattern takes thousands of times a per-character scan on these inputs; linear ones stay within a few.
+    const slow = Object.entries(answers[kit].ratios).filter(([, ratio]) => !(ratio < 50));
+    expect(slow).toEqual([]);
+    expect(Object.keys(answers[kit].ratios).sort()).toEqual(Object.keys(cases.adversarial).sort());
   });
 
   it("keeps a cause error's diagnostic fields, redacted like everything else", () => {
