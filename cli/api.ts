@@ -21,6 +21,7 @@ import { listing } from './listing.js';
 import { runMigrate } from './migrate/run.js';
 import { allTransforms } from '../transforms/registry.js';
 import { auditRules } from '../transforms/rules/registry.js';
+import { allPythonRules } from '../transforms/python/registry.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -237,9 +238,9 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   return runCheck(cwdOf(options));
 }
 
-/** The transforms and audit-only rules, with their metadata and docs pages. */
+/** The transforms, audit-only rules and Python rules, with their metadata and docs pages. */
 export function list(): Listing {
-  return listing(allTransforms, auditRules);
+  return listing(allTransforms, auditRules, allPythonRules);
 }
 
 /** An audit report as SARIF 2.1.0, for code-scanning services (what `faultline audit --format sarif` prints). */

@@ -28,13 +28,23 @@ export interface ListedRule {
   docsUrl?: string;
 }
 
+/** A Python rule: `audit` reports it, and `migrate` fixes it when `fixable`. */
+export interface ListedPythonRule extends ListedTransform {
+  fixable: boolean;
+  /** The codes Ruff and pylint report the same smell under. */
+  equivalents: string[];
+}
+
 /** What `faultline list --json` prints; each kind in its catalogue order. */
 export interface Listing {
   transforms: ListedTransform[];
   rules: ListedRule[];
+  python: ListedPythonRule[];
 }
 
-export function listing(transforms: ReadonlyArray<{ meta: TransformMeta }>, rules: ReadonlyArray<{ meta: TransformMeta }>): Listing {
+type PythonRuleLike = { meta: TransformMeta & { equivalents: string[] }; fix?: unknown };
+
+export function listing(transforms: ReadonlyArray<{ meta: TransformMeta }>, rules: ReadonlyArray<{ meta: TransformMeta }>, python: ReadonlyArray<PythonRuleLike> = []): Listing {
   const linked = (docs: string): { docs: string; docsUrl?: string } => {
     const url = ownDocsUrl(docs);
     return url === undefined ? { docs } : { docs, docsUrl: url };
@@ -49,5 +59,15 @@ export function listing(transforms: ReadonlyArray<{ meta: TransformMeta }>, rule
       ...linked(meta.docs),
     })),
     rules: rules.map(({ meta }) => ({ id: meta.id, title: meta.title, description: meta.description, severity: meta.severity, ...linked(meta.docs) })),
+    python: python.map(({ meta, fix }) => ({
+      id: meta.id,
+      title: meta.title,
+      description: meta.description,
+      changesBehaviour: meta.changesBehaviour,
+      severity: meta.severity,
+      fixable: fix !== undefined,
+      equivalents: [...meta.equivalents],
+      ...linked(meta.docs),
+    })),
   };
 }

@@ -15,8 +15,12 @@ export function registerList(program: Command, context: CommandContext): void {
     .action(async (flags: ListFlags, command: Command) => {
       const output = context.output(command);
       // The transforms are loaded on use, like the engines: no other command needs them at start.
-      const [{ allTransforms }, { auditRules }] = await Promise.all([import('../../transforms/registry.js'), import('../../transforms/rules/registry.js')]);
-      const result = listing(allTransforms, auditRules);
+      const [{ allTransforms }, { auditRules }, { allPythonRules }] = await Promise.all([
+        import('../../transforms/registry.js'),
+        import('../../transforms/rules/registry.js'),
+        import('../../transforms/python/registry.js'),
+      ]);
+      const result = listing(allTransforms, auditRules, allPythonRules);
       if (flags.json) output.data(JSON.stringify(result, null, 2));
       else output.data(listingText(result, output.colors).join('\n'));
     });
@@ -24,7 +28,7 @@ export function registerList(program: Command, context: CommandContext): void {
 
 /** The listing for people: one entry per id, its description, then its severity, notes and docs page on the web. */
 export function listingText(result: Listing, colors: Output['colors']): string[] {
-  const width = Math.max(0, ...[...result.transforms, ...result.rules].map((entry) => entry.id.length)) + 2;
+  const width = Math.max(0, ...[...result.transforms, ...result.rules, ...result.python].map((entry) => entry.id.length)) + 2;
   const entry = (id: string, description: string, notes: string[]): string[] => [
     `  ${colors.bold(id.padEnd(width))}${description}`,
     `  ${' '.repeat(width)}${colors.dim(notes.join(' · '))}`,
@@ -37,6 +41,14 @@ export function listingText(result: Listing, colors: Output['colors']): string[]
   if (result.rules.length > 0) {
     lines.push('', 'Audit-only rules: `faultline audit` reports them; fixing them takes a person', '');
     for (const rule of result.rules) lines.push(...entry(rule.id, rule.description, [rule.severity, rule.docsUrl ?? rule.docs]));
+  }
+  if (result.python.length > 0) {
+    lines.push('', 'Python rules: `faultline audit` reports them; `faultline migrate` fixes those marked fixable', '');
+    for (const rule of result.python) {
+      const fixable = rule.fixable ? ['fixable'] : [];
+      const codes = rule.equivalents.length > 0 ? [rule.equivalents.join(', ')] : [];
+      lines.push(...entry(rule.id, rule.description, [rule.severity, ...fixable, ...codes, rule.docsUrl ?? rule.docs]));
+    }
   }
   return lines;
 }

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { allPythonRules } from '../../transforms/python/registry.js';
 import { allTransforms } from '../../transforms/registry.js';
 import { auditRules } from '../../transforms/rules/registry.js';
-import { repoRoot } from '../support/cli.js';
+import type { Listing } from '../../cli/listing.js';
+import { faultline, repoRoot } from '../support/cli.js';
 
 describe('Python rules', () => {
   it('each have a docs page under docs/rules/python that names every equivalent code and says whether migrate fixes it', () => {
@@ -28,5 +29,18 @@ describe('Python rules', () => {
   it('are all listed on the Python page', () => {
     const page = readFileSync(path.join(repoRoot, 'docs/python.md'), 'utf8');
     for (const rule of allPythonRules) expect(page).toContain(`rules/python/${rule.meta.id}.md`);
+  });
+});
+
+describe('faultline list', () => {
+  it('lists the Python rules with whether migrate fixes them and their Ruff codes', () => {
+    const result = faultline(['list', '--json']);
+    expect(result.code).toBe(0);
+    const printed = JSON.parse(result.stdout) as Listing;
+    expect(printed.python.map((rule) => [rule.id, rule.fixable, rule.docs])).toEqual(allPythonRules.map((rule) => [rule.meta.id, rule.fix !== undefined, rule.meta.docs]));
+    expect(printed.python.find((rule) => rule.id === 'raise-without-from')?.equivalents).toEqual(['B904', 'W0707']);
+    const text = faultline(['list']).stdout;
+    expect(text.indexOf('Python rules')).toBeGreaterThan(text.indexOf('Audit-only rules'));
+    expect(text).toContain('B904, W0707');
   });
 });
