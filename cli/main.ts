@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { INTERRUPTED_EXIT_CODE, InterruptedError, isUserFacing, OperationError } from './errors.js';
 import { interruptedLine } from './interrupt.js';
+import { removeLeftoverTempFiles } from './fs/temp-files.js';
 import { packageRoot } from './package-root.js';
 import { createCommandContext } from './commands/context.js';
 import { registerAdd } from './commands/add.js';
@@ -39,11 +40,22 @@ export function buildProgram(context = createCommandContext()): Command {
   return program;
 }
 
+/** Removes what an earlier run that was killed outright left, and says so. */
+function tidyAfterKilledRuns(argv: string[]): void {
+  const removed = removeLeftoverTempFiles();
+  if (removed.length === 0 || argv.includes('--quiet') || argv.includes('-q')) return;
+  const output = new Output({ color: wantsColor(!argv.includes('--no-color'), process.stderr), quiet: false, verbose: false });
+  const shown = removed.slice(0, 3).map((file) => path.relative(process.cwd(), file) || file).join(', ');
+  const more = removed.length > 3 ? ` and ${removed.length - 3} more` : '';
+  output.warn(`removed ${removed.length === 1 ? 'a temporary file' : `${removed.length} temporary files`} left by a run that was killed: ${shown}${more}`);
+}
+
 /** Runs the command line and resolves to the exit code: 0 success, 1 findings or failure, 2 usage error. */
 export async function main(argv: string[]): Promise<number> {
   const context = createCommandContext();
   const program = buildProgram(context);
   try {
+    tidyAfterKilledRuns(argv);
     await program.parseAsync(argv, { from: 'user' });
     return context.exitCode();
   } catch (error) {

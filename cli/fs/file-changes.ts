@@ -2,6 +2,7 @@ import { existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync } from 'no
 import path from 'node:path';
 import type * as Diff from 'diff';
 import type WriteFileAtomic from 'write-file-atomic';
+import { noteTempFile } from './temp-files.js';
 import { recordWritten } from './written-files.js';
 import { UsageError } from '../errors.js';
 import { lazyRequire } from '../lazy-require.js';
@@ -99,7 +100,7 @@ export async function applyChanges(changes: FileChange[]): Promise<void> {
   for (const change of changes) {
     if (change.status === 'unchanged') continue;
     mkdirSync(path.dirname(change.absolutePath), { recursive: true });
-    await loadWriteFileAtomic()(change.absolutePath, change.content, { encoding: 'utf8' });
+    await loadWriteFileAtomic()(change.absolutePath, change.content, { encoding: 'utf8', tmpfileCreated: noteTempFile });
     recordWritten(change.absolutePath);
   }
 }

@@ -5,6 +5,7 @@
  */
 import { statSync } from 'node:fs';
 import type WriteFileAtomic from 'write-file-atomic';
+import { noteTempFile } from '../fs/temp-files.js';
 import { recordWritten } from '../fs/written-files.js';
 import { lazyRequire } from '../lazy-require.js';
 
@@ -28,6 +29,6 @@ export function isUnchangedSinceRead(absolutePath: string, observed: ObservedFil
 /** Replace the file's content with `text` (prefixed with a byte order mark when the original had one). */
 export async function writeSourceAtomically(absolutePath: string, text: string, bom: boolean): Promise<void> {
   // write-file-atomic copies the existing file's mode and owner onto the temporary file before the rename.
-  await loadWriteFileAtomic()(absolutePath, (bom ? '\uFEFF' : '') + text, { encoding: 'utf8' });
+  await loadWriteFileAtomic()(absolutePath, (bom ? '\uFEFF' : '') + text, { encoding: 'utf8', tmpfileCreated: noteTempFile });
   recordWritten(absolutePath);
 }

@@ -3,7 +3,7 @@
  * prompt and in the middle of writing. The built command runs as a user runs it.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bin, repoRoot, tempDir, writeTree } from '../support/cli.js';
@@ -97,3 +97,26 @@ describe('Ctrl-C while migrate writes', () => {
     expect(migratedFiles(root)).toBe(count);
   }, 120_000);
 });
+
+describe('temporary files of a run that was killed outright', () => {
+  it('are removed and named by the next run; those of a run still going are left alone; a clean run leaves none', () => {
+    const root = project('killed-run', { 'src/a.js': emptyCatch(1), 'src/b.js': emptyCatch(2) });
+    const list = path.join(root, 'temp-files.list');
+    const env = { ...process.env, NO_COLOR: '1', CI: '1', FAULTLINE_TEMP_LIST: list };
+    // A process that has ended, standing for one killed with SIGKILL mid-write.
+    const dead = spawnSync(process.execPath, ['-e', 'console.log(process.pid)'], { encoding: 'utf8' });
+    const deadPid = Number(dead.stdout.trim());
+    writeFileSync(path.join(root, 'src/a.js.844286329'), 'half of a rewrite');
+    writeFileSync(path.join(root, 'src/b.js.1234567'), 'a write still going');
+    writeFileSync(list, `${deadPid}\t${path.join(root, 'src/a.js.844286329')}\n${process.pid}\t${path.join(root, 'src/b.js.1234567')}\n`);
+
+    const result = spawnSync(process.execPath, [bin, 'migrate', 'src', '--force', '--transform', 'empty-catch', '--no-color'], { cwd: root, encoding: 'utf8', env });
+    expect(result.stderr).toContain(`warning: removed a temporary file left by a run that was killed: src/a.js.844286329`);
+    expect(existsSync(path.join(root, 'src/a.js.844286329'))).toBe(false);
+    expect(existsSync(path.join(root, 'src/b.js.1234567'))).toBe(true);
+    // The run wrote both sources through temporary files of its own, and left none of them.
+    expect(readdirSync(path.join(root, 'src')).sort()).toEqual(['a.js', 'b.js', 'b.js.1234567']);
+    expect(readFileSync(list, 'utf8')).toBe(`${process.pid}\t${path.join(root, 'src/b.js.1234567')}\n`);
+  });
+});
+
