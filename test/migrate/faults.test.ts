@@ -113,9 +113,11 @@ describe('files that cannot be read', () => {
   it('does not write a file that changed on disk after it was read', async () => {
     const root = createProject({ 'src/a.ts': emptyCatch, 'src/b.ts': emptyCatch });
     const edited = emptyCatch + '// edited meanwhile\n';
+    // Forced: the edit would otherwise also be an uncommitted change, refused before any write.
     const report = await runMigrate({
       cwd: root,
       available,
+      force: true,
       onProgress: (progress) => {
         if (progress.phase === 'scan' && progress.path === 'src/b.ts') writeFileSync(path.join(root, 'src/a.ts'), edited);
       },
