@@ -115,3 +115,13 @@ describe('faultline migrate --verify', () => {
     expect(isRunning(tests)).toBe(false);
   }, 120_000);
 });
+
+describe('faultline migrate --verify with nothing to rewrite', () => {
+  it('runs no test and says so', async () => {
+    const root = await projectWithKit({ 'src/clean.js': 'export const one = 1;\n', 'marker.mjs': "import { writeFileSync } from 'node:fs';\nwriteFileSync('.ran', '');\n" });
+    const result = faultline(['migrate', 'src', '--verify', 'node marker.mjs'], { cwd: root });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('nothing to verify with `node marker.mjs`: no rewrite, the tests were not run');
+    expect(existsSync(path.join(root, '.ran'))).toBe(false);
+  }, 60_000);
+});

@@ -9,6 +9,7 @@ export function revertedLines(verify: VerifyReport, paint: Paint): string[] {
 }
 
 export function verifySummaryLines(verify: VerifyReport, paint: Paint): string[] {
+  if (verify.sitesTried === 0) return [paint.dim(`nothing to verify with \`${verify.command}\`: no rewrite, the tests were not run`)];
   const lines: string[] = [];
   const read = verify.formats.length > 0 ? `read from ${verify.formats.join(', ')} output` : 'judged by exit code';
   const kept = verify.sitesTried - verify.reverted.length;
