@@ -9,7 +9,7 @@ import { PythonParseFailure, parsePython, parsesAsPython, type PythonTree } from
 import type { PythonContext, PythonRule } from '../../transforms/python/types.js';
 import type { Finding, TextEdit } from '../../transforms/types.js';
 import type { DetectOutcome } from './detect-file.js';
-import { MAX_PASSES, overlaps, type FileOutcome, type Site } from './transform-file.js';
+import { MAX_PASSES, overlaps, withoutUnselected, type FileOutcome, type Site, type TransformSourceArgs } from './transform-file.js';
 
 /** `.py` files are Python sources; `.pyi` stubs declare types and hold no handlers. */
 export function isPythonPath(file: string): boolean {
@@ -66,7 +66,7 @@ export function detectPythonSource(args: { source: string; filePath: string; rul
  * rule's wait for the next pass, on the new text. The result must parse without error nodes, or the
  * file is reported and left as it was.
  */
-export function transformPythonSource(args: { source: string; filePath: string; rules: readonly PythonRule[] }): FileOutcome {
+export function transformPythonSource(args: { source: string; filePath: string; rules: readonly PythonRule[]; leaveAlone?: TransformSourceArgs['leaveAlone'] }): FileOutcome {
   const candidates = args.rules.filter((rule) => rule.mightMatch(args.source));
   if (candidates.length === 0) return { kind: 'unchanged', prefiltered: true, sites: [] };
   let text = args.source;
@@ -83,7 +83,7 @@ export function transformPythonSource(args: { source: string; filePath: string; 
       const accepted: Array<{ rule: PythonRule; findings: Finding[]; edits: TextEdit[] }> = [];
       const deferred: PythonRule[] = [];
       for (const [index, rule] of pending.entries()) {
-        const findings = found[index] as Finding[];
+        const findings = withoutUnselected(found[index] as Finding[], rule.meta.id, args.leaveAlone);
         sitesByRule.set(rule.meta.id, findings.map((finding) => leftAlone(rule, finding)));
         if (rule.fix === undefined || !findings.some((finding) => finding.fixable)) continue;
         let edits: TextEdit[];

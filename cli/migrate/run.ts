@@ -197,7 +197,7 @@ export async function runMigrate(options: MigrateOptions): Promise<MigrateReport
   await preparePython(candidates.files, pythonRules);
   const transform = (absolute: string, read: TextRead) =>
     isPythonPath(absolute)
-      ? transformPythonSource({ source: read.text, filePath: absolute, rules: pythonRules })
+      ? transformPythonSource({ source: read.text, filePath: absolute, rules: pythonRules, leaveAlone: recorded(absolute, read.text) })
       : transformSource({ source: read.text, filePath: absolute, transforms, kit: project.kit, leaveAlone: recorded(absolute, read.text) });
   await forEachSource(scan, transform, (file, read, outcome) => {
     if (outcome.kind === 'failed') {

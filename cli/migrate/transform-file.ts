@@ -81,7 +81,7 @@ export function transformSource(args: TransformSourceArgs): FileOutcome {
     if (detected.kind === 'crashed') return crashed(failureMessage(detected.module, 'detect', detected.error));
     const detections: Detection[] = [];
     for (const [index, transform] of pending.entries()) {
-      const findings = withoutUnselected(detected.findings[index] as Finding[], transform.meta.id, args);
+      const findings = withoutUnselected(detected.findings[index] as Finding[], transform.meta.id, args.leaveAlone);
       detections.push({ transform, findings });
       sitesByTransform.set(transform.meta.id, findings.map((finding) => leftAloneSite(transform, finding)));
     }
@@ -190,8 +190,8 @@ export function overlaps(a: TextEdit[], b: TextEdit[]): boolean {
   return a.some((x) => b.some((y) => x.start < y.end && y.start < x.end));
 }
 
-function withoutUnselected(findings: Finding[], transform: string, args: TransformSourceArgs): Finding[] {
-  const leaveAlone = args.leaveAlone;
+/** The findings with the fixable ones `leaveAlone` gives a reason for made unfixable, with that reason. */
+export function withoutUnselected(findings: Finding[], transform: string, leaveAlone: TransformSourceArgs['leaveAlone']): Finding[] {
   if (leaveAlone === undefined) return findings;
   let ordinal = 0;
   return findings.map((finding) => {

@@ -141,6 +141,64 @@ describe('migrate --verify', () => {
     expect(readFileSync(path.join(root, 'src/tool.js'), 'utf8')).toContain("throw new Error('bad input', { cause: e });");
   }, 120_000);
 
+  it('verifies the Python rules with a pytest suite: the rewrite a test pins is left alone, remembered, and shown by audit as info', async () => {
+    const root = await projectWithKit({
+      'app/__init__.py': '',
+      'app/config.py': [
+        'import json',
+        'import logging',
+        '',
+        'logger = logging.getLogger(__name__)',
+        '',
+        '',
+        'def parse(text):',
+        '    try:',
+        '        return json.loads(text)',
+        '    except ValueError as err:',
+        '        raise RuntimeError("bad config")',
+        '',
+        '',
+        'def read(path):',
+        '    try:',
+        '        with open(path) as handle:',
+        '            return handle.read()',
+        '    except OSError as err:',
+        '        logger.error("cannot read %s", path)',
+        '        return ""',
+        '',
+      ].join('\n'),
+      'tests/__init__.py': '',
+      'tests/test_config.py': [
+        'import logging',
+        'import pytest',
+        'from app.config import parse, read',
+        '',
+        '',
+        'def test_bad_config_keeps_no_chain():',
+        '    with pytest.raises(RuntimeError) as caught:',
+        '        parse("{")',
+        '    assert caught.value.__cause__ is None',
+        '',
+        '',
+        'def test_unreadable_file_is_empty(caplog):',
+        '    with caplog.at_level(logging.ERROR):',
+        '        assert read("/nowhere") == ""',
+        '    assert "cannot read" in caplog.text',
+        '',
+      ].join('\n'),
+    });
+    const report = await runVerifiedMigrate({ cwd: root, paths: ['app'], verify: { command: 'python3 -m pytest -q tests' } });
+    expect(report.verify.reverted.map((site) => [site.transform, site.line, site.breaks])).toEqual([['raise-without-from', 11, ['tests.test_config.test_bad_config_keeps_no_chain']]]);
+    const migrated = readFileSync(path.join(root, 'app/config.py'), 'utf8');
+    expect(migrated).toContain('        raise RuntimeError("bad config")\n');
+    expect(migrated).toContain('logger.exception("cannot read %s", path)');
+    git(root, 'add', '--all');
+    git(root, 'commit', '-q', '-m', 'verified migration');
+    expect((await runMigrate({ cwd: root, paths: ['app'] })).files.changed).toBe(0);
+    const audit = await runAudit({ cwd: root, paths: ['app'] });
+    expect(audit.findings.filter((finding) => finding.ruleId === 'raise-without-from').map((finding) => finding.severity)).toEqual(['info']);
+  }, 120_000);
+
   it('refuses uncommitted changes in a file it would rewrite, before running anything', async () => {
     const root = await configProject();
     writeFileSync(path.join(root, 'src/config.js'), `${CONFIG_SOURCE}// mine\n`);

@@ -17,13 +17,15 @@ import { loadMigrationProject } from '../project.js';
 import { DEFAULT_MAX_FILE_SIZE, readSource } from '../read-source.js';
 import { addLeftAlone, byPath, emptyCounts, type LeftAloneSite, type MigrateReport } from '../report.js';
 import { runMigrate, type MigrateOptions } from '../run.js';
-import { selectTransforms } from '../select-transforms.js';
-import { transformSource } from '../transform-file.js';
+import { isPythonPath, transformPythonSource } from '../python-file.js';
+import { preparePython, selectByLanguage } from '../python-rules.js';
+import { transformSource, type FileOutcome } from '../transform-file.js';
+import { allPythonRules } from '../../../transforms/python/registry.js';
 import { checkWritesAllowed } from '../write-guard.js';
 import { bisectRewrites, maxSteps, type Rewrite } from './bisect.js';
 import { readRunFailures } from './results/read.js';
 import { runTestCommand, type CommandRun } from './run-command.js';
-import { leaveAloneRecorded, leftAloneReason, readLeftAlone, writeLeftAlone } from './left-alone-file.js';
+import { leaveAloneRecorded, leftAloneReason, readLeftAlone, writeLeftAlone, type LeaveAlone } from './left-alone-file.js';
 import { WorkingTree } from './working-tree.js';
 
 const loadDiff = lazyRequire<typeof Diff>('diff');
@@ -115,7 +117,14 @@ export async function runVerifiedMigrate(options: VerifiedMigrateOptions): Promi
   // The plain migration, computed without writing: what there is to verify.
   const plan = await runMigrate({ ...options, dryRun: true });
   const project = loadMigrationProject(options.cwd);
-  const transforms = selectTransforms(options.transforms, options.available ?? allTransforms);
+  // The same choice of modules as the plain run: JavaScript transforms, and Python rules for .py files.
+  const selected = selectByLanguage(options.transforms, options.available ?? allTransforms, options.pythonRules ?? (options.available === undefined ? allPythonRules.filter((rule) => rule.fix) : []));
+  const transforms = project.language === 'python' ? [] : selected.transforms;
+  await preparePython(plan.changed.map((file) => file.path), selected.python);
+  const transformFile = (source: string, filePath: string, leaveAlone: LeaveAlone | undefined): FileOutcome =>
+    isPythonPath(filePath)
+      ? transformPythonSource({ source, filePath, rules: selected.python, leaveAlone })
+      : transformSource({ source, filePath, transforms, kit: project.kit, leaveAlone });
   const report: MigrateReport = { ...plan, dryRun };
   const recorded = leaveAloneRecorded(readLeftAlone(plan.root), plan.root);
   const files: PlannedFile[] = [];
@@ -124,7 +133,7 @@ export async function runVerifiedMigrate(options: VerifiedMigrateOptions): Promi
     const absolute = path.join(plan.root, changed.path);
     const read = readSource(absolute, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
     if (read.kind !== 'text') continue;
-    const outcome = transformSource({ source: read.text, filePath: absolute, transforms, kit: project.kit, leaveAlone: recorded(absolute, read.text) });
+    const outcome = transformFile(read.text, absolute, recorded(absolute, read.text));
     if (outcome.kind !== 'changed') continue;
     const fileIndex = files.length;
     files.push({ path: changed.path, absolute, text: read.text, bom: read.bom });
@@ -155,13 +164,11 @@ export async function runVerifiedMigrate(options: VerifiedMigrateOptions): Promi
   const textOf = (file: PlannedFile, selected: PlannedRewrite[], all: boolean): Buffer | undefined => {
     if (selected.length === 0) return undefined;
     const keys = new Set(selected.map((rewrite) => `${rewrite.transform}#${rewrite.ordinal}`));
-    const outcome = transformSource({
-      source: file.text,
-      filePath: file.absolute,
-      transforms,
-      kit: project.kit,
-      leaveAlone: all ? recorded(file.absolute, file.text) : (transform: string, ordinal: number) => (keys.has(`${transform}#${ordinal}`) ? undefined : REVERTED_REASON),
-    });
+    const outcome = transformFile(
+      file.text,
+      file.absolute,
+      all ? recorded(file.absolute, file.text) : (transform: string, ordinal: number) => (keys.has(`${transform}#${ordinal}`) ? undefined : REVERTED_REASON),
+    );
     if (outcome.kind !== 'changed') return undefined;
     return Buffer.from((file.bom ? '\uFEFF' : '') + outcome.text, 'utf8');
   };
