@@ -24,13 +24,13 @@ export function isRunning(pid: number): boolean {
   return !/^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'));
 }
 
-/** A JavaScript ESM project with these files, the kit `init` writes, all committed. */
+/** A JavaScript ESM service (its kit has the logger and reportError the transforms call) with these files, the kit `init` writes, all committed. */
 export async function projectWithKit(files: Record<string, string>): Promise<string> {
   const root = realpathSync(tempDir('verify'));
   created.push(root);
   writeTree(root, { 'package.json': '{ "name": "shop", "version": "1.0.0", "type": "module", "scripts": { "test": "node --test test/" } }\n', ...files });
   git(root, 'init', '-q');
-  await runInit({ root, answers: {}, dryRun: false, force: false }, await inspectProject(root));
+  await runInit({ root, answers: { profile: 'service' }, dryRun: false, force: false }, await inspectProject(root));
   git(root, 'add', '--all');
   git(root, 'commit', '-q', '-m', 'project and kit');
   return root;
