@@ -62,6 +62,39 @@ export interface MigrateOptions extends ScanOptions {
   dryRun?: boolean;
   /** Write even over files with uncommitted changes (refused otherwise). */
   force?: boolean;
+  /**
+   * Keep the project's tests as green as they were: run `command` before and after, find the
+   * rewrites that break a test by bisection and leave exactly those alone (see `MigrateReport.verify`).
+   * While it runs, SIGINT and SIGTERM put every file back before the process ends.
+   */
+  verify?: VerifyOptions;
+}
+
+export interface VerifyOptions {
+  /** The project's test command, run in a shell at the project root. */
+  command: string;
+  /** Each run of the command is ended (with everything it started) after this many milliseconds, and counts as failing (default 10 minutes). */
+  timeoutMs?: number;
+  onProgress?: (progress: { stage: 'baseline' | 'migrated' | 'bisecting' | 'confirming'; run: number; maxRuns: number; elapsedMs: number }) => void;
+}
+
+/** What `migrate` with `verify` adds to its report. */
+export interface VerifyReport {
+  command: string;
+  /** Runs of the test command, repeats of failing runs included. */
+  runs: number;
+  /** The bound on runs for this many rewrites and reverted sites. */
+  maxRuns: number;
+  /** How failures were read: runner formats, or none when only the exit code spoke. */
+  formats: string[];
+  /** Tests that failed on the untouched tree: never blamed on the migration. */
+  failingBefore: string[];
+  /** Tests that failed once and passed when the run was repeated. */
+  flaky: string[];
+  /** Rewrites left alone because a test fails with them; also in `leftAlone`. */
+  reverted: Array<{ path: string; line: number; column: number; transform: string; reason: string; breaks: string[] }>;
+  sitesTried: number;
+  durationMs: number;
 }
 
 export type AuditOptions = ScanOptions;
@@ -111,6 +144,8 @@ export interface MigrateReport {
   leftAlone: Array<{ path: string; line: number; column: number; transform: string; reason: string }>;
   warnings: string[];
   durationMs: number;
+  /** Present when `verify` was given. */
+  verify?: VerifyReport;
 }
 
 export interface AuditRule {
@@ -224,13 +259,19 @@ export async function audit(options: AuditOptions = {}): Promise<AuditReport> {
 
 /** Rewrites legacy error handling to use the kit; with `dryRun`, reports the diffs and writes nothing. */
 export async function migrate(options: MigrateOptions = {}): Promise<MigrateReport> {
-  return runMigrate({
+  const migrateOptions = {
     ...scanOptions(options),
     cwd: cwdOf(options),
     transforms: options.transforms,
     dryRun: options.dryRun ?? false,
     force: options.force ?? false,
-  });
+  };
+  if (options.verify === undefined) return runMigrate(migrateOptions);
+  if (typeof options.verify.command !== 'string' || options.verify.command.trim() === '') {
+    throw new UsageError('verify.command must be the test command to run, e.g. "npm test"');
+  }
+  const { runVerifiedMigrate } = await import('./migrate/verify/run.js');
+  return runVerifiedMigrate({ ...migrateOptions, verify: options.verify });
 }
 
 /** Whether catalog, generated code and runbooks agree; `ok: false` is what `faultline check` exits 1 for. */
