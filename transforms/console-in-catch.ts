@@ -30,6 +30,12 @@ export const meta: TransformMeta = {
   docs: 'docs/transforms/console-in-catch.md',
 };
 
+/** Profiles whose console output is not a log: a CLI talks to its user, a library has no logger. */
+const PROFILE_REASONS: Partial<Record<'service' | 'cli' | 'library', string>> = {
+  cli: "a command-line tool's console output is what it tells its user, so it stays as written",
+  library: "a library's console output is part of what it does for its callers, and a library has no logger of its own",
+};
+
 /** The key pino's error serializer looks for. */
 const ERROR_KEY = 'err';
 
@@ -43,8 +49,10 @@ export function detect(ctx: Omit<TransformContext, 'useKitExport'>): Finding[] {
 
 export function detectShared(ctx: Omit<TransformContext, 'useKitExport'>): SharedDetection {
   const { visitors, calls } = consoleCallCollector();
+  const profileReason = ctx.kit.profile === undefined ? undefined : PROFILE_REASONS[ctx.kit.profile];
   const findings = (): Finding[] => {
     const all = calls.map((call) => {
+      if (profileReason !== undefined) return findingAt(meta, 'consoleInCatch', call.node, { fixable: false, reason: profileReason, severity: 'info' });
       const plan = planRewrite(call, ctx.source, ctx.filePath);
       if (plan.kind === 'unrelated') {
         return findingAt(meta, 'consoleInCatch', call.node, { fixable: false, reason: plan.reason, severity: 'info' });
@@ -140,7 +148,7 @@ function planRewrite(call: ConsoleCall, source: string, filePath: string): Plan 
     fields.set(key, key === code ? key : `${key}: ${code}`);
   }
 
-  const operation = operationName(call.ancestors, filePath, call.node.loc?.start.line ?? 1);
+  const operation = operationName(call.ancestors, filePath);
   const chosenQuote = quote ?? preferredQuoteOf(source);
   // The logger wants a message; when the original printed only the error, where it happened says most.
   const message = renderMessage(texts, chosenQuote) ?? quoteString(`${operation} failed`, chosenQuote);

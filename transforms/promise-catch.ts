@@ -14,6 +14,7 @@ import { namesIn, pickFreeName } from './lib/names.js';
 import { endOf, startOf } from './lib/range.js';
 import { preferredQuoteOf, quoteString, usesSemicolons } from './lib/source-style.js';
 import { toJscodeshift } from './lib/standalone.js';
+import { probeOfPromiseCatch, probeScopeOf, type ProbeScope } from './lib/probe.js';
 import { detectAlone, walkWithVisitors } from './lib/shared-walk.js';
 import type { Finding, FixResult, NodeVisitors, SharedDetection, TextEdit, TransformContext, TransformMeta } from './types.js';
 import { sourceHas } from './lib/source-words.js';
@@ -27,6 +28,7 @@ export const meta: TransformMeta = {
   messages: {
     swallowed: 'This catch handler swallows the rejection; report it, or say in a comment why it is ignored.',
     printedOnly: 'This catch handler only prints the rejection with console; report it through the kit.',
+    deliberate: 'This catch handler turns an expected failure into a value.',
   },
   docs: 'docs/transforms/promise-catch.md',
 };
@@ -44,8 +46,11 @@ export function detect(ctx: Omit<TransformContext, 'useKitExport'>): Finding[] {
 
 export function detectShared(ctx: Omit<TransformContext, 'useKitExport'>): SharedDetection {
   const { visitors, sites } = handlerCollector(ctx.ast, ctx.source);
+  const library = ctx.kit.profile === 'library';
   const findings = (): Finding[] => {
     const all = sites.map((site) => {
+      if (site.plan.kind === 'deliberate') return findingAt(meta, 'deliberate', site.handler, { fixable: false, reason: site.plan.reason, severity: 'info' });
+      if (library && site.plan.kind === 'fix') return findingAt(meta, site.plan.printed ? 'printedOnly' : 'swallowed', site.handler, { fixable: false, reason: LIBRARY_REASON });
       const messageId = site.plan.kind === 'unsafe' || site.plan.printed ? 'printedOnly' : 'swallowed';
       if (site.plan.kind === 'unsafe') return findingAt(meta, messageId, site.handler, { fixable: false, reason: site.plan.reason });
       return findingAt(meta, messageId, site.handler, { fixable: true });
@@ -64,7 +69,7 @@ export function fix(ctx: TransformContext, findings: Finding[]): FixResult {
   for (const site of handlersIn(ctx.ast, ctx.source)) {
     if (site.plan.kind !== 'fix' || !wanted.has(startOf(site.handler))) continue;
     const reportError = ctx.useKitExport('reportError');
-    const operation = operationName(site.ancestors, ctx.filePath, site.call.loc?.start.line ?? 1);
+    const operation = operationName(site.ancestors, ctx.filePath);
     const plan = site.plan;
     const errorName = plan.errorName ?? pickFreeName(ERROR_NAMES, new Set([...namesIn(site.handler), reportError]));
     const statements = [`${reportError}(${errorName}, { operation: ${quoteString(operation, quote)} });`];
@@ -90,7 +95,13 @@ type Plan =
       /** A console method passed by reference: the whole argument is replaced by a new handler. */
       reference?: true;
     }
-  | { kind: 'unsafe'; reason: string };
+  | { kind: 'unsafe'; reason: string }
+  /** The handler answers an expected failure (a probe's, or a yes/no test's), or is named to be ignored. */
+  | { kind: 'deliberate'; reason: string };
+
+const LIBRARY_REASON = "a library's rejections belong to its callers, not to a logger of its own; handle the rejection by hand";
+/** A handler parameter named to be ignored: `_`, `_err`, `ignored`. */
+const IGNORED_NAME = /^(_\w*|ignored?(?:[A-Z_]\w*)?|unused\w*|expected\w*)$/;
 
 interface Site {
   call: CallExpression | OptionalCallExpression;
@@ -108,8 +119,20 @@ function handlerCollector(ast: File, source: string): { visitors: NodeVisitors; 
     if (callee.computed || callee.property.type !== 'Identifier' || callee.property.name !== 'catch') return;
     const [handler, extra] = node.arguments;
     if (handler === undefined || extra !== undefined) return;
-    const plan = planFor(handler, { start: startOf(handler), end: endOf(node) }, ast, source);
+    let plan = planFor(handler, { start: startOf(handler), end: endOf(node) }, ast, source);
+    if (plan?.kind === 'fix' && !plan.printed) plan = deliberatePlan(node, plan, ast) ?? plan;
     if (plan !== undefined) sites.push({ call: node, handler, plan, ancestors: [...ancestors] });
+  };
+  let scope: ProbeScope | undefined;
+  const deliberatePlan = (node: CallExpression | OptionalCallExpression, plan: Extract<Plan, { kind: 'fix' }>, tree: File): Plan | undefined => {
+    if (plan.errorName !== undefined && IGNORED_NAME.test(plan.errorName)) {
+      return { kind: 'deliberate', reason: `the parameter \`${plan.errorName}\` is named to be ignored, so the handler is deliberate` };
+    }
+    scope ??= probeScopeOf(tree);
+    const probe = probeOfPromiseCatch(node, scope);
+    if (probe === undefined) return undefined;
+    if (probe.kind === 'predicate') return { kind: 'deliberate', reason: 'the chain is a yes/no test: a rejection is its "no"' };
+    return { kind: 'deliberate', reason: `the chain starts with \`${probe.operation}\`, whose failure is an expected answer` };
   };
   return { visitors: { CallExpression: visit, OptionalCallExpression: visit }, sites };
 }

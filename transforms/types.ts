@@ -64,7 +64,12 @@ export interface KitLocation {
   language: 'typescript' | 'javascript';
   /** Catalog classes by name and the domain-error mappings, for transforms that pick a class. */
   errorClasses: string[];
-  mappings: Array<{ pattern: string; flags?: string; error: string }>;
+  mappings: Array<{ pattern: string; flags?: string; error: string; disabled?: boolean; expose?: boolean }>;
+  /**
+   * What kind of project the code belongs to (the catalog's `target.profile`; a service when
+   * absent): a `cli`'s console output is its user interface, a `library` has no logger or reporter.
+   */
+  profile?: 'service' | 'cli' | 'library';
 }
 
 export interface TransformContext {

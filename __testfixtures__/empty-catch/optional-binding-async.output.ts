@@ -1,11 +1,12 @@
-import { readFile } from 'node:fs/promises';
 import { reportError } from '../src/errors/index.js';
 
-export async function loadSettings(path: string): Promise<string | undefined> {
+declare function sendReceipt(orderId: string): Promise<void>;
+
+export async function completeOrder(orderId: string): Promise<boolean> {
   try {
-    return await readFile(path, 'utf8');
+    await sendReceipt(orderId);
   } catch (error) {
-    reportError(error, { operation: 'loadSettings' });
+    reportError(error, { operation: 'completeOrder' });
   }
-  return undefined;
+  return true;
 }

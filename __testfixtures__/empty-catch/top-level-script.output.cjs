@@ -5,5 +5,5 @@ const { reportError } = require('../src/errors/index.js');
 try {
   process.chdir(process.argv[2]);
 } catch (e) {
-  reportError(e, { operation: 'top-level-script.input.cjs:6' });
+  reportError(e, { operation: 'top-level-script.input' });
 }

@@ -1,5 +1,5 @@
-declare function readSetting(key: string): Promise<string>;
+declare function fetchTheme(user: string): Promise<string>;
 
-export async function theme(): Promise<string | undefined> {
-  return readSetting('theme').catch((_error: unknown) => undefined);
+export async function theme(user: string): Promise<string | undefined> {
+  return fetchTheme(user).catch((error: unknown) => undefined);
 }

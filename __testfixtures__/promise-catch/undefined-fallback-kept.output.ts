@@ -1,7 +1,7 @@
 import { reportError } from '../src/errors/index.js';
 
-declare function readSetting(key: string): Promise<string>;
+declare function fetchTheme(user: string): Promise<string>;
 
-export async function theme(): Promise<string | undefined> {
-  return readSetting('theme').catch((_error: unknown) => { reportError(_error, { operation: 'theme' }); return undefined; });
+export async function theme(user: string): Promise<string | undefined> {
+  return fetchTheme(user).catch((error: unknown) => { reportError(error, { operation: 'theme' }); return undefined; });
 }

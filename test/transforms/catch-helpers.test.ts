@@ -48,11 +48,18 @@ describe('operationName', () => {
     ['const save = async () => { try {} catch {} };', 'save'],
     ['const save = useCallback(async () => { try {} catch {} });', 'save'],
     ['handlers.onClick = function () { try {} catch {} };', 'onClick'],
-    ['run(() => { try {} catch {} });', 'a.ts:1'],
-    ['try {} catch {}', 'a.ts:1'],
+    ['function boot() { run(() => { try {} catch {} }); }', 'boot'],
+    ['class Repo { [key]() { try {} catch {} } }', 'a'],
+    ['run(() => { try {} catch {} });', 'a'],
+    ['try {} catch {}', 'a'],
   ])('%s → %s', (source, expected) => {
-    const { clause, ancestors } = firstCatch(source);
-    expect(operationName(ancestors, '/p/src/a.ts', clause.loc?.start.line ?? 0)).toBe(expected);
+    const { ancestors } = firstCatch(source);
+    expect(operationName(ancestors, '/p/src/a.ts')).toBe(expected);
+  });
+
+  it('names an index module after its folder', () => {
+    const { ancestors } = firstCatch('try {} catch {}');
+    expect(operationName(ancestors, '/p/src/users/index.js')).toBe('users');
   });
 });
 

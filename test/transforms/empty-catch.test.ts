@@ -90,7 +90,7 @@ ruleTester(emptyCatch, {
         '  reportError(e, { operation: "stop" });',
         '} };',
         'on("x", () => { try { a(); } catch (e) {',
-        '  reportError(e, { operation: "example.js:9" });',
+        '  reportError(e, { operation: "example" });',
         '} });',
         '',
       ].join('\n'),
@@ -109,7 +109,7 @@ ruleTester(emptyCatch, {
       filename: js,
       findings: [{ messageId: 'emptyCatch', line: 2, column: 16 }],
       output:
-        "const { reportError } = require('./errors/index.js');\n\n// faultline-ignore useless-catch: not this one\ntry { run(); } catch (error) {\n  reportError(error, { operation: 'example.js:2' });\n}\n",
+        "const { reportError } = require('./errors/index.js');\n\n// faultline-ignore useless-catch: not this one\ntry { run(); } catch (error) {\n  reportError(error, { operation: 'example' });\n}\n",
     },
   ],
 });

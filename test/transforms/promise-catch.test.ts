@@ -55,11 +55,11 @@ ruleTester(promiseCatch, {
       output: [
         "import { reportError } from './errors/index.js';",
         '',
-        "const a = load().catch((error) => { reportError(error, { operation: 'example.mjs:1' }); return null; });",
-        "const b = load().catch((e) => { reportError(e, { operation: 'example.mjs:2' }); return undefined; });",
-        "const c = load().catch((error) => { reportError(error, { operation: 'example.mjs:3' }); return ''; });",
-        "const d = load()?.catch(async (error) => { reportError(error, { operation: 'example.mjs:4' }); return []; });",
-        "const e = load().catch((error) => { reportError(error, { operation: 'example.mjs:5' }); return void 0; });",
+        "const a = load().catch((error) => { reportError(error, { operation: 'example' }); return null; });",
+        "const b = load().catch((e) => { reportError(e, { operation: 'example' }); return undefined; });",
+        "const c = load().catch((error) => { reportError(error, { operation: 'example' }); return ''; });",
+        "const d = load()?.catch(async (error) => { reportError(error, { operation: 'example' }); return []; });",
+        "const e = load().catch((error) => { reportError(error, { operation: 'example' }); return void 0; });",
         '',
       ].join('\n'),
     },
@@ -95,7 +95,7 @@ ruleTester(promiseCatch, {
       code: "import { reportError as error } from './errors/index.js';\nload().catch(function () {});\n",
       filename: js,
       findings: [{ messageId: 'swallowed', line: 2, column: 14 }],
-      output: "import { reportError as error } from './errors/index.js';\nload().catch(function (err) { error(err, { operation: 'example.mjs:2' }); });\n",
+      output: "import { reportError as error } from './errors/index.js';\nload().catch(function (err) { error(err, { operation: 'example' }); });\n",
     },
     {
       name: 'a typed parameter keeps its type, and a file without semicolons gets none at the end',
@@ -122,7 +122,7 @@ describe('promise-catch', () => {
   it('reuses an existing kit import', () => {
     const code = "import { logger } from './errors/index.js';\nload().catch(() => {});\n";
     expect(runTransform(promiseCatch, code, js, kitAt(PROJECT)).output).toBe(
-      "import { logger, reportError } from './errors/index.js';\nload().catch((error) => { reportError(error, { operation: 'example.mjs:2' }); });\n",
+      "import { logger, reportError } from './errors/index.js';\nload().catch((error) => { reportError(error, { operation: 'example' }); });\n",
     );
   });
 

@@ -1,4 +1,4 @@
-import { basename } from 'node:path';
+import { basename, dirname } from 'node:path';
 import type { BlockStatement, CatchClause, Node } from '@babel/types';
 import type { TextEdit } from '../types.js';
 import { namesIn, pickFreeName } from './names.js';
@@ -63,17 +63,26 @@ export function enclosingCatchBody(ancestors: readonly Node[], node: Node, cross
 }
 
 /**
- * A name for where an error happened, for reports: the enclosing function (`loadUser`,
- * `UserService.load`), or `<file>:<line>` when the code is at the top level or in an anonymous
- * callback.
+ * A name for where an error happened, for reports: the nearest named function or method
+ * (`loadUser`, `UserService.load`), looking past anonymous callbacks to the function that holds
+ * them; at the top level of a module, the module's name (`server` for `server.ts`).
  */
-export function operationName(ancestors: readonly Node[], filePath: string, line: number): string {
+export function operationName(ancestors: readonly Node[], filePath: string): string {
   for (let i = ancestors.length - 1; i >= 0; i--) {
     const node = ancestors[i] as Node;
     if (!isFunctionNode(node)) continue;
-    return functionName(node, ancestors.slice(0, i)) ?? `${basename(filePath)}:${line}`;
+    const name = functionName(node, ancestors.slice(0, i));
+    if (name !== undefined) return name;
   }
-  return `${basename(filePath)}:${line}`;
+  return moduleName(filePath);
+}
+
+/** `server` for `src/server.ts`; the folder's name for an `index` file (`users` for `users/index.js`). */
+function moduleName(filePath: string): string {
+  const base = basename(filePath).replace(/\.[^.]*$/, '');
+  if (base !== 'index') return base;
+  const folder = basename(dirname(filePath));
+  return folder === '' || folder === '.' ? base : folder;
 }
 
 function functionName(fn: Node, ancestors: readonly Node[]): string | undefined {
@@ -88,7 +97,8 @@ function functionName(fn: Node, ancestors: readonly Node[]): string | undefined 
       const key = keyName(fn.key, fn.computed ?? false);
       const owner = ancestors[ancestors.length - 2];
       const className = owner && (owner.type === 'ClassDeclaration' || owner.type === 'ClassExpression') ? owner.id?.name : undefined;
-      if (key === undefined) return className;
+      // A computed key names nothing a reader can find; the class alone would name no operation.
+      if (key === undefined) return undefined;
       return className ? `${className}.${key}` : key;
     }
     case 'ObjectMethod':

@@ -5,6 +5,7 @@
  */
 import type { BlockStatement, CatchClause, ReturnStatement, TryStatement } from '@babel/types';
 import { findingAt, withoutSuppressed } from '../lib/findings.js';
+import { guardedProbe, isBooleanPredicate, probeScopeOf, type ProbeScope } from '../lib/probe.js';
 import { endOf, startOf } from '../lib/range.js';
 import { isFunctionNode, walk } from '../lib/walk.js';
 import type { Finding, SharedDetection, TransformContext, TransformMeta } from '../types.js';
@@ -31,12 +32,15 @@ export function mightMatch(source: string): boolean {
 
 export function detect(ctx: Omit<TransformContext, 'useKitExport'>): Finding[] {
   const findings: Finding[] = [];
+  let scope: ProbeScope | undefined;
   for (const tryStatement of siteIndexOf(ctx.ast).tryStatements) {
     const clause = tryStatement.handler;
     if (clause == null) continue;
     // A comment in the block says the default is deliberate, as it does for an empty catch.
     if (hasCommentBetween(ctx.ast, startOf(clause.body), endOf(clause.body))) continue;
     const silent = silentDefaultReturn(tryStatement, clause);
+    // `try { return JSON.parse(text) } catch { return null }`: the default is the probe's "no".
+    if (silent !== undefined && guardedProbe(tryStatement.block, (scope ??= probeScopeOf(ctx.ast))) !== undefined) continue;
     if (silent !== undefined) findings.push(findingAt(meta, 'silentDefault', silent, { fixable: false }));
   }
   return withoutSuppressed(findings, ctx.ast, meta.id);
@@ -47,18 +51,8 @@ function silentDefaultReturn(tryStatement: TryStatement, clause: CatchClause): R
   const silent = returnsOf(clause.body).find((statement) => isStandInValue(statement.argument));
   if (silent === undefined || handlesError(clause)) return undefined;
   // `try { JSON.parse(s); return true; } catch { return false; }` answers a question; false is the answer.
-  if (silent.argument?.type === 'BooleanLiteral' && returnsTrue(tryStatement.block)) return undefined;
+  if (isBooleanPredicate(tryStatement)) return undefined;
   return silent;
-}
-
-function returnsTrue(block: BlockStatement): boolean {
-  let found = false;
-  walk(block, (node) => {
-    if (found || isFunctionNode(node)) return false;
-    if (node.type === 'ReturnStatement' && node.argument?.type === 'BooleanLiteral' && node.argument.value) found = true;
-    return undefined;
-  });
-  return found;
 }
 
 export function detectShared(ctx: Omit<TransformContext, 'useKitExport'>): SharedDetection {

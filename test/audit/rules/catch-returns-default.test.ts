@@ -12,6 +12,8 @@ auditRuleTester(rule, {
     'function f() { try { return load(); } catch (e) { lastError = e; return null; } }',
     'function f() { try { return load(); } catch (e) { return Promise.reject(e); } }',
     'function isJson(text) { try { JSON.parse(text); return true; } catch { return false; } }',
+    'function parse(text) { try { return JSON.parse(text); } catch { return null; } }',
+    "import { statSync } from 'node:fs';\nfunction mtime(p) { try { return statSync(p).mtimeMs; } catch { return 0; } }",
     'function f() { try { return load(); } catch { const g = () => { return null; }; throw new Error("x"); } }',
     'function f() {\n  try { return load(); }\n  // faultline-ignore catch-returns-default: optional\n  catch { return null; }\n}',
     'function f() {\n  try {\n    return load();\n  } catch {\n    // No config file means the defaults apply.\n    return {};\n  }\n}',

@@ -1,0 +1,7 @@
+export function watchConfig(emitter, reload) {
+  emitter.on('change', () => {
+    try {
+      reload();
+    } catch (e) {}
+  });
+}

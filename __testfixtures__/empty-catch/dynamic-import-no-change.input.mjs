@@ -1,0 +1,7 @@
+export async function loadHighlighter() {
+  let highlighter;
+  try {
+    highlighter = (await import('shiki')).createHighlighter;
+  } catch {}
+  return highlighter;
+}

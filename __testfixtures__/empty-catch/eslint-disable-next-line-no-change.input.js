@@ -1,0 +1,6 @@
+export function unregister(registry, name) {
+  try {
+    registry.remove(name);
+    // eslint-disable-next-line no-empty
+  } catch (e) {}
+}

@@ -1,0 +1,6 @@
+/* eslint-disable no-empty */
+export function teardown(server) {
+  try {
+    server.close();
+  } catch (e) {}
+}

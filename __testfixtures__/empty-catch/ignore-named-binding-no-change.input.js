@@ -1,0 +1,5 @@
+export function stopWatcher(watcher) {
+  try {
+    watcher.close();
+  } catch (ignored) {}
+}

@@ -1,0 +1,12 @@
+import { reportError } from '../src/errors/index.js';
+
+declare function publish(topic: string): Promise<void>;
+
+export async function announce(topic: string): Promise<void> {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-floating-promises
+    publish(topic);
+  } catch (error) {
+    reportError(error, { operation: 'announce' });
+  }
+}

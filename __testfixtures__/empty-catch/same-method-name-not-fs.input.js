@@ -1,0 +1,7 @@
+export class Mirror {
+  async refresh(remote) {
+    try {
+      await remote.stat();
+    } catch (e) {}
+  }
+}

@@ -1,0 +1,3 @@
+export function lastLogin(userId, sessions) {
+  return sessions.find(userId).then(() => true).catch(() => null);
+}

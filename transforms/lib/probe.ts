@@ -1,0 +1,288 @@
+/**
+ * Probes: operations whose failure is one of their expected answers. `fs.stat(file)` failing with
+ * ENOENT says "there is no such file", `require.resolve('x')` failing says "x is not installed",
+ * `JSON.parse(text)` failing says "this is not JSON". A catch around a probe is how code asks the
+ * question, not an error swallowed, so transforms leave it alone, and `narrow-catch` can make it
+ * rethrow every failure that is not the expected answer.
+ *
+ * A guarded block is a probe when every call in it that can fail is a probe, or works on what a
+ * probe returned; a promise chain is one when its first call is a probe, or when it turns success
+ * and failure into `true` and `false`.
+ */
+import type { BlockStatement, CallExpression, CatchClause, File, Node, OptionalCallExpression, TryStatement } from '@babel/types';
+import { isFunctionNode, walk } from './walk.js';
+
+export type ProbeKind = 'existence' | 'optional-module' | 'parse' | 'predicate';
+
+/** How an expected failure is recognised once caught. */
+export interface ExpectedFailure {
+  /** `error.code` values (`ENOENT`, `MODULE_NOT_FOUND`). */
+  codes: string[];
+  /** Built-in classes the failure is an instance of (`SyntaxError`). */
+  classes: string[];
+}
+
+export interface Probe {
+  kind: ProbeKind;
+  /** The operation as the code names it, for reasons: `fs.stat`, `require.resolve`, `JSON.parse`. */
+  operation: string;
+  /** Absent for a predicate, whose every failure means "no". */
+  expected?: ExpectedFailure;
+}
+
+const MISSING = ['ENOENT', 'ENOTDIR'];
+const DENIED = ['ENOENT', 'ENOTDIR', 'EACCES', 'EPERM'];
+const MODULE_MISSING = ['MODULE_NOT_FOUND', 'ERR_MODULE_NOT_FOUND'];
+
+/** File system calls that answer "is it there (and may I)?", with the codes that mean "no". */
+const FILE_PROBES: Record<string, string[]> = {
+  stat: MISSING,
+  lstat: MISSING,
+  statSync: MISSING,
+  lstatSync: MISSING,
+  access: DENIED,
+  accessSync: DENIED,
+  exists: MISSING,
+  existsSync: MISSING,
+  pathExists: MISSING,
+  pathExistsSync: MISSING,
+  realpath: MISSING,
+  realpathSync: MISSING,
+  readlink: [...MISSING, 'EINVAL'],
+  readlinkSync: [...MISSING, 'EINVAL'],
+  // Reading a file that may not exist is how optional files (configs, caches, lock files) are read.
+  readFile: MISSING,
+  readFileSync: MISSING,
+  readJson: MISSING,
+  readJsonSync: MISSING,
+  readdir: MISSING,
+  readdirSync: MISSING,
+};
+
+/** Names a file system module goes by; bare calls count only when imported from one of these. */
+const FS_MODULES = new Set(['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'fs-extra', 'graceful-fs', 'mz/fs']);
+const FS_OBJECT = /^(fs|fsp|fse|fsPromises|fsExtra|promises|gracefulFs|fs[A-Z]\w*|\w*Fs)$/;
+
+/** Parsers that throw on text they cannot read, with the class they throw. */
+const PARSERS: Record<string, string> = {
+  'JSON.parse': 'SyntaxError',
+  'JSON5.parse': 'SyntaxError',
+  'new URL': 'TypeError',
+  'new RegExp': 'SyntaxError',
+  decodeURIComponent: 'URIError',
+  decodeURI: 'URIError',
+  BigInt: 'SyntaxError',
+};
+
+/** Calls on a probe's result, or on a collection, that cannot fail in a way worth reporting. */
+const HARMLESS_METHODS = new Set(['isFile', 'isDirectory', 'isSymbolicLink', 'push', 'add', 'set', 'has', 'get', 'toString', 'trim', 'split', 'startsWith', 'endsWith', 'includes']);
+
+/** Longest try block still read as one question; past it, the block does work of its own. */
+const MAX_PROBE_STATEMENTS = 4;
+
+/** What a file imports the file system as: names that bind `fs` functions or the module itself. */
+export interface ProbeScope {
+  fsNames: Set<string>;
+}
+
+export function probeScopeOf(ast: File): ProbeScope {
+  const fsNames = new Set<string>();
+  for (const statement of ast.program.body) {
+    if (statement.type === 'ImportDeclaration' && FS_MODULES.has(statement.source.value)) {
+      for (const specifier of statement.specifiers) fsNames.add(specifier.local.name);
+    }
+    if (statement.type === 'VariableDeclaration') {
+      for (const declarator of statement.declarations) {
+        const init = declarator.init;
+        if (init?.type !== 'CallExpression' || !isRequireOf(init, FS_MODULES)) continue;
+        if (declarator.id.type === 'Identifier') fsNames.add(declarator.id.name);
+        if (declarator.id.type === 'ObjectPattern') {
+          for (const property of declarator.id.properties) {
+            if (property.type === 'ObjectProperty' && property.value.type === 'Identifier') fsNames.add(property.value.name);
+          }
+        }
+      }
+    }
+  }
+  return { fsNames };
+}
+
+function isRequireOf(call: CallExpression, modules: Set<string>): boolean {
+  const [arg] = call.arguments;
+  return call.callee.type === 'Identifier' && call.callee.name === 'require' && arg?.type === 'StringLiteral' && modules.has(arg.value);
+}
+
+/** The probe `node` is, once awaits, casts, negations and reads of its result are looked through. */
+export function probeCall(node: Node, scope: ProbeScope): Probe | undefined {
+  const inner = unwrap(node);
+  if (inner.type === 'ImportExpression') return { kind: 'optional-module', operation: 'import()', expected: { codes: MODULE_MISSING, classes: [] } };
+  if (inner.type === 'NewExpression') {
+    const name = inner.callee.type === 'Identifier' ? `new ${inner.callee.name}` : '';
+    const thrown = PARSERS[name];
+    return thrown === undefined ? undefined : { kind: 'parse', operation: name, expected: { codes: [], classes: [thrown] } };
+  }
+  if (inner.type !== 'CallExpression' && inner.type !== 'OptionalCallExpression') return undefined;
+  return callProbe(inner, scope);
+}
+
+function callProbe(call: CallExpression | OptionalCallExpression, scope: ProbeScope): Probe | undefined {
+  const callee = call.callee;
+  if (callee.type === 'Import') return { kind: 'optional-module', operation: 'import()', expected: { codes: MODULE_MISSING, classes: [] } };
+  const name = calleeName(callee);
+  if (name === undefined) return undefined;
+  if (name === 'require' || name === 'require.resolve' || name === 'import.meta.resolve' || name.endsWith('.resolve') && name.startsWith('require')) {
+    return { kind: 'optional-module', operation: name, expected: { codes: MODULE_MISSING, classes: [] } };
+  }
+  const thrown = PARSERS[name] ?? (/^(JSON5|YAML|yaml|toml|TOML)\.parse$/.test(name) ? 'SyntaxError' : undefined);
+  if (thrown !== undefined) return { kind: 'parse', operation: name, expected: { codes: [], classes: [thrown] } };
+
+  const parts = name.split('.');
+  const method = parts[parts.length - 1] as string;
+  const codes = Object.hasOwn(FILE_PROBES, method) ? FILE_PROBES[method] : undefined;
+  if (codes === undefined) return undefined;
+  const isFs = parts.length === 1 ? scope.fsNames.has(method) : parts.slice(0, -1).some((part) => scope.fsNames.has(part) || FS_OBJECT.test(part));
+  if (!isFs) return undefined;
+  return { kind: 'existence', operation: name, expected: { codes, classes: [] } };
+}
+
+/** `a.b.c` for a callee made of plain names (`import.meta.resolve` included), else undefined. */
+function calleeName(node: Node): string | undefined {
+  if (node.type === 'Identifier') return node.name;
+  if (node.type === 'MetaProperty') return `${node.meta.name}.${node.property.name}`;
+  if ((node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') && !node.computed && node.property.type === 'Identifier') {
+    const object = calleeName(node.object);
+    return object === undefined ? undefined : `${object}.${node.property.name}`;
+  }
+  return undefined;
+}
+
+function unwrap(node: Node): Node {
+  let current = node;
+  for (;;) {
+    if (current.type === 'AwaitExpression' || current.type === 'TSAsExpression' || current.type === 'TSNonNullExpression' || current.type === 'ParenthesizedExpression') {
+      current = current.type === 'AwaitExpression' ? current.argument : current.expression;
+    } else if (current.type === 'UnaryExpression' && (current.operator === '!' || current.operator === 'void')) {
+      current = current.argument;
+    } else {
+      return current;
+    }
+  }
+}
+
+/**
+ * The probe a try block asks, when it does nothing else: at most a few statements, at least one
+ * probe, and no other call that can fail (calls on a probe's result and on collections are fine).
+ */
+export function guardedProbe(block: BlockStatement, scope: ProbeScope): Probe | undefined {
+  if (block.body.length === 0 || block.body.length > MAX_PROBE_STATEMENTS) return undefined;
+  const probes: Probe[] = [];
+  const probeResults = new Set<string>();
+  let other = false;
+  walk(block, (node) => {
+    if (other) return false;
+    if (isFunctionNode(node)) return false;
+    if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.init != null && probeCall(node.init, scope)) {
+      probeResults.add(node.id.name);
+    }
+    if (node.type === 'AssignmentExpression' && node.left.type === 'Identifier' && probeCall(node.right, scope)) probeResults.add(node.left.name);
+    if (node.type !== 'CallExpression' && node.type !== 'OptionalCallExpression' && node.type !== 'NewExpression' && node.type !== 'ImportExpression') return undefined;
+    const probe = probeCall(node, scope);
+    if (probe !== undefined) {
+      probes.push(probe);
+      return undefined;
+    }
+    if (!isHarmlessCall(node, probeResults, scope)) other = true;
+    return undefined;
+  });
+  if (other || probes.length === 0) return undefined;
+  return combined(probes);
+}
+
+function isHarmlessCall(node: Node, probeResults: Set<string>, scope: ProbeScope): boolean {
+  if (node.type !== 'CallExpression' && node.type !== 'OptionalCallExpression') return false;
+  const callee = node.callee;
+  if (callee.type !== 'MemberExpression' && callee.type !== 'OptionalMemberExpression') return false;
+  const object = unwrap(callee.object);
+  if (object.type === 'Identifier' && probeResults.has(object.name)) return true;
+  if (probeCall(object, scope) !== undefined) return true;
+  return !callee.computed && callee.property.type === 'Identifier' && HARMLESS_METHODS.has(callee.property.name);
+}
+
+/** Several probes in one block expect each other's failures: `JSON.parse(readFileSync(file))`. */
+function combined(probes: Probe[]): Probe {
+  const [first] = probes as [Probe, ...Probe[]];
+  if (probes.length === 1) return first;
+  const codes = new Set<string>();
+  const classes = new Set<string>();
+  for (const probe of probes) {
+    for (const code of probe.expected?.codes ?? []) codes.add(code);
+    for (const cls of probe.expected?.classes ?? []) classes.add(cls);
+  }
+  return { kind: first.kind, operation: probes.map((probe) => probe.operation).filter((op, i, all) => all.indexOf(op) === i).join(' and '), expected: { codes: [...codes], classes: [...classes] } };
+}
+
+/** `try { …; return true } catch { return false }`: the try/catch answers yes or no. */
+export function isBooleanPredicate(tryStatement: TryStatement): boolean {
+  const clause = tryStatement.handler;
+  if (clause == null) return false;
+  const last = clause.body.body[clause.body.body.length - 1];
+  if (last?.type !== 'ReturnStatement' || last.argument?.type !== 'BooleanLiteral') return false;
+  const answer = last.argument.value;
+  let opposite = false;
+  walk(tryStatement.block, (node) => {
+    if (opposite || isFunctionNode(node)) return false;
+    if (node.type === 'ReturnStatement' && node.argument?.type === 'BooleanLiteral' && node.argument.value !== answer) opposite = true;
+    return undefined;
+  });
+  return opposite;
+}
+
+/** The probe a catch clause guards, if its try block asks one (a yes/no try/catch is one too). */
+export function probeOfCatch(clause: CatchClause, tryStatement: Node | undefined, scope: ProbeScope): Probe | undefined {
+  if (tryStatement?.type !== 'TryStatement' || tryStatement.handler !== clause) return undefined;
+  const guarded = guardedProbe(tryStatement.block, scope);
+  if (guarded !== undefined) return guarded;
+  if (isBooleanPredicate(tryStatement)) return { kind: 'predicate', operation: 'a yes/no test' };
+  return undefined;
+}
+
+/**
+ * The probe a `.catch(handler)` call ends, if any: the chain starts with a probe
+ * (`stat(file).catch(() => null)`, `import('x').catch(() => undefined)`), or turns success and
+ * failure into opposite booleans (`.then(() => true).catch(() => false)`).
+ */
+export function probeOfPromiseCatch(call: CallExpression | OptionalCallExpression, scope: ProbeScope): Probe | undefined {
+  const callee = call.callee;
+  if (callee.type !== 'MemberExpression' && callee.type !== 'OptionalMemberExpression') return undefined;
+  const handler = call.arguments[0];
+  const fallback = handler === undefined ? undefined : returnedLiteral(handler);
+  let current: Node = unwrap(callee.object);
+  let thenAnswer: boolean | undefined;
+  for (;;) {
+    if (current.type !== 'CallExpression' && current.type !== 'OptionalCallExpression') break;
+    const inner = current.callee;
+    const method = (inner.type === 'MemberExpression' || inner.type === 'OptionalMemberExpression') && !inner.computed && inner.property.type === 'Identifier' ? inner.property.name : undefined;
+    if (method !== 'then' && method !== 'finally') break;
+    if (method === 'then' && thenAnswer === undefined) {
+      const onFulfilled = current.arguments[0];
+      const answer = onFulfilled === undefined ? undefined : returnedLiteral(onFulfilled);
+      if (typeof answer === 'boolean') thenAnswer = answer;
+    }
+    current = unwrap((inner as { object: Node }).object);
+  }
+  if (typeof fallback === 'boolean' && thenAnswer !== undefined && thenAnswer !== fallback) return { kind: 'predicate', operation: 'a yes/no test' };
+  return probeCall(current, scope);
+}
+
+/** The literal a one-line handler returns: `() => false`, `function () { return null }`. */
+function returnedLiteral(handler: Node): boolean | null | undefined | string {
+  if (handler.type !== 'ArrowFunctionExpression' && handler.type !== 'FunctionExpression') return undefined;
+  let value: Node | null | undefined = handler.body;
+  if (value.type === 'BlockStatement') {
+    const [only] = value.body;
+    if (value.body.length !== 1 || only?.type !== 'ReturnStatement') return undefined;
+    value = only.argument;
+  }
+  if (value?.type === 'BooleanLiteral') return value.value;
+  return undefined;
+}
