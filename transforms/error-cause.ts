@@ -20,8 +20,9 @@ export const meta: TransformMeta = {
   id: 'error-cause',
   title: 'Keep the caught error as the cause',
   description: 'Passes the caught error as `{ cause }` to errors thrown from catch blocks.',
-  // Where TypeScript's lib predates ES2022, `new Error` becomes the kit's `AppError`: a different class.
-  changesBehaviour: true,
+  // The thrown class stays: where TypeScript's lib predates ES2022, `new Error` becomes the kit's
+  // `AppError`, a subclass of Error, and never in a library, whose classes are its contract.
+  changesBehaviour: false,
   severity: 'warning',
   messages: {
     missingCause: 'The error thrown here drops the caught error; pass it as `{ cause }`.',
@@ -126,7 +127,7 @@ function siteCollector(ctx: Omit<TransformContext, 'useKitExport'>): { visitors:
       // `throw Error('x')` works for built-ins only; any other call is a factory with its own rules.
       if (thrown.type === 'CallExpression' && kind !== 'built-in') return;
       nativeCause ??= supportsNativeErrorCause(ctx.filePath);
-      const plan = planFor(thrown, clause, kind, nativeCause, ctx.source);
+      const plan = planFor(thrown, clause, kind, nativeCause, ctx.source, ctx.kit.profile === 'library');
       if (plan !== undefined) sites.push({ node: thrown, clause, plan });
     },
   };
@@ -158,6 +159,7 @@ function planFor(
   kind: ClassKind,
   nativeCause: boolean,
   source: string,
+  library: boolean,
 ): Site['plan'] | undefined {
   const args = thrown.arguments;
   const [, second] = args;
@@ -181,6 +183,9 @@ function planFor(
     }
   }
   if (kind === 'built-in' && !nativeCause) {
+    if (className === 'Error' && library) {
+      return { kind: 'unsafe', reason: 'this file\'s TypeScript lib predates ES2022, and a library\'s thrown classes are its contract; add "es2022" to compilerOptions.lib' };
+    }
     if (className === 'Error') return { kind: 'fix', useAppError: true };
     return {
       kind: 'unsafe',

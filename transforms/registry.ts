@@ -6,6 +6,7 @@ import * as consoleInCatch from './console-in-catch.js';
 import * as domainErrors from './domain-errors.js';
 import * as emptyCatch from './empty-catch.js';
 import * as errorCause from './error-cause.js';
+import * as narrowCatch from './narrow-catch.js';
 import * as promiseCatch from './promise-catch.js';
 import * as throwLiteral from './throw-literal.js';
 import * as uselessCatch from './useless-catch.js';
@@ -24,6 +25,7 @@ export const allTransforms: TransformModule[] = [
   moduleOf(throwLiteral),
   moduleOf(domainErrors),
   moduleOf(promiseCatch),
+  moduleOf(narrowCatch),
 ];
 
 /** The transform with this id, or undefined when there is none. */

@@ -87,6 +87,7 @@ export function fix(ctx: TransformContext, findings: Finding[]): FixResult {
       if (site.plan.details !== undefined) options.push(`details: { ${site.plan.details.join(', ')} }`);
       const ownCause = site.plan.cause ?? cause;
       if (ownCause !== undefined) options.push(ownCause);
+      if (site.plan.internalMessage) options.push('expose: false');
       const text = `new ${className}(${site.plan.message}${options.length > 0 ? `, { ${options.join(', ')} }` : ''})`;
       edits.push({ start: startOf(site.thrown), end: endOf(site.thrown), text });
     }
@@ -101,6 +102,11 @@ interface FixPlan {
   message: string;
   /** The catalog class the mappings chose for the message, when they chose one. */
   mapped?: string;
+  /**
+   * The mapped class would show its own message to clients (a 4xx does by default) and its mapping
+   * does not say `expose`: the message stays internal, clients see the class's public message.
+   */
+  internalMessage?: true;
   /** Fields of a thrown object other than its message and cause, as code (`code`, `status: 404`). */
   details?: string[];
   /** The thrown object's own `cause` property, as an options property. */
@@ -143,7 +149,10 @@ function planFor(statement: ThrowStatement, ancestors: readonly Node[], ctx: Omi
     const plan: FixPlan = { kind: 'fix', messageId: 'literalThrown', message };
     const text = judged === undefined ? undefined : fixedTextOf(judged, ctx.source);
     const mapped = text?.ok ? mappedClassFor(text.text, ctx.kit) : undefined;
-    if (mapped?.kind === 'class') plan.mapped = mapped.name;
+    if (mapped?.kind === 'class') {
+      plan.mapped = mapped.name;
+      if (!mapped.expose) plan.internalMessage = true;
+    }
     return plan;
   };
 

@@ -5,6 +5,6 @@ export async function readProfile(path: string): Promise<string> {
   try {
     return await readFile(path, 'utf8');
   } catch (e) {
-    throw new NotFoundError('No such profile', { cause: e });
+    throw new NotFoundError('No such profile', { cause: e, expose: false });
   }
 }

@@ -4,7 +4,7 @@ const { NotFoundError } = require('../src/errors/index.js');
 const accounts = new Map();
 
 function account(id) {
-  if (!accounts.has(id)) throw new NotFoundError('Account ' + id + ' not found');
+  if (!accounts.has(id)) throw new NotFoundError('Account ' + id + ' not found', { expose: false });
   return accounts.get(id);
 }
 

@@ -5,6 +5,6 @@ const sessions = new Set<string>();
 export function requireSession(token: string): void {
   if (!sessions.has(token)) {
     reportError(new AppError('Session lookup failed'));
-    throw new NotFoundError('Session not found');
+    throw new NotFoundError('Session not found', { expose: false });
   }
 }

@@ -4,6 +4,6 @@ const orders = new Map<string, { total: number }>();
 
 export function getOrder(id: string): { total: number } {
   const order = orders.get(id);
-  if (!order) throw new NotFoundError('Order not found');
+  if (!order) throw new NotFoundError('Order not found', { expose: false });
   return order;
 }

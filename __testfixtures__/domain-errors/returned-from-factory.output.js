@@ -1,7 +1,7 @@
 import { NotFoundError } from '../src/errors/index.js';
 
 export function missing(kind, id) {
-  return new NotFoundError(`No such ${kind}: ${id}`);
+  return new NotFoundError(`No such ${kind}: ${id}`, { expose: false });
 }
 
-export const notFound = (id) => new NotFoundError(`Item ${id} not found`);
+export const notFound = (id) => new NotFoundError(`Item ${id} not found`, { expose: false });

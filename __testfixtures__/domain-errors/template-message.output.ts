@@ -5,7 +5,7 @@ declare function lookup(id: string): Promise<{ name: string } | undefined>;
 export async function loadUser(id: string): Promise<{ name: string }> {
   const user = await lookup(id);
   if (user === undefined) {
-    throw new NotFoundError(`User ${id} does not exist`);
+    throw new NotFoundError(`User ${id} does not exist`, { expose: false });
   }
   return user;
 }

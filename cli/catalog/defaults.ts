@@ -100,15 +100,19 @@ export function defaultErrors(): CatalogErrorEntry[] {
   ];
 }
 
-/** `domain-errors` rules: thrown messages to catalog classes, first match wins, so the specific ones go first. */
+/**
+ * `domain-errors` rules `init` proposes, all disabled: a class changes the status and code callers
+ * see, so only the catalog's owner turns a rule on, after checking what it matches. Each is a phrase,
+ * never a single common word ("missing", "invalid" and "permission" also describe server faults),
+ * and the specific ones go first since the first match wins.
+ */
 export function defaultMappings(): CatalogMapping[] {
   return [
-    { pattern: 'not found|does not exist|no such', flags: 'i', error: 'NotFoundError' },
-    { pattern: 'already exists|duplicate|conflict', flags: 'i', error: 'ConflictError' },
-    { pattern: 'unauthori[sz]ed|not authenticated', flags: 'i', error: 'UnauthorizedError' },
-    { pattern: 'forbidden|not allowed|permission', flags: 'i', error: 'ForbiddenError' },
-    { pattern: 'timed? ?out', flags: 'i', error: 'OperationTimeoutError' },
-    { pattern: 'invalid|must be|is required|missing', flags: 'i', error: 'ValidationError' },
+    { pattern: '\\b(was|were|is) not found\\b', flags: 'i', error: 'NotFoundError', disabled: true },
+    { pattern: '\\balready exists\\b', flags: 'i', error: 'ConflictError', disabled: true },
+    { pattern: '\\bnot authenticated\\b', flags: 'i', error: 'UnauthorizedError', disabled: true },
+    { pattern: '\\bis not allowed to\\b', flags: 'i', error: 'ForbiddenError', disabled: true },
+    { pattern: '\\brequest timed out\\b', flags: 'i', error: 'OperationTimeoutError', disabled: true },
   ];
 }
 

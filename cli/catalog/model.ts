@@ -97,6 +97,10 @@ export interface CatalogMapping {
   flags?: string;
   /** Class name of a catalog error. */
   error: string;
+  /** A proposal `domain-errors` does not apply until the catalog's owner enables it. */
+  disabled?: boolean;
+  /** Whether clients may see the thrown message itself; otherwise they see the class's public message. */
+  expose?: boolean;
 }
 
 export interface CatalogAudit {

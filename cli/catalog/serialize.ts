@@ -57,7 +57,7 @@ function orderRunbook(runbook: CatalogRunbookExtra): CatalogRunbookExtra {
 }
 
 function orderMapping(mapping: CatalogMapping): CatalogMapping {
-  return compact({ pattern: mapping.pattern, flags: mapping.flags, error: mapping.error });
+  return compact({ pattern: mapping.pattern, flags: mapping.flags, error: mapping.error, disabled: mapping.disabled, expose: mapping.expose });
 }
 
 function orderAudit(audit: CatalogAudit): CatalogAudit {

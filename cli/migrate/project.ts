@@ -7,6 +7,7 @@ import path from 'node:path';
 import { CATALOG_FILE, findCatalog, loadCatalog } from '../catalog/load.js';
 import { defaultErrors, defaultMappings } from '../catalog/defaults.js';
 import type { Catalog } from '../catalog/model.js';
+import { profileOf } from '../catalog/profile.js';
 import { UsageError } from '../errors.js';
 import type { KitLocation } from '../../transforms/types.js';
 import { findGitTopLevel } from './gitignore.js';
@@ -79,5 +80,6 @@ export function kitLocationOf(catalog: Catalog, root: string): KitLocation {
     language: target.language === 'javascript' ? 'javascript' : 'typescript',
     errorClasses: catalog.errors.map((error) => error.name),
     mappings: catalog.mappings.map((mapping) => ({ ...mapping })),
+    profile: profileOf(target),
   };
 }

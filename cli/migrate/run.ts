@@ -33,6 +33,7 @@ import type { Shard } from './shard.js';
 import { transformSource, type Site } from './transform-file.js';
 import { leaveAloneRecorded, readLeftAlone } from './verify/left-alone-file.js';
 import { detectPythonSource, isPythonPath, transformPythonSource } from './python-file.js';
+import { isDefaultFor, selectTransforms } from './select-transforms.js';
 import { preparePython, selectByLanguage } from './python-rules.js';
 import { allPythonRules } from '../../transforms/python/registry.js';
 import type { PythonRule } from '../../transforms/python/types.js';
@@ -171,7 +172,14 @@ export async function runMigrate(options: MigrateOptions): Promise<MigrateReport
   const project = loadMigrationProject(options.cwd);
   const selected = selectByLanguage(options.transforms, options.available ?? allTransforms, options.pythonRules ?? defaultPythonRules(options, allPythonRules.filter((rule) => rule.fix)));
   // A Python project's kit is Python: JavaScript files in it have no kit to migrate to.
-  const transforms = project.language === 'python' ? [] : selected.transforms;
+  // Without ids, the profile's default set; with ids, those asked for, unless the profile cannot run them.
+  const profile = project.kit.profile;
+  const forProfile = options.transforms === undefined
+    ? selected.transforms.filter((transform) => isDefaultFor(transform, profile ?? 'service'))
+    : selected.transforms.length === 0
+      ? []
+      : selectTransforms(selected.transforms.map((transform) => transform.meta.id), selected.transforms, profile);
+  const transforms = project.language === 'python' ? [] : forProfile;
   const pythonRules = selected.python;
   const maxFileSize = maxFileSizeOf(options);
   const budgetMs = budgetOf(options);

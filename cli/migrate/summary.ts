@@ -2,6 +2,7 @@
  * A migrate report as lines for people. Building the text is separate from printing it, so the
  * command stays a thin shell and the wording can be tested.
  */
+import { getTransform } from '../../transforms/registry.js';
 import type { MigrateReport } from './report.js';
 
 export interface Paint {
@@ -57,7 +58,9 @@ export function summaryLines(report: MigrateReport, paint: Paint, options: { ver
     const reasons = shown.map(([reason, count]) => `${count}× ${reason}`);
     if (shown.length < sorted.length) reasons.push(`${sorted.length - shown.length} more (--verbose lists them)`);
     const leftAlone = counts.leftAlone > 0 ? `, ${counts.leftAlone} left alone: ${reasons.join('; ')}` : '';
-    lines.push(`  ${id}: ${plural(counts.fixed, 'site')} ${report.dryRun ? 'to fix' : 'fixed'}${leftAlone}`);
+    // Asked for by id, so the user knows; the mark says what callers will notice.
+    const behaviour = getTransform(id)?.meta.changesBehaviour === true ? paint.yellow(' (changes behaviour)') : '';
+    lines.push(`  ${id}${behaviour}: ${plural(counts.fixed, 'site')} ${report.dryRun ? 'to fix' : 'fixed'}${leftAlone}`);
   }
   const shards = report.shards.length > 0 ? ` (shard${report.shards.length === 1 ? '' : 's'} ${report.shards.map((s) => `${s.index}/${s.count}`).join(', ')})` : '';
   const done = report.dryRun ? 'dry run, nothing written' : 'done';

@@ -113,6 +113,17 @@ describe('after migrate on a legacy project', () => {
     const migrate = faultline(['migrate', '.'], { cwd: root });
     expect(migrate.code, migrate.stdout + migrate.stderr).toBe(0);
 
+    // The default set keeps behaviour; what is left to fix is for the transforms that change it.
+    const afterDefault = auditJson(root);
+    expect(afterDefault.files.failed).toBe(0);
+    const optIn = new Set(afterDefault.findings.filter((finding) => finding.fixable).map((finding) => finding.ruleId));
+    expect([...optIn].every((id) => ['throw-literal', 'domain-errors', 'narrow-catch'].includes(id)), [...optIn].join()).toBe(true);
+    git(['commit', '--quiet', '-am', 'default migration'], root);
+
+    const optInRun = faultline(['migrate', '.', '--transform', [...optIn].join(',')], { cwd: root });
+    expect(optInRun.code, optInRun.stdout + optInRun.stderr).toBe(0);
+    expect(optInRun.stdout + optInRun.stderr).toContain('(changes behaviour)');
+
     const after = auditJson(root);
     expect(after.files.failed).toBe(0);
     expect(after.findings.filter((finding) => finding.fixable)).toEqual([]);

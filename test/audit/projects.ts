@@ -51,7 +51,7 @@ export async function warm(urls: string[]) {
 }
 
 for (const line of lines) {
-  try { rows.push(JSON.parse(line)); } catch { continue; }
+  try { rows.push(parseEntry(line)); } catch { continue; }
 }
 
 fetchAll().catch((err) => logger.error(err.message));

@@ -51,19 +51,31 @@ describe('defaults', () => {
   });
 
   it.each([
-    ['User 42 not found', 'NotFoundError'],
-    ['file does not exist', 'NotFoundError'],
+    ['User 42 was not found', 'NotFoundError'],
     ['Email already exists', 'ConflictError'],
-    ['Unauthorised request', 'UnauthorizedError'],
     ['Not authenticated', 'UnauthorizedError'],
-    ['Permission denied for invalid role', 'ForbiddenError'],
-    ['Request timed out', 'OperationTimeoutError'],
-    ['Connection timeout', 'OperationTimeoutError'],
-    ['name is required', 'ValidationError'],
-    ['Invalid email', 'ValidationError'],
-  ])('map %j to %s (first match wins)', (message, expected) => {
+    ['This user is not allowed to delete projects', 'ForbiddenError'],
+    ['The request timed out after 30 s', 'OperationTimeoutError'],
+  ])('propose mapping %j to %s', (message, expected) => {
     const match = defaultMappings().find((mapping) => new RegExp(mapping.pattern, mapping.flags).test(message));
     expect(match?.error).toBe(expected);
+  });
+
+  it.each([
+    'JWT_SECRET is missing from /etc/myapp/secrets.env',
+    'permission denied for table payments (role app_rw on db-primary.internal)',
+    'Invalid type',
+    'Assertion failure - missing override',
+    'Connection timeout',
+    'file does not exist',
+    'duplicate key value violates unique constraint',
+  ])('propose no mapping for %j, whose words also describe server faults', (message) => {
+    expect(defaultMappings().find((mapping) => new RegExp(mapping.pattern, mapping.flags).test(message))).toBeUndefined();
+  });
+
+  it('propose every mapping disabled, for the catalog owner to enable', () => {
+    expect(defaultMappings().length).toBeGreaterThan(0);
+    for (const mapping of defaultMappings()) expect(mapping.disabled).toBe(true);
   });
 
   it('map only to errors of the default catalog', () => {

@@ -22,7 +22,7 @@ describe('serializeCatalog', () => {
   it('writes keys in a fixed order whatever order they were given in', () => {
     const catalog = defaultCatalog();
     const scrambledText = JSON.stringify({
-      mappings: catalog.mappings.map(({ error, flags, pattern }) => ({ error, flags, pattern })),
+      mappings: catalog.mappings.map(({ error, flags, pattern, disabled }) => ({ disabled, error, flags, pattern })),
       errors: catalog.errors.map((entry) => Object.fromEntries(Object.entries(entry).reverse())),
       target: Object.fromEntries(Object.entries(catalog.target).reverse()),
       version: 1,

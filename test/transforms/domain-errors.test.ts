@@ -10,10 +10,18 @@ import { fixedTextOf, mappedClassFor } from '../../transforms/lib/message-mappin
 import { allTransforms } from '../../transforms/registry.js';
 import { FIXTURES_ROOT } from './fixtures.js';
 import { PROJECT, ruleTester } from './rule-tester.js';
-import { kitAt } from './run-transform.js';
+import { kitAt, runTransform } from './run-transform.js';
 
-/** The kit `init` writes: every default error, and the default message mappings. */
-const kit = kitAt(PROJECT, { errorClasses: defaultErrors().map((error) => error.name), mappings: defaultMappings() });
+/** Mappings a catalog's owner wrote and enabled, letting clients see the messages (`expose`). */
+const ownerMappings = [
+  { pattern: 'not found|does not exist|no such', flags: 'i', error: 'NotFoundError', expose: true },
+  { pattern: 'already exists|duplicate|conflict', flags: 'i', error: 'ConflictError', expose: true },
+  { pattern: 'forbidden|not allowed|permission', flags: 'i', error: 'ForbiddenError', expose: true },
+  { pattern: 'timed? ?out', flags: 'i', error: 'OperationTimeoutError', expose: true },
+  { pattern: 'invalid|must be|is required|missing', flags: 'i', error: 'ValidationError', expose: true },
+];
+/** The kit `init` writes, every default error, with the owner's mappings. */
+const kit = kitAt(PROJECT, { errorClasses: defaultErrors().map((error) => error.name), mappings: ownerMappings });
 const js = `${PROJECT}/src/example.mjs`;
 const ts = `${PROJECT}/src/example.ts`;
 
@@ -138,7 +146,7 @@ ruleTester(
           { messageId: 'unmappedError', line: 2, column: 14, fixable: false, reason: 'computed entirely at run time' },
           { messageId: 'unmappedError', line: 3, column: 14, fixable: false, reason: 'has no message' },
           { messageId: 'unmappedError', line: 4, column: 14, fixable: false, reason: 'spread' },
-          { messageId: 'unmappedError', line: 5, column: 7, fixable: false, reason: 'no mapping in the catalog matches' },
+          { messageId: 'unmappedError', line: 5, column: 7, fixable: false, reason: 'no enabled mapping in the catalog matches' },
         ],
       },
     ],
@@ -147,6 +155,29 @@ ruleTester(
 );
 
 describe('domain-errors', () => {
+  it('applies none of the mappings init proposes: each waits for the owner to enable it', () => {
+    const proposed = kitAt(PROJECT, { errorClasses: defaultErrors().map((error) => error.name), mappings: defaultMappings() });
+    expect(defaultMappings().every((mapping) => mapping.disabled === true)).toBe(true);
+    const code = "throw new Error('User was not found');\nthrow new Error('Email already exists');\n";
+    const run = runTransform(domainErrors, code, js, proposed);
+    expect(run.output).toBe(code);
+    expect(run.findings.every((finding) => !finding.fixable)).toBe(true);
+  });
+
+  it('proposes no mapping that a single common word matches', () => {
+    for (const word of ['missing', 'invalid', 'permission', 'duplicate', 'conflict', 'forbidden', 'unauthorized', 'timeout', 'required', 'exists']) {
+      for (const mapping of defaultMappings()) expect(new RegExp(mapping.pattern, mapping.flags).test(word), `${mapping.pattern} on ${word}`).toBe(false);
+    }
+  });
+
+  it('keeps the message from clients unless the mapping says expose', () => {
+    const hidden = kitAt(PROJECT, { errorClasses: ['ForbiddenError'], mappings: [{ pattern: 'permission denied', error: 'ForbiddenError' }] });
+    const code = "throw new Error('permission denied for table payments (role app_rw on db-primary.internal)');\n";
+    expect(runTransform(domainErrors, code, js, hidden).output).toBe(
+      "import { ForbiddenError } from './errors/index.js';\n\nthrow new ForbiddenError('permission denied for table payments (role app_rw on db-primary.internal)', { expose: false });\n",
+    );
+  });
+
   it('leaves a site alone when its rule names a class the catalog lacks', () => {
     const broken = kitAt(PROJECT, { errorClasses: ['NotFoundError'], mappings: [{ pattern: 'gone', error: 'GoneError' }] });
     const run = transformSource({ source: "throw new Error('Page gone');\n", filePath: js, transforms: [domainErrors], kit: broken });
@@ -202,6 +233,6 @@ describe('message mappings', () => {
       { pattern: 'missing', error: 'ValidationError' },
     ];
     const custom = kitAt(PROJECT, { errorClasses: ['NotFoundError', 'ValidationError'], mappings });
-    for (let i = 0; i < 3; i++) expect(mappedClassFor('Field MISSING', custom)).toEqual({ kind: 'class', name: 'NotFoundError', pattern: 'missing' });
+    for (let i = 0; i < 3; i++) expect(mappedClassFor('Field MISSING', custom)).toEqual({ kind: 'class', name: 'NotFoundError', pattern: 'missing', expose: false });
   });
 });

@@ -5,7 +5,11 @@ import { allTransforms } from '../../transforms/registry.js';
 import { FIXTURES_ROOT, fixtureCases } from './fixtures.js';
 import { kitAt, runTransform } from './run-transform.js';
 
-const kit = kitAt(FIXTURES_ROOT);
+/** Cases under a `cli-profile/` or `library-profile/` folder run as that kind of project; the rest as a service. */
+function kitFor(caseName: string) {
+  const profile = /(?:^|\/)(cli|library)-profile\//.exec(caseName)?.[1] as 'cli' | 'library' | undefined;
+  return kitAt(FIXTURES_ROOT, profile === undefined ? {} : { profile });
+}
 
 for (const transform of allTransforms) {
   const id = transform.meta.id;
@@ -25,6 +29,7 @@ for (const transform of allTransforms) {
     it.each(cases.map((fixture) => [fixture.name, fixture] as const))('%s', (_name, fixture) => {
       const input = readFileSync(fixture.inputPath, 'utf8');
       const expected = readFileSync(fixture.expectedPath, 'utf8');
+      const kit = kitFor(fixture.name);
       const first = runTransform(transform, input, fixture.inputPath, kit);
       expect(first.output).toBe(expected);
       if (fixture.changes) expect(first.findings.some((finding) => finding.fixable)).toBe(true);

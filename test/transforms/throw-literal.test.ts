@@ -85,7 +85,7 @@ ruleTester(throwLiteral, {
       code: 'throw `Invoice ${id} not found`;\n',
       filename: js,
       findings: [{ messageId: 'literalThrown', line: 1, column: 7 }],
-      output: "import { NotFoundError } from './errors/index.js';\n\nthrow new NotFoundError(`Invoice ${id} not found`);\n",
+      output: "import { NotFoundError } from './errors/index.js';\n\nthrow new NotFoundError(`Invoice ${id} not found`, { expose: false });\n",
     },
     {
       name: 'in a catch block the caught error becomes the cause, binding it when needed',

@@ -52,21 +52,21 @@ function collectParts(node: Node, parts: string[]): void {
 
 /** What the catalog's mappings say about a message. */
 export type MappedClass =
-  | { kind: 'class'; name: string; pattern: string }
+  | { kind: 'class'; name: string; pattern: string; expose: boolean }
   /** A rule matched, but names a class the catalog does not have (the catalog check reports it). */
   | { kind: 'unknown-class'; name: string; pattern: string }
   | { kind: 'none' };
 
-type CompiledMapping = { regex: RegExp; pattern: string; error: string };
+type CompiledMapping = { regex: RegExp; pattern: string; error: string; expose: boolean };
 
 const compiled = new WeakMap<KitLocation['mappings'], CompiledMapping[]>();
 
-/** The first mapping whose pattern matches `text`, as the catalog orders them. */
+/** The first enabled mapping whose pattern matches `text`, as the catalog orders them. */
 export function mappedClassFor(text: string, kit: KitLocation): MappedClass {
   for (const mapping of compiledMappings(kit.mappings)) {
     if (!mapping.regex.test(text)) continue;
-    const known = kit.errorClasses.includes(mapping.error);
-    return { kind: known ? 'class' : 'unknown-class', name: mapping.error, pattern: mapping.pattern };
+    if (!kit.errorClasses.includes(mapping.error)) return { kind: 'unknown-class', name: mapping.error, pattern: mapping.pattern };
+    return { kind: 'class', name: mapping.error, pattern: mapping.pattern, expose: mapping.expose };
   }
   return { kind: 'none' };
 }
@@ -76,10 +76,12 @@ function compiledMappings(mappings: KitLocation['mappings']): CompiledMapping[] 
   if (cached) return cached;
   const result: CompiledMapping[] = [];
   for (const mapping of mappings) {
+    // A proposal waits for the catalog's owner to enable it.
+    if (mapping.disabled === true) continue;
     // `g` and `y` would make `test` remember where it stopped, so the same message could match once and not twice.
     const flags = (mapping.flags ?? '').replace(/[gy]/g, '');
     try {
-      result.push({ regex: new RegExp(mapping.pattern, flags), pattern: mapping.pattern, error: mapping.error });
+      result.push({ regex: new RegExp(mapping.pattern, flags), pattern: mapping.pattern, error: mapping.error, expose: mapping.expose === true });
     } catch {
       // `faultline check` reports an invalid pattern; a rule that cannot run matches nothing.
     }

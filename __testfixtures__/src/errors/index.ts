@@ -6,7 +6,7 @@ export interface ReportContext {
 
 export class AppError extends Error {
   readonly details: Record<string, unknown> | undefined;
-  constructor(message?: string, options?: { cause?: unknown; details?: Record<string, unknown> }) {
+  constructor(message?: string, options?: { cause?: unknown; details?: Record<string, unknown>; expose?: boolean }) {
     super(message);
     if (options?.cause !== undefined) Object.defineProperty(this, 'cause', { value: options.cause, enumerable: false });
     this.details = options?.details;
@@ -29,4 +29,10 @@ export function reportError(error: unknown, context?: ReportContext): AppError {
   const appError = error instanceof AppError ? error : new AppError('Unexpected error', { cause: error });
   logger.error({ err: appError, ...context }, appError.message);
   return appError;
+}
+
+export function isErrnoError(error: unknown, ...codes: string[]): error is Error & { code: string } {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && (codes.length === 0 || codes.includes(code));
 }

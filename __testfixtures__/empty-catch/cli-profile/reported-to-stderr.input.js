@@ -1,0 +1,5 @@
+export function saveHistory(store, entry) {
+  try {
+    store.append(entry);
+  } catch (e) {}
+}

@@ -1,0 +1,5 @@
+export function dispose(handle) {
+  try {
+    handle.release();
+  } catch (e) {}
+}

@@ -1,0 +1,7 @@
+export function loadDevtools(): unknown {
+  try {
+    return require('react-devtools-core');
+  } catch (err) {
+    return null;
+  }
+}

@@ -1,0 +1,12 @@
+import { stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { isErrnoError } from '../src/errors/index.js';
+
+export async function statIfPresent(path: string): Promise<Stats | undefined> {
+  try {
+    return await stat(path);
+  } catch (error) {
+    if (!isErrnoError(error, 'ENOENT', 'ENOTDIR')) throw error;
+    return undefined;
+  }
+}

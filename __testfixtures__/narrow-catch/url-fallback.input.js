@@ -1,0 +1,7 @@
+export function originOf(link) {
+  try {
+    return new URL(link).origin;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,5 @@
+declare function warmCache(): Promise<void>;
+
+export function prefetch(): void {
+  void warmCache().catch(() => {});
+}
