@@ -36,6 +36,37 @@ const PROFILE_REASONS: Partial<Record<'service' | 'cli' | 'library', string>> = 
   library: "a library's console output is part of what it does for its callers, and a library has no logger of its own",
 };
 
+const SCRIPT_REASON = "this file is a script someone runs by hand, and its console output is what it tells them";
+
+/** Folders whose files are run by hand: tools, seeds, one-off jobs. */
+const SCRIPT_FOLDER = /(^|[\\/])(bin|scripts?|tools|seeds?|prisma|migrations)[\\/]/;
+
+/**
+ * A script talks to whoever runs it, like a CLI: a file with a shebang, in a folder of scripts, or
+ * one that runs itself (`main()` at its top level, calling a function it declares).
+ */
+function isScript(ast: File, source: string, filePath: string): boolean {
+  if (source.startsWith('#!') || SCRIPT_FOLDER.test(filePath)) return true;
+  const declared = new Set<string>();
+  for (const statement of ast.program.body) {
+    if (statement.type === 'FunctionDeclaration' && statement.id) declared.add(statement.id.name);
+    if (statement.type === 'VariableDeclaration') {
+      for (const declarator of statement.declarations) {
+        const init = declarator.init;
+        if (declarator.id.type === 'Identifier' && (init?.type === 'ArrowFunctionExpression' || init?.type === 'FunctionExpression')) declared.add(declarator.id.name);
+      }
+    }
+  }
+  return ast.program.body.some((statement) => {
+    if (statement.type !== 'ExpressionStatement') return false;
+    let expression: Node = statement.expression;
+    if (expression.type === 'AwaitExpression' || expression.type === 'UnaryExpression') expression = expression.argument;
+    // `main().then(…).catch(…)` and `main()` alike.
+    while (expression.type === 'CallExpression' && expression.callee.type === 'MemberExpression') expression = expression.callee.object;
+    return expression.type === 'CallExpression' && expression.callee.type === 'Identifier' && declared.has(expression.callee.name);
+  });
+}
+
 /** The key pino's error serializer looks for. */
 const ERROR_KEY = 'err';
 
@@ -49,7 +80,7 @@ export function detect(ctx: Omit<TransformContext, 'useKitExport'>): Finding[] {
 
 export function detectShared(ctx: Omit<TransformContext, 'useKitExport'>): SharedDetection {
   const { visitors, calls } = consoleCallCollector();
-  const profileReason = ctx.kit.profile === undefined ? undefined : PROFILE_REASONS[ctx.kit.profile];
+  const profileReason = (ctx.kit.profile === undefined ? undefined : PROFILE_REASONS[ctx.kit.profile]) ?? (isScript(ctx.ast, ctx.source, ctx.filePath) ? SCRIPT_REASON : undefined);
   const findings = (): Finding[] => {
     const all = calls.map((call) => {
       if (profileReason !== undefined) return findingAt(meta, 'consoleInCatch', call.node, { fixable: false, reason: profileReason, severity: 'info' });

@@ -10,6 +10,7 @@ import { mentions } from './lib/error-expressions.js';
 import { findingAt, withoutSuppressed } from './lib/findings.js';
 import { kitBindingsOf } from './lib/kit-imports.js';
 import { endOf, startOf } from './lib/range.js';
+import { indentationAt, isFirstOnLine, lineEndingOf } from './lib/source-style.js';
 import { toJscodeshift } from './lib/standalone.js';
 import { detectAlone, walkWithVisitors } from './lib/shared-walk.js';
 import { walk } from './lib/walk.js';
@@ -70,7 +71,7 @@ export function fix(ctx: TransformContext, findings: Finding[]): FixResult {
     edits.push(...binding.paramEdits);
     if (binding.destructuring !== undefined) edits.push(prependToBlock(clause.body, ctx.source, binding.destructuring));
     const cause = binding.name === 'cause' ? 'cause' : `cause: ${binding.name}`;
-    for (const site of sites) edits.push(...siteEdits(site.node, site.plan, cause, appError));
+    for (const site of sites) edits.push(...siteEdits(site.node, site.plan, cause, appError, ctx.source));
   }
   return { edits };
 }
@@ -87,7 +88,7 @@ interface Site {
   plan: FixPlan | { kind: 'unsafe'; reason: string };
 }
 
-function siteEdits(node: NewExpression | CallExpression, plan: FixPlan, cause: string, appError: string | undefined): TextEdit[] {
+function siteEdits(node: NewExpression | CallExpression, plan: FixPlan, cause: string, appError: string | undefined, source: string): TextEdit[] {
   const edits: TextEdit[] = [];
   const callee = node.callee;
   if (plan.useAppError && appError !== undefined) {
@@ -102,7 +103,9 @@ function siteEdits(node: NewExpression | CallExpression, plan: FixPlan, cause: s
     const text = `undefined, { ${cause} }`;
     edits.push({ start: at, end: at, text: hasParens ? text : `(${text})` });
   } else if (second === undefined) {
-    edits.push({ start: endOf(first), end: endOf(first), text: `, { ${cause} }` });
+    // Arguments laid out one per line (as prettier does past the print width) get the options on a line of their own.
+    const separator = isFirstOnLine(source, startOf(first)) ? `,${lineEndingOf(source)}${indentationAt(source, startOf(first))}` : ', ';
+    edits.push({ start: endOf(first), end: endOf(first), text: `${separator}{ ${cause} }` });
   } else if (second.type === 'ObjectExpression') {
     const last = second.properties[second.properties.length - 1];
     if (last === undefined) edits.push({ start: startOf(second), end: endOf(second), text: `{ ${cause} }` });

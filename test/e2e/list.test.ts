@@ -22,6 +22,7 @@ describe('faultline list', () => {
       'throw-literal',
       'domain-errors',
       'promise-catch',
+      'narrow-catch',
     ]);
     expect(printed.rules.map((rule) => rule.id)).toEqual(auditRules.map((rule) => rule.meta.id));
     for (const entry of [...printed.transforms, ...printed.rules]) {
@@ -38,7 +39,7 @@ describe('faultline list', () => {
       expect(entry.docsUrl).toBe(`https://github.com/faultline-dev/faultline/blob/v${version}/${entry.docs}`);
     }
     const changing = printed.transforms.filter((transform) => transform.changesBehaviour).map((transform) => transform.id);
-    expect(changing).toEqual(['error-cause', 'throw-literal', 'domain-errors']);
+    expect(changing).toEqual(['throw-literal', 'domain-errors', 'narrow-catch']);
   });
 
   it('prints each entry with its description, severity, whether it can change behaviour, and its docs page', () => {

@@ -127,3 +127,29 @@ describe('catch intent', () => {
     expect(isEmptyBlockDirective({ value: ' a plain comment' })).toBe(false);
   });
 });
+
+describe('what a probe answers', () => {
+  it('includes values read from the answer, pure built-ins and printing', () => {
+    const source = [
+      "import fs from 'node:fs';",
+      'try {',
+      "  const pkg = JSON.parse(fs.readFileSync(file, 'utf8'));",
+      "  if (typeof pkg.packageManager === 'string') {",
+      "    const [name, version] = pkg.packageManager.replace(/^\\^/, '').split('@');",
+      '    if (Number.parseInt(version) > 1) agent = name;',
+      "    else console.warn('unknown package manager', name);",
+      '  }',
+      '} catch {}',
+    ].join('\n');
+    expect(catchProbe(source)?.kind).toBe('parse');
+  });
+
+  it('stops at a call on something else', () => {
+    const source = "import fs from 'node:fs';\ntry {\n  const pkg = JSON.parse(fs.readFileSync(file, 'utf8'));\n  install(pkg.name);\n} catch {}";
+    expect(catchProbe(source)).toBeUndefined();
+  });
+
+  it('reads a handler returning a yes/no chain as answering yes', () => {
+    expect(promiseProbe('write(tmp).then(() => { mkdir(dir); return rename(tmp, file).then(() => true).catch(() => false); }).catch(() => false);')?.kind).toBe('predicate');
+  });
+});

@@ -181,10 +181,11 @@ export function guardedProbe(block: BlockStatement, scope: ProbeScope): Probe | 
   walk(block, (node) => {
     if (other) return false;
     if (isFunctionNode(node)) return false;
-    if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.init != null && probeCall(node.init, scope)) {
-      probeResults.add(node.id.name);
+    // Values read from a probe's answer are part of the answer: `const [name, version] = pkg.packageManager.split('@')`.
+    if (node.type === 'VariableDeclarator' && node.init != null && (probeCall(node.init, scope) || rootOf(node.init, probeResults))) {
+      for (const name of boundNames(node.id)) probeResults.add(name);
     }
-    if (node.type === 'AssignmentExpression' && node.left.type === 'Identifier' && probeCall(node.right, scope)) probeResults.add(node.left.name);
+    if (node.type === 'AssignmentExpression' && node.left.type === 'Identifier' && (probeCall(node.right, scope) || rootOf(node.right, probeResults))) probeResults.add(node.left.name);
     if (node.type !== 'CallExpression' && node.type !== 'OptionalCallExpression' && node.type !== 'NewExpression' && node.type !== 'ImportExpression') return undefined;
     const probe = probeCall(node, scope);
     if (probe !== undefined) {
@@ -201,11 +202,36 @@ export function guardedProbe(block: BlockStatement, scope: ProbeScope): Probe | 
 function isHarmlessCall(node: Node, probeResults: Set<string>, scope: ProbeScope): boolean {
   if (node.type !== 'CallExpression' && node.type !== 'OptionalCallExpression') return false;
   const callee = node.callee;
+  const name = calleeName(callee);
+  if (name !== undefined && PURE_BUILT_INS.test(name)) return true;
   if (callee.type !== 'MemberExpression' && callee.type !== 'OptionalMemberExpression') return false;
   const object = unwrap(callee.object);
-  if (object.type === 'Identifier' && probeResults.has(object.name)) return true;
+  if (rootOf(object, probeResults)) return true;
   if (probeCall(object, scope) !== undefined) return true;
   return !callee.computed && callee.property.type === 'Identifier' && HARMLESS_METHODS.has(callee.property.name);
+}
+
+/** Built-ins that compute from their arguments and only print or convert: `Number.parseInt`, `console.warn`. */
+const PURE_BUILT_INS = /^(Number(\.\w+)?|String|Boolean|parseInt|parseFloat|Math\.\w+|Array\.isArray|Object\.(keys|values|entries|hasOwn)|console\.\w+)$/;
+
+/** Whether an expression reads from one of `names` (`pkg.packageManager.replace(…)` reads `pkg`). */
+function rootOf(node: Node, names: Set<string>): boolean {
+  let current: Node = unwrap(node);
+  for (;;) {
+    if (current.type === 'Identifier') return names.has(current.name);
+    if (current.type === 'MemberExpression' || current.type === 'OptionalMemberExpression') current = unwrap(current.object);
+    else if (current.type === 'CallExpression' || current.type === 'OptionalCallExpression') current = unwrap(current.callee);
+    else return false;
+  }
+}
+
+function boundNames(pattern: Node): string[] {
+  if (pattern.type === 'Identifier') return [pattern.name];
+  if (pattern.type === 'ArrayPattern') return pattern.elements.flatMap((element) => (element == null ? [] : boundNames(element)));
+  if (pattern.type === 'ObjectPattern') return pattern.properties.flatMap((property) => boundNames(property.type === 'RestElement' ? property.argument : property.value));
+  if (pattern.type === 'AssignmentPattern') return boundNames(pattern.left);
+  if (pattern.type === 'RestElement') return boundNames(pattern.argument);
+  return [];
 }
 
 /** Several probes in one block expect each other's failures: `JSON.parse(readFileSync(file))`. */
@@ -274,15 +300,23 @@ export function probeOfPromiseCatch(call: CallExpression | OptionalCallExpressio
   return probeCall(current, scope);
 }
 
-/** The literal a one-line handler returns: `() => false`, `function () { return null }`. */
-function returnedLiteral(handler: Node): boolean | null | undefined | string {
+/**
+ * The yes or no a handler answers: a boolean it returns (`() => false`), or the answer of a yes/no
+ * chain it returns last (`() => { …; return rename(a, b).then(() => true).catch(() => false) }`).
+ */
+function returnedLiteral(handler: Node): boolean | undefined {
   if (handler.type !== 'ArrowFunctionExpression' && handler.type !== 'FunctionExpression') return undefined;
   let value: Node | null | undefined = handler.body;
   if (value.type === 'BlockStatement') {
-    const [only] = value.body;
-    if (value.body.length !== 1 || only?.type !== 'ReturnStatement') return undefined;
-    value = only.argument;
+    const last = value.body[value.body.length - 1];
+    if (last?.type !== 'ReturnStatement') return undefined;
+    value = last.argument;
   }
-  if (value?.type === 'BooleanLiteral') return value.value;
+  if (value == null) return undefined;
+  value = unwrap(value);
+  if (value.type === 'BooleanLiteral') return value.value;
+  if ((value.type === 'CallExpression' || value.type === 'OptionalCallExpression') && probeOfPromiseCatch(value, { fsNames: new Set() })?.kind === 'predicate') {
+    return true;
+  }
   return undefined;
 }

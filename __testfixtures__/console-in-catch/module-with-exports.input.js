@@ -1,0 +1,7 @@
+export async function main(queue) {
+  try {
+    await queue.drain();
+  } catch (error) {
+    console.error(error);
+  }
+}
