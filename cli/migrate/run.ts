@@ -38,6 +38,7 @@ import { preparePython, selectByLanguage } from './python-rules.js';
 import { allPythonRules } from '../../transforms/python/registry.js';
 import type { PythonRule } from '../../transforms/python/types.js';
 import { warmUpDetection } from './warm-up.js';
+import { formatLikeProject } from '../../transforms/lib/project-format.js';
 import { findGitTopLevel } from './gitignore.js';
 import { checkWritesAllowed, notARepository } from './write-guard.js';
 import { isUnchangedSinceRead, writeSourceAtomically } from './write.js';
@@ -207,6 +208,7 @@ export async function runMigrate(options: MigrateOptions): Promise<MigrateReport
     isPythonPath(absolute)
       ? transformPythonSource({ source: read.text, filePath: absolute, rules: pythonRules, leaveAlone: recorded(absolute, read.text) })
       : transformSource({ source: read.text, filePath: absolute, transforms, kit: project.kit, leaveAlone: recorded(absolute, read.text) });
+  const formatting: Array<{ file: string; absolute: string; read: TextRead; outcome: Extract<ReturnType<typeof transform>, { kind: 'changed' }> }> = [];
   await forEachSource(scan, transform, (file, read, outcome) => {
     if (outcome.kind === 'failed') {
       failed.push({ path: file, line: outcome.line, column: outcome.column, message: outcome.message });
@@ -214,14 +216,20 @@ export async function runMigrate(options: MigrateOptions): Promise<MigrateReport
       countSites(outcome.sites, file, perTransform, leftAlone);
       unchanged++;
       if (outcome.prefiltered) skippedByPrefilter++;
-    } else if (dryRun) {
-      countSites(outcome.sites, file, perTransform, leftAlone);
-      changed.push({ path: file, transforms: outcome.transforms, diff: unifiedDiff(file, read.text, outcome.text) });
     } else {
-      const { text, transforms: fired, sites } = outcome;
-      writes.push({ path: file, text, bom: read.bom, size: read.size, mtimeMs: read.mtimeMs, transforms: fired, sites });
+      formatting.push({ file, absolute: path.join(project.root, file), read, outcome });
     }
   });
+  // Formatting is asynchronous (prettier's API is), so changed files are finished after the scan.
+  for (const { file, absolute, read, outcome } of formatting) {
+    const text = await formatLikeProject(absolute, read.text, outcome.text);
+    if (dryRun) {
+      countSites(outcome.sites, file, perTransform, leftAlone);
+      changed.push({ path: file, transforms: outcome.transforms, diff: unifiedDiff(file, read.text, text) });
+    } else {
+      writes.push({ path: file, text, bom: read.bom, size: read.size, mtimeMs: read.mtimeMs, transforms: outcome.transforms, sites: outcome.sites });
+    }
+  }
 
   const warnings: string[] = [];
   if (gitState !== undefined && writes.length > 0) {
