@@ -38,6 +38,37 @@ const PROFILE_REASONS: Partial<Record<'service' | 'cli' | 'library', string>> = 
 
 const SCRIPT_REASON = "this file is a script someone runs by hand, and its console output is what it tells them";
 
+/** Names a project's own logger goes by. */
+const LOGGER_NAMES = new Set(['log', 'logger', 'logging', 'Logger', 'Log']);
+
+/**
+ * The name of a logger the file imports from somewhere other than the kit and logs with
+ * (`const { log } = require('../util')` and `log.error(…)`), if it has one.
+ */
+function ownLoggerOf(ast: File, source: string): string | undefined {
+  for (const statement of ast.program.body) {
+    const names: string[] = [];
+    if (statement.type === 'ImportDeclaration' && !/\/errors(\/index(\.[cm]?[jt]s)?)?$/.test(statement.source.value)) {
+      for (const specifier of statement.specifiers) names.push(specifier.local.name);
+    }
+    if (statement.type === 'VariableDeclaration') {
+      for (const declarator of statement.declarations) {
+        const init = declarator.init;
+        if (init?.type !== 'CallExpression' || init.callee.type !== 'Identifier' || init.callee.name !== 'require') continue;
+        const [from] = init.arguments;
+        if (from?.type === 'StringLiteral' && /\/errors(\/index(\.[cm]?[jt]s)?)?$/.test(from.value)) continue;
+        if (declarator.id.type === 'Identifier') names.push(declarator.id.name);
+        if (declarator.id.type === 'ObjectPattern') {
+          for (const property of declarator.id.properties) if (property.type === 'ObjectProperty' && property.value.type === 'Identifier') names.push(property.value.name);
+        }
+      }
+    }
+    const logger = names.find((name) => LOGGER_NAMES.has(name) && new RegExp(`\\b${name}\\.(error|warn|info|debug|trace|fatal)\\(`).test(source));
+    if (logger !== undefined) return logger;
+  }
+  return undefined;
+}
+
 /** Folders whose files are run by hand: tools, seeds, one-off jobs. */
 const SCRIPT_FOLDER = /(^|[\\/])(bin|scripts?|tools|seeds?|prisma|migrations)[\\/]/;
 
@@ -80,7 +111,11 @@ export function detect(ctx: Omit<TransformContext, 'useKitExport'>): Finding[] {
 
 export function detectShared(ctx: Omit<TransformContext, 'useKitExport'>): SharedDetection {
   const { visitors, calls } = consoleCallCollector();
-  const profileReason = (ctx.kit.profile === undefined ? undefined : PROFILE_REASONS[ctx.kit.profile]) ?? (isScript(ctx.ast, ctx.source, ctx.filePath) ? SCRIPT_REASON : undefined);
+  const ownLogger = ownLoggerOf(ctx.ast, ctx.source);
+  const profileReason =
+    (ctx.kit.profile === undefined ? undefined : PROFILE_REASONS[ctx.kit.profile]) ??
+    (isScript(ctx.ast, ctx.source, ctx.filePath) ? SCRIPT_REASON : undefined) ??
+    (ownLogger === undefined ? undefined : `this file logs through its own \`${ownLogger}\`; move the call there by hand (and name that logger in the catalog, target.logger "project", so the kit writes through it too)`);
   const findings = (): Finding[] => {
     const all = calls.map((call) => {
       if (profileReason !== undefined) return findingAt(meta, 'consoleInCatch', call.node, { fixable: false, reason: profileReason, severity: 'info' });

@@ -27,6 +27,7 @@ export function catchIntent(clause: CatchClause, tryStatement: Node | undefined,
   const directive = lintDirectiveOn(clause, ast, source);
   if (directive !== undefined) return `\`${directive}\` marks the catch as deliberate`;
   if (explainingComment(clause, ast, source) !== undefined) return 'a comment explains the catch';
+  if (tryStatement?.type === 'TryStatement' && failureComment(tryStatement.block, ast) !== undefined) return 'a comment in the try block says its failure is expected';
   const probe = probeOfCatch(clause, tryStatement, scope);
   if (probe !== undefined) {
     if (probe.kind === 'predicate') return 'the try/catch is a yes/no test: failing is its "no"';
@@ -67,6 +68,16 @@ function explainingComment(clause: CatchClause, ast: File, source: string): Comm
     const start = startOf(comment);
     return start >= near.start && start < near.end && !/faultline-ignore/.test(comment.value) && comment.value.trim() !== '';
   });
+}
+
+/** Words a comment uses to say that what it precedes may fail, and that it does not matter. */
+const EXPECTED_FAILURE = /\b(can|may|might|could|will)\s+(fail|throw|not exist|be missing)|\bnot critical\b|\bbest[- ]effort\b|\bignore[sd]?\b|\boptional\b|\bif (it )?(exists|present)\b|\bdoesn'?t matter\b/i;
+
+/** A comment inside the try block that says its failure is expected: `// os.userInfo can fail on some systems`. */
+function failureComment(block: Node, ast: File): Comment | undefined {
+  const start = startOf(block);
+  const end = endOf(block);
+  return (ast.comments ?? []).find((comment) => startOf(comment) > start && startOf(comment) < end && EXPECTED_FAILURE.test(comment.value));
 }
 
 /** From the start of the line before the `catch` line to the end of the line the block closes on. */

@@ -211,8 +211,8 @@ function isHarmlessCall(node: Node, probeResults: Set<string>, scope: ProbeScope
   return !callee.computed && callee.property.type === 'Identifier' && HARMLESS_METHODS.has(callee.property.name);
 }
 
-/** Built-ins that compute from their arguments and only print or convert: `Number.parseInt`, `console.warn`. */
-const PURE_BUILT_INS = /^(Number(\.\w+)?|String|Boolean|parseInt|parseFloat|Math\.\w+|Array\.isArray|Object\.(keys|values|entries|hasOwn)|console\.\w+)$/;
+/** Built-ins that compute from their arguments and only print or convert: `Number.parseInt`, `path.join`, `console.warn`. */
+const PURE_BUILT_INS = /^(Number(\.\w+)?|String|Boolean|parseInt|parseFloat|Math\.\w+|Array\.isArray|Object\.(keys|values|entries|hasOwn)|console\.\w+|path\.(join|resolve|dirname|basename|extname|relative|normalize)|path\.(posix|win32)\.\w+)$/;
 
 /** Whether an expression reads from one of `names` (`pkg.packageManager.replace(…)` reads `pkg`). */
 function rootOf(node: Node, names: Set<string>): boolean {
