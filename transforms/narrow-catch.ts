@@ -58,10 +58,13 @@ export function fix(ctx: TransformContext, findings: Finding[]): FixResult {
   walkWithVisitors(ctx.ast, [visitors]);
   for (const { clause, expected } of found) {
     if (!wanted.has(startOf(clause))) continue;
-    const needsHelper = expected.codes.length > 0;
-    const helper = needsHelper ? ctx.useKitExport('isErrnoError') : undefined;
+    // A library's published code cannot reach the kit (and gains no dependency for one comparison).
+    const inline = ctx.kit.profile === 'library';
+    const helper = expected.codes.length > 0 && !inline ? ctx.useKitExport('isErrnoError') : undefined;
     const binding = claimCatchBinding(clause, ctx.source, helper === undefined ? [] : [helper]);
-    const guard = `if (${unexpectedTest(binding.name, expected, helper, quote)}) throw ${binding.name}${semicolon}`;
+    const typed = /\.[cm]?tsx?$/.test(ctx.filePath);
+    const test = inline ? inlineTest(binding.name, expected, quote, typed) : unexpectedTest(binding.name, expected, helper, quote);
+    const guard = `if (${test}) throw ${binding.name}${semicolon}`;
     edits.push(...binding.paramEdits);
     const statements = binding.destructuring === undefined ? [guard] : [binding.destructuring, guard];
     if (clause.body.body.length === 0) {
@@ -77,6 +80,17 @@ export function fix(ctx: TransformContext, findings: Finding[]): FixResult {
 function unexpectedTest(name: string, expected: ExpectedFailure, helper: string | undefined, quote: "'" | '"'): string {
   const parts: string[] = [];
   if (helper !== undefined) parts.push(`!${helper}(${[name, ...expected.codes.map((code) => quoteString(code, quote))].join(', ')})`);
+  for (const cls of expected.classes) parts.push(`!(${name} instanceof ${cls})`);
+  return parts.join(' && ');
+}
+
+/** The same test without the kit: `error.code !== 'ENOENT'`, or `!['ENOENT', 'ENOTDIR'].includes(error.code)`. */
+function inlineTest(name: string, expected: ExpectedFailure, quote: "'" | '"', typed: boolean): string {
+  const parts: string[] = [];
+  const code = typed ? `(${name} as { code?: string }).code` : `${name}.code`;
+  const codes = expected.codes.map((value) => quoteString(value, quote));
+  if (codes.length === 1) parts.push(`${code} !== ${codes[0]}`);
+  else if (codes.length > 1) parts.push(`![${codes.join(', ')}].includes(${typed ? `${code} ?? ''` : code})`);
   for (const cls of expected.classes) parts.push(`!(${name} instanceof ${cls})`);
   return parts.join(' && ');
 }

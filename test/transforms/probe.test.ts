@@ -61,7 +61,7 @@ describe('probes guarded by a try block', () => {
     ["import { stat } from 'fs/promises'; try { const s = await stat(p); await upload(p, s.size); } catch {}", 'other work in the block'],
     ['try { await remote.stat(); } catch {}', 'a method that shares a file system name'],
     ['try { await stat(p); } catch {}', 'a bare stat that is not imported from fs'],
-    ["import fs from 'fs'; try { a(); b(); c(); d(); fs.statSync(p); } catch {}", 'a block too long to be one question'],
+    ["import fs from 'fs'; try { a(); b(); c(); d(); e(); f(); g(); h(); fs.statSync(p); } catch {}", 'a block too long to be one question'],
     ['try { save(); } catch {}', 'no probe at all'],
   ])('%s is not a probe (%s)', (source) => {
     expect(catchProbe(source)).toBeUndefined();

@@ -78,7 +78,7 @@ const PARSERS: Record<string, string> = {
 const HARMLESS_METHODS = new Set(['isFile', 'isDirectory', 'isSymbolicLink', 'push', 'add', 'set', 'has', 'get', 'toString', 'trim', 'split', 'startsWith', 'endsWith', 'includes']);
 
 /** Longest try block still read as one question; past it, the block does work of its own. */
-const MAX_PROBE_STATEMENTS = 4;
+const MAX_PROBE_STATEMENTS = 8;
 
 /** What a file imports the file system as: names that bind `fs` functions or the module itself. */
 export interface ProbeScope {

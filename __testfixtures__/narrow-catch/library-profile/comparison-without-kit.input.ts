@@ -1,0 +1,10 @@
+import { lstat } from 'node:fs/promises';
+
+export async function linkKind(path: string): Promise<'dir' | 'file'> {
+  try {
+    const stats = await lstat(path);
+    return stats.isDirectory() ? 'dir' : 'file';
+  } catch {
+    return 'file';
+  }
+}
