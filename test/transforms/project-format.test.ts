@@ -32,3 +32,17 @@ describe('formatLikeProject', () => {
     expect(await formatLikeProject(vendored, before, after)).toBe(after);
   });
 });
+
+describe('formatLikeProject without a prettier configuration', () => {
+  it('leaves the text as the transforms wrote it', async () => {
+    const bare = mkdtempSync(path.join(os.tmpdir(), 'faultline-format-bare-'));
+    try {
+      writeFileSync(path.join(bare, 'package.json'), '{}');
+      const before = 'export const a = 1;\n';
+      const after = "import { b } from './b.js';\nexport const a = 1;\n";
+      expect(await formatLikeProject(path.join(bare, 'a.js'), before, after)).toBe(after);
+    } finally {
+      rmSync(bare, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,6 +1,6 @@
 /**
- * Inserted code formatted as the project formats its own: when a file passed the project's prettier
- * check before the transforms ran, the transformed text goes through prettier with the same options,
+ * Inserted code formatted as the project formats its own: when the project has a prettier
+ * configuration and a file passed its prettier check before the transforms ran, the transformed text goes through prettier with the same options,
  * so the file stays prettier-clean (print width, semicolons, quotes, bracket spacing, trailing
  * commas). A file prettier would already have changed is left as the transforms wrote it: formatting
  * it would rewrite lines nobody asked to touch.
@@ -21,7 +21,9 @@ export async function formatLikeProject(filePath: string, before: string, after:
     const ignorePath = nearestIgnoreFile(path.dirname(filePath));
     const info = await prettier.getFileInfo(filePath, { resolveConfig: true, ...(ignorePath === undefined ? {} : { ignorePath }) });
     if (info.ignored || info.inferredParser === null) return after;
-    const config = (await prettier.resolveConfig(filePath, { editorconfig: true })) ?? {};
+    // Without a configuration of its own the project is not known to use prettier at all.
+    const config = await prettier.resolveConfig(filePath, { editorconfig: false });
+    if (config === null) return after;
     const options = { ...config, filepath: filePath };
     if (!(await prettier.check(before, options))) return after;
     return await prettier.format(after, options);
