@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { AuditReport } from '../../cli/audit/report.js';
 import { faultline, run, writeTree } from '../support/cli.js';
@@ -101,6 +103,11 @@ describe('after migrate on a legacy project', () => {
     git(['commit', '--quiet', '-m', 'legacy project'], root);
     const init = faultline(['init', '--yes'], { cwd: root });
     expect(init.code, init.stderr).toBe(0);
+    // The legacy shop is a service: every transform of the default set applies to it.
+    const catalogFile = path.join(root, 'faultline.catalog.json');
+    const catalog = JSON.parse(readFileSync(catalogFile, 'utf8')) as { target: Record<string, unknown> };
+    catalog.target.profile = 'service';
+    writeFileSync(catalogFile, JSON.stringify(catalog, null, 2) + '\n');
     const { 'package.json': _packageJson, ...sources } = LEGACY;
     writeTree(root, sources);
     git(['add', '.'], root);

@@ -67,8 +67,10 @@ const OWNER_MAPPINGS = [
 
 function writeOwnerMappings(root: string): void {
   const file = path.join(root, 'faultline.catalog.json');
-  const catalog = JSON.parse(readFileSync(file, 'utf8')) as { mappings: unknown[] };
+  const catalog = JSON.parse(readFileSync(file, 'utf8')) as { mappings: unknown[]; target: Record<string, unknown> };
   catalog.mappings = OWNER_MAPPINGS;
+  // The legacy app answers requests: a service, whatever its package.json leaves open.
+  catalog.target.profile = 'service';
   writeFileSync(file, JSON.stringify(catalog, null, 2) + '\n');
 }
 
