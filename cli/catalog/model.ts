@@ -58,6 +58,25 @@ export interface CatalogTarget {
   docsBaseUrl: string | null;
   /** A path alias used instead of relative imports of the kit, e.g. `@/errors`. */
   importAlias?: string;
+  /** Where the kit's test file lives when the project's test runner collects it outside `kitDir`, e.g. `test/errors/kit.test.ts`. */
+  testFile?: string;
+  /**
+   * How generated code is formatted in a project without a prettier config: the style `init`
+   * learned from the project's own files, kept so that `sync` and `check` format exactly alike
+   * however the project's files change later.
+   */
+  codeStyle?: CodeStyle;
+}
+
+/** Prettier's options for the choices projects disagree on. */
+export interface CodeStyle {
+  singleQuote?: boolean;
+  semi?: boolean;
+  useTabs?: boolean;
+  tabWidth?: number;
+  trailingComma?: 'all' | 'es5' | 'none';
+  bracketSpacing?: boolean;
+  arrowParens?: 'always' | 'avoid';
 }
 
 /** Facts about an error that its runbook page shows next to the generated metadata. */

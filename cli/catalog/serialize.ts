@@ -34,6 +34,8 @@ function orderTarget(target: CatalogTarget): CatalogTarget {
     profile: target.profile,
     docsBaseUrl: target.docsBaseUrl,
     importAlias: target.importAlias,
+    testFile: target.testFile,
+    codeStyle: target.codeStyle === undefined ? undefined : compact({ ...target.codeStyle }),
   });
 }
 

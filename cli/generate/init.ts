@@ -10,6 +10,9 @@ import { kitTestCommand, planPackageJson } from './package-json.js';
 import { isPythonInit, runPythonInit } from './python-init.js';
 import { formatForProject } from './render.js';
 import { renderCatalogFiles } from './render-catalog-files.js';
+import { kitTestFileFor, testNotes } from './kit-test-placement.js';
+import { planCoverageExclusion } from './coverage-exclusion.js';
+import { styleNotes, styleToRecord } from './project-style.js';
 
 /** Every choice `init` makes; each one is a prompt and a flag. Unset ones take the detected default. */
 export interface InitAnswers {
@@ -74,9 +77,12 @@ export async function runInit(options: InitOptions, project?: ProjectInfo): Prom
   }
   const info = project ?? (await detectProject(root));
   const target = resolveTarget(info, options.answers);
+  const codeStyle = await styleToRecord(root, target);
+  if (codeStyle) target.codeStyle = codeStyle;
   const { catalog, file: catalogFile } = catalogForInit(root, explicitTarget(options.answers), target);
 
   const rendered = await renderCatalogFiles(catalog, root, info.name);
+  const notes = await styleNotes(root, catalog.target);
 
   const desired: DesiredFile[] = [catalogFile, ...rendered];
   const packageJsonPath = path.join(root, 'package.json');
@@ -85,8 +91,13 @@ export async function runInit(options: InitOptions, project?: ProjectInfo): Prom
     projectName: info.name,
     target: catalog.target,
     ...(info.publishEntry && catalog.target.kitDir === info.kitDir ? { publishEntry: info.publishEntry } : {}),
+    testContext: info.testSetup,
   });
   if (packageJson) desired.push(packageJson);
+  notes.push(...testNotes(info, catalog.target, packageJson?.addedDependencies ?? []));
+  const coverage = planCoverageExclusion(root, info.testSetup, catalog.target);
+  if (coverage?.file) desired.push(coverage.file);
+  if (coverage) notes.push(coverage.note);
   if (catalog.target.language === 'typescript' && !info.tsconfig) {
     desired.push({ path: 'tsconfig.json', content: await formatForProject(strictTsconfig(), path.join(root, 'tsconfig.json')), kind: 'owned' });
   }
@@ -98,10 +109,10 @@ export async function runInit(options: InitOptions, project?: ProjectInfo): Prom
     changes,
     written,
     conflicts,
-    testCommand: kitTestCommand(catalog.target),
+    testCommand: kitTestCommand(catalog.target, info.testSetup),
     installNeeded: (packageJson?.addedDependencies.length ?? 0) > 0,
     packageManager: info.packageManager,
-    notes: info.notes,
+    notes: [...info.notes, ...notes],
   };
 }
 
@@ -131,6 +142,7 @@ export function resolveTarget(project: ProjectInfo, answers: InitAnswers): Catal
     testRunner: chosen.testRunner,
     profile: chosen.profile,
     docsBaseUrl: chosen.docsBaseUrl || null,
+    ...kitTestFileFor(project, chosen),
   };
 }
 

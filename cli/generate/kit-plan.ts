@@ -85,13 +85,26 @@ export function planKitFiles(catalog: Catalog): PlannedFile[] {
 }
 
 /**
- * vitest refuses to be loaded with `require`, so in a CommonJS JavaScript project its test file is
- * an `.mjs` ES module (which may import the CommonJS kit) rather than a converted `.js`.
+ * The kit's test goes where the project's runner collects it (`target.testFile`, chosen by
+ * `init` from the runner's configuration), else beside the kit. vitest refuses to be loaded with
+ * `require`, so in a CommonJS JavaScript project its test file is an `.mjs` ES module (which may
+ * import the CommonJS kit) rather than a converted `.js`.
  */
 function kitTestFile(catalog: Catalog, planned: PlannedFile): PlannedFile {
   const { target } = catalog;
-  if (target.language !== 'javascript' || target.moduleSystem !== 'cjs' || target.testRunner !== 'vitest') return planned;
-  return { ...planned, path: planned.path.replace(/\.js$/, '.mjs'), keepEsm: true };
+  const placed = target.testFile ? { ...planned, path: target.testFile } : planned;
+  const esmInCommonJs = target.language === 'javascript' && target.moduleSystem === 'cjs';
+  if (esmInCommonJs && (target.testRunner === 'vitest' || placed.path.endsWith('.mjs'))) {
+    return { ...placed, path: placed.path.replace(/\.js$/, '.mjs'), keepEsm: true };
+  }
+  return placed;
+}
+
+/** The path of the kit's test file, relative to the project root. */
+export function kitTestPath(target: CatalogTarget): string {
+  const ext = target.language === 'javascript' ? 'js' : 'ts';
+  const planned: PlannedFile = { template: '', path: `${target.kitDir.replace(/\/+$/, '')}/kit.test.${ext}`, kind: 'derived', format: 'code' };
+  return kitTestFile({ target, errors: [] } as unknown as Catalog, planned).path;
 }
 
 /** Runbook pages, their index and the error catalog page: the same for every target language. */

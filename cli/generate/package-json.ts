@@ -1,6 +1,9 @@
 import semver from 'semver';
 import type { CatalogTarget } from '../catalog/model.js';
 import type { DesiredFile } from '../fs/file-changes.js';
+import { isRecord } from '../project/read-json-file.js';
+import { withJestCoverageExclusion } from './coverage-exclusion.js';
+import { kitTestPath } from './kit-plan.js';
 
 /** Versions the kit is generated and tested against. */
 export const kitDependencyVersions = {
@@ -20,20 +23,45 @@ type PackageJson = Record<string, unknown> & {
 
 const NPM_DEFAULT_TEST = 'echo "Error: no test specified" && exit 1';
 
-/** The command that runs the kit's own tests in the project's test runner. */
-export function kitTestCommand(target: CatalogTarget): string {
-  const kitDir = target.kitDir.replace(/\/+$/, '');
+/** What `init` learned about the project's tests that the kit's test command depends on. */
+export interface KitTestContext {
+  /** The TypeScript loader the project already uses (`tsx`, `ts-node/register`, …), or null. */
+  typescriptLoader: string | null;
+  /** The project's coverage thresholds would fail a run of the kit's tests alone. */
+  coverageThresholds: boolean;
+  /** Flags the runner needs to run one file as the project's tests run (mocha's loader without its spec). */
+  runFlags?: string[];
+}
+
+/**
+ * The command that runs exactly the kit's test file, in the project's test runner, with the
+ * project's own configuration (so its loader and setup apply) but without its coverage
+ * thresholds, which a run of one file cannot meet.
+ */
+export function kitTestCommand(target: CatalogTarget, context: KitTestContext = { typescriptLoader: null, coverageThresholds: false }): string {
+  const file = kitTestPath(target);
+  const typescript = target.language === 'typescript';
   switch (target.testRunner) {
     case 'vitest':
-      return `vitest run ${kitDir}`;
+      return `vitest run ${file}${context.coverageThresholds ? ' --coverage.enabled=false' : ''}`;
     case 'jest':
-      return `jest ${kitDir}`;
+      return `jest --runTestsByPath ${file}${context.coverageThresholds ? ' --coverage=false' : ''}`;
+    case 'mocha':
+      return ['mocha', ...(context.runFlags ?? []), file].join(' ');
     default:
-      return target.language === 'typescript'
-        ? `node --import tsx --test ${kitDir}/kit.test.ts`
-        : `node --test ${kitDir}/kit.test.js`;
+      return typescript ? `node ${loaderFlag(context.typescriptLoader ?? 'tsx')} --test ${file}` : `node --test ${file}`;
   }
 }
+
+/** The node flag that loads a TypeScript loader: ESM hooks are imported, require hooks required. */
+function loaderFlag(loader: string): string {
+  if (loader === 'ts-node/esm') return '--loader ts-node/esm';
+  if (loader === 'tsx' || loader === 'tsx/esm') return `--import ${loader}`;
+  return `--require ${loader}`;
+}
+
+/** Packages that let node load TypeScript; a project with one of them needs no tsx. */
+const TYPESCRIPT_LOADER_PACKAGES = ['tsx', 'ts-node', '@swc/register', '@swc-node/register', 'esbuild-register', '@babel/register'];
 
 /**
  * package.json with what the kit needs added: missing dependencies and a `test:errors` script.
@@ -48,6 +76,7 @@ export function planPackageJson(args: {
   scripts?: boolean;
   /** A `files` entry to add so that the published package contains the kit. */
   publishEntry?: string;
+  testContext?: KitTestContext;
 }): (DesiredFile & { addedDependencies: string[] }) | undefined {
   const { current, target } = args;
   const indent = current ? detectIndent(current) : 2;
@@ -71,15 +100,19 @@ export function planPackageJson(args: {
       const express4 = majorOf(pkg.dependencies?.express) === 4;
       add('devDependencies', '@types/express', kitDependencyVersions[express4 ? '@types/express@4' : '@types/express']);
     }
-    if (target.testRunner === 'node:test') add('devDependencies', 'tsx', kitDependencyVersions.tsx);
+    // node --test cannot load TypeScript by itself; a loader the project already has will do.
+    if (target.testRunner === 'node:test' && !TYPESCRIPT_LOADER_PACKAGES.some(has)) add('devDependencies', 'tsx', kitDependencyVersions.tsx);
   }
 
   if (args.scripts !== false) {
-    const command = kitTestCommand(target);
+    const command = kitTestCommand(target, args.testContext);
     const scripts = { ...(pkg.scripts ?? {}) };
     if (!scripts['test:errors']) scripts['test:errors'] = command;
     if (!scripts.test || scripts.test === NPM_DEFAULT_TEST) scripts.test = command;
     pkg.scripts = scripts;
+    if (target.testRunner === 'jest' && args.testContext?.coverageThresholds && isRecord(pkg.jest)) {
+      pkg.jest = withJestCoverageExclusion(pkg.jest, target.kitDir) ?? pkg.jest;
+    }
   }
 
   if (args.publishEntry && Array.isArray(pkg.files) && !pkg.files.includes(args.publishEntry)) {

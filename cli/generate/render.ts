@@ -10,6 +10,10 @@ import type { TemplateData } from './template-data.js';
 import { toJavaScript } from './to-javascript.js';
 import { toCommonJs } from './to-commonjs.js';
 import { requireRelativeImports } from './require-relative-imports.js';
+import { forgetProjectStyles, generatedFiles, projectStyle, type PrettierApi } from './project-style.js';
+import { fixWithLinter } from '../project/linter.js';
+import { isDeliberate, withDisableComments } from './deliberate-lint.js';
+import type * as prettier from 'prettier';
 
 /**
  * Code templates are compiled without HTML escaping (handlebars would turn `'` into `&#x27;`) and
@@ -56,20 +60,50 @@ export async function renderPlannedFile(
       text = file.keepEsm ? requireRelativeImports(text, file.path) : toCommonJs(text, file.path);
     }
   }
-  const content = await formatRendered(text, file.format, path.join(projectRoot, file.path));
+  const content = await formatRendered(text, file.format, path.join(projectRoot, file.path), projectRoot, catalog.target);
   return { path: file.path, content, kind: file.kind };
 }
 
 /**
  * Python has no prettier printer: its templates are written already formatted (PEP 8). Markdown
  * templates are written readable as they are, and only go through prettier when the project
- * has a prettier config that would otherwise flag them. Code always goes through prettier: the
- * JavaScript conversions leave spacing to it.
+ * has a prettier config that would otherwise flag them. Code always goes through prettier (the
+ * JavaScript conversions leave spacing to it) and then through the project's own linter fixer.
  */
-async function formatRendered(text: string, format: PlannedFile['format'], absolutePath: string): Promise<string> {
+async function formatRendered(
+  text: string,
+  format: PlannedFile['format'],
+  absolutePath: string,
+  projectRoot: string,
+  target: Catalog['target'],
+): Promise<string> {
   if (format === 'python') return text.replace(/\s*$/, '\n');
-  if (format === 'markdown' && !(await configFileFor(path.dirname(absolutePath)))) return text.replace(/\s*$/, '\n');
-  return formatForProject(text, absolutePath);
+  const style = await projectStyle(projectRoot, generatedFiles(target), target.codeStyle);
+  if (format === 'markdown') {
+    if (!(await configFileFor(path.dirname(absolutePath), style.prettier))) return text.replace(/\s*$/, '\n');
+    return formatForProject(text, absolutePath, {}, style.prettier);
+  }
+  const formatted = await formatForProject(text, absolutePath, style.prettierOptions, style.prettier);
+  if (!style.linter?.installed) return formatted;
+  try {
+    let fixed = await fixWithLinter(projectRoot, style.linter, formatted, absolutePath);
+    if (style.linter.kind !== 'biome' && fixed.remaining.some(isDeliberate)) {
+      fixed = await fixWithLinter(projectRoot, style.linter, withDisableComments(fixed.output, fixed.remaining), absolutePath);
+    }
+    const file = path.relative(projectRoot, absolutePath);
+    // A parse error here is the linter's setup refusing a file that is not on disk yet (type-aware
+    // rules need it in a tsconfig program): the prettier output stands, and the user is told.
+    const unparsed = fixed.remaining.find((problem) => problem.ruleId === null);
+    if (unparsed) {
+      style.unlintable.push({ file, reason: unparsed.message.split('\n')[0]!.replace(absolutePath, file) });
+      return formatted;
+    }
+    style.lintProblems.push(...fixed.remaining.map((problem) => `${file}:${problem.line}: ${problem.ruleId}: ${problem.message.split('\n')[0]}`));
+    return fixed.output;
+  } catch (error) {
+    style.lintProblems.push(`${path.relative(projectRoot, absolutePath)}: ${style.linter.packageName} could not fix it (${(error as Error).message.split('\n')[0]})`);
+    return formatted;
+  }
 }
 
 /**
@@ -79,23 +113,35 @@ async function formatRendered(text: string, format: PlannedFile['format'], absol
  */
 const configFiles = new Map<string, Promise<string | null>>();
 
-function configFileFor(directory: string): Promise<string | null> {
+function configFileFor(directory: string, prettierModule: PrettierApi): Promise<string | null> {
   let found = configFiles.get(directory);
   if (found === undefined) {
-    found = import('prettier').then((prettier) => prettier.resolveConfigFile(path.join(directory, 'x.md')));
+    found = prettierModule.resolveConfigFile(path.join(directory, 'x.md'));
     configFiles.set(directory, found);
   }
   return found;
 }
 
+/** Forgets prettier lookups and the project's style, so a rendering sees configuration changed meanwhile. */
 export function forgetPrettierLookups(): void {
   configFiles.clear();
+  forgetProjectStyles();
 }
 
-/** Formats with prettier, using the project's own prettier configuration when it has one. */
-export async function formatForProject(text: string, absolutePath: string): Promise<string> {
+/**
+ * Formats with prettier: with the project's own prettier configuration when it has one, else
+ * with `fallback` (the style of its linter or of its own files) under its .editorconfig.
+ */
+export async function formatForProject(
+  text: string,
+  absolutePath: string,
+  fallback: prettier.Options = {},
+  prettierModule: PrettierApi | undefined = undefined,
+): Promise<string> {
   // Loaded on first use: commands that end early (help, usage errors) should not pay for prettier.
-  const prettier = await import('prettier');
-  const config = (await prettier.resolveConfig(absolutePath, { editorconfig: true })) ?? {};
-  return prettier.format(text, { ...config, filepath: absolutePath });
+  prettierModule ??= await import('prettier');
+  const hasConfig = (await configFileFor(path.dirname(absolutePath), prettierModule)) !== null;
+  const config = (await prettierModule.resolveConfig(absolutePath, { editorconfig: true })) ?? {};
+  const options = hasConfig ? config : { ...fallback, ...config };
+  return prettierModule.format(text, { ...options, filepath: absolutePath });
 }

@@ -12,6 +12,7 @@ import { packageNameFromDirectory } from './package-name.js';
 import { findPrettierConfig } from './prettier-config.js';
 import { isRecord, readJsonFile } from './read-json-file.js';
 import { repositoryAncestors } from './repository-ancestors.js';
+import { detectTestSetup, type TestSetup } from './test-setup.js';
 import { readTsconfig, tsconfigInfo, type TsconfigInfo } from './tsconfig.js';
 
 export type { TsconfigInfo } from './tsconfig.js';
@@ -34,6 +35,8 @@ export interface ProjectInfo {
   tsconfig: TsconfigInfo | null;
   packageManager: PackageManager;
   testRunner: TestRunner;
+  /** How the project runs its tests: what its runner collects, its TypeScript loader, its coverage thresholds. */
+  testSetup: TestSetup;
   /** The framework to generate an adapter for; `none` when the project has none of them. */
   framework: Framework;
   /** Every supported framework in `dependencies`, in order of preference. */
@@ -112,6 +115,7 @@ export async function detectProject(dir: string): Promise<ProjectInfo> {
   const projectLogger = isEmpty ? undefined : findProjectLogger(root, ownSources);
   const notes = [...placement.notes];
   if (projectLogger) notes.push(`Your code imports its logger from ${projectLogger.path} in ${projectLogger.importers} files; the kit writes through it (choose another with --logger).`);
+  const testSetup = await detectTestSetup(root, packageJson);
 
   return {
     root,
@@ -123,7 +127,8 @@ export async function detectProject(dir: string): Promise<ProjectInfo> {
     importSuffix: detectImportSuffix(language, moduleSystem, tsconfig, importStyle),
     tsconfig,
     packageManager: detectPackageManager(root, packageJson),
-    testRunner: allDependencies.has('vitest') ? 'vitest' : allDependencies.has('jest') ? 'jest' : allDependencies.has('mocha') ? 'mocha' : 'node:test',
+    testRunner: testSetup.runner,
+    testSetup,
     framework: frameworksFound[0] ?? 'none',
     frameworksFound,
     logger: projectLogger ? 'project' : allDependencies.has('pino') ? 'pino' : 'console',

@@ -264,7 +264,7 @@ describe('kit templates', () => {
 
   it('put a docs base URL into problem types as a valid literal, quotes included', () => {
     const kit = renderKit(catalogFor({ docsBaseUrl: "https://docs.example.com/it's/errors/" }));
-    expect(kit['handler.ts']).toContain(`const DOCS_BASE_URL: string = 'https://docs.example.com/it\\'s/errors';`);
+    expect(kit['handler.ts']).toContain(`const DOCS_BASE_URL = 'https://docs.example.com/it\\'s/errors' as string;`);
   });
 });
 

@@ -1,0 +1,215 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { CodeStyle } from './code-style.js';
+import { isRecord, JSONC, readJsonFile } from './read-json-file.js';
+import { repositoryAncestors } from './repository-ancestors.js';
+
+/**
+ * The linters whose fixers faultline runs on the files it generates. `standard`, `semistandard`
+ * and `ts-standard` share one engine; gts is ESLint with a shared config, so it is `eslint` here.
+ */
+export type LinterKind = 'eslint' | 'standard' | 'semistandard' | 'ts-standard' | 'xo' | 'biome';
+
+export interface ProjectLinter {
+  kind: LinterKind;
+  /** The package that provides it, as named in the project's dependencies. */
+  packageName: string;
+  /** Whether the package is installed where Node would resolve it from the project. */
+  installed: boolean;
+  /**
+   * The style the linter enforces whatever its configuration, used to format generated files
+   * when the linter itself is not installed to fix them. Empty when the project configures it.
+   */
+  style: CodeStyle;
+}
+
+const ESLINT_CONFIG_FILES = [
+  'eslint.config.js', 'eslint.config.mjs', 'eslint.config.cjs', 'eslint.config.ts', 'eslint.config.mts', 'eslint.config.cts',
+  '.eslintrc.js', '.eslintrc.cjs', '.eslintrc.yaml', '.eslintrc.yml', '.eslintrc.json', '.eslintrc',
+];
+
+/** The styles fixed by each linter's own rules (standard: no semicolons, single quotes, no dangling commas). */
+const PRESET_STYLES: Partial<Record<LinterKind, CodeStyle>> = {
+  standard: { semi: false, singleQuote: true, trailingComma: 'none', tabWidth: 2, useTabs: false, bracketSpacing: true },
+  'ts-standard': { semi: false, singleQuote: true, trailingComma: 'none', tabWidth: 2, useTabs: false, bracketSpacing: true },
+  semistandard: { semi: true, singleQuote: true, trailingComma: 'none', tabWidth: 2, useTabs: false, bracketSpacing: true },
+  xo: { semi: true, singleQuote: true, useTabs: true, bracketSpacing: false, trailingComma: 'all', arrowParens: 'avoid' },
+};
+
+/**
+ * The linter the project checks its code with, from its dependencies and config files; null when
+ * it has none. The first of standard's family, xo and biome wins over a plain ESLint, since those
+ * bring ESLint along as a dependency of their own.
+ */
+export async function detectLinter(root: string, packageJson: Record<string, unknown>): Promise<ProjectLinter | null> {
+  const dependencies = new Set<string>();
+  for (const field of ['dependencies', 'devDependencies']) {
+    const section = packageJson[field];
+    if (isRecord(section)) for (const name of Object.keys(section)) dependencies.add(name);
+  }
+  const found = (kind: LinterKind, packageName: string, style: CodeStyle = PRESET_STYLES[kind] ?? {}): ProjectLinter => ({
+    kind,
+    packageName,
+    installed: isInstalled(root, packageName),
+    style,
+  });
+  for (const kind of ['ts-standard', 'semistandard', 'standard', 'xo'] as const) {
+    if (dependencies.has(kind)) return found(kind, kind);
+  }
+  if (dependencies.has('@biomejs/biome')) return found('biome', '@biomejs/biome', await biomeStyle(root));
+  const hasEslintConfig =
+    packageJson.eslintConfig !== undefined ||
+    repositoryAncestors(root).some((dir) => ESLINT_CONFIG_FILES.some((name) => existsSync(join(dir, name))));
+  if (dependencies.has('eslint') || dependencies.has('gts') || hasEslintConfig) return found('eslint', 'eslint', {});
+  return null;
+}
+
+function isInstalled(root: string, packageName: string): boolean {
+  return repositoryAncestors(root).some((dir) => existsSync(join(dir, 'node_modules', packageName, 'package.json')));
+}
+
+/** biome.json's formatter settings in prettier's terms; biome's defaults (tabs, double quotes) when unset. */
+async function biomeStyle(root: string): Promise<CodeStyle> {
+  let config: unknown = {};
+  for (const dir of repositoryAncestors(root)) {
+    const file = ['biome.json', 'biome.jsonc'].map((name) => join(dir, name)).find((path) => existsSync(path));
+    if (file) {
+      config = await readJsonFile(file, JSONC);
+      break;
+    }
+  }
+  const section = (value: unknown, key: string): Record<string, unknown> =>
+    isRecord(value) && isRecord(value[key]) ? (value[key] as Record<string, unknown>) : {};
+  const formatter = section(config, 'formatter');
+  const js = section(section(config, 'javascript'), 'formatter');
+  const pick = (key: string) => js[key] ?? formatter[key];
+  const style: CodeStyle = {
+    useTabs: (pick('indentStyle') ?? 'tab') === 'tab',
+    singleQuote: pick('quoteStyle') === 'single',
+    semi: pick('semicolons') !== 'asNeeded',
+    trailingComma: (pick('trailingCommas') as CodeStyle['trailingComma']) ?? 'all',
+    bracketSpacing: pick('bracketSpacing') !== false,
+    arrowParens: pick('arrowParentheses') === 'asNeeded' ? 'avoid' : 'always',
+  };
+  if (typeof pick('indentWidth') === 'number') style.tabWidth = pick('indentWidth') as number;
+  return style;
+}
+
+/** A problem the linter reports and cannot fix. */
+export interface LintProblem {
+  /** null for a parse error. */
+  ruleId: string | null;
+  line: number;
+  message: string;
+}
+
+/** What the project's linter made of one generated file. */
+export interface LintFix {
+  /** The file with every fix the linter could make applied. */
+  output: string;
+  /** Errors that remain after fixing. */
+  remaining: LintProblem[];
+}
+
+type Fixer = (text: string, absolutePath: string) => Promise<LintFix>;
+const fixers = new Map<string, Promise<Fixer>>();
+
+/**
+ * Runs the project's own installed linter over one generated file, in memory, and returns what
+ * its fixer makes of it. The same text always comes out the same, so `init --dry-run`, `init`,
+ * `sync` and `check` agree. The linter is loaded once per project and command.
+ */
+export async function fixWithLinter(root: string, linter: ProjectLinter, text: string, absolutePath: string): Promise<LintFix> {
+  const key = `${root}\0${linter.kind}`;
+  let fixer = fixers.get(key);
+  if (!fixer) {
+    fixer = loadFixer(root, linter);
+    fixers.set(key, fixer);
+  }
+  return (await fixer)(text, absolutePath);
+}
+
+async function loadFixer(root: string, linter: ProjectLinter): Promise<Fixer> {
+  const resolveFromProject = createRequire(join(root, 'package.json')).resolve;
+  const importFromProject = async (specifier: string): Promise<Record<string, unknown>> =>
+    (await import(pathToFileURL(resolveFromProject(specifier)).href)) as Record<string, unknown>;
+
+  switch (linter.kind) {
+    case 'eslint': {
+      const eslint = await importFromProject('eslint');
+      // loadESLint (ESLint 8.57+) picks flat or legacy config the way the eslint command does.
+      const loadESLint = eslint.loadESLint as ((options: object) => Promise<EslintClass>) | undefined;
+      const ESLint = loadESLint ? await loadESLint({ cwd: root }) : (eslint.ESLint as EslintClass);
+      const engine = new ESLint({ cwd: root, fix: true });
+      return async (text, filePath) => fromResults(await engine.lintText(text, { filePath, warnIgnored: false }), text);
+    }
+    case 'standard':
+    case 'semistandard':
+    case 'ts-standard': {
+      const module = await importFromProject(linter.packageName);
+      const engine = (module.default ?? module) as StandardEngine;
+      // standard-engine builds a new ESLint for every lintText call; one shared instance loads the config once.
+      if (engine.resolveEslintConfig && engine.eslint?.ESLint) {
+        const eslint = new engine.eslint.ESLint(engine.resolveEslintConfig({ fix: true, cwd: root }));
+        return async (text, filePath) => fromResults(await eslint.lintText(text, { filePath }), text);
+      }
+      return async (text, filename) => {
+        const results = await engine.lintText(text, { filename, cwd: root, fix: true });
+        return fromResults(Array.isArray(results) ? results : results.results, text);
+      };
+    }
+    case 'xo': {
+      const module = await importFromProject('xo');
+      const xo = (module.default ?? module) as XoModule;
+      return async (text, filePath) => {
+        const report = await xo.lintText(text, { filePath, cwd: root, fix: true });
+        return fromResults(Array.isArray(report) ? report : report.results, text);
+      };
+    }
+    case 'biome': {
+      const bin = resolveFromProject('@biomejs/biome/bin/biome');
+      return async (text, filePath) => ({ output: await pipeThrough(process.execPath, [bin, 'check', '--write', `--stdin-file-path=${filePath}`], text, root), remaining: [] });
+    }
+  }
+}
+
+interface LintResult {
+  output?: string;
+  messages: Array<{ ruleId: string | null; message: string; severity: number; line?: number }>;
+}
+type EslintClass = new (options: object) => { lintText(text: string, options: object): Promise<LintResult[]> };
+interface StandardEngine {
+  eslint?: { ESLint?: EslintClass };
+  resolveEslintConfig?: (options: object) => object;
+  lintText(text: string, options: object): Promise<LintResult[] | { results: LintResult[] }>;
+}
+interface XoModule {
+  lintText(text: string, options: object): Promise<LintResult[] | { results: LintResult[] }>;
+}
+
+function fromResults(results: LintResult[], text: string): LintFix {
+  const [result] = results;
+  return {
+    output: result?.output ?? text,
+    remaining: (result?.messages ?? []).filter((m) => m.severity === 2).map((m) => ({ ruleId: m.ruleId, line: m.line ?? 1, message: m.message })),
+  };
+}
+
+function pipeThrough(command: string, args: string[], input: string, cwd: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code === 0 && stdout !== '') resolve(stdout);
+      else reject(new Error(stderr.trim().split('\n')[0] || `exited with ${code}`));
+    });
+    child.stdin.end(input);
+  });
+}

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { withDisableComments } from '../../cli/generate/deliberate-lint.js';
+
+describe('lint rules the kit breaks on purpose', () => {
+  const text = "export function install() {\n  const exit = (code: number) => process.exit(code);\n  console.log('x');\n}\n";
+
+  it('get a disable comment with the reason, indented like the line', () => {
+    const out = withDisableComments(text, [{ ruleId: 'n/no-process-exit', line: 2, message: "Don't use process.exit()" }]);
+    expect(out.split('\n')[1]).toBe('  // eslint-disable-next-line n/no-process-exit -- ending the process after a fatal error is what these handlers are for');
+    expect(out.split('\n')[2]).toBe('  const exit = (code: number) => process.exit(code);');
+  });
+
+  it('leave every other rule to be reported, not silenced', () => {
+    expect(withDisableComments(text, [{ ruleId: 'no-console', line: 3, message: 'Unexpected console statement.' }])).toBe(text);
+  });
+});
