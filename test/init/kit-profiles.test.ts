@@ -88,14 +88,16 @@ describe('a library profile', () => {
       ['--profile', 'library'],
     );
     expect(target.profile).toBe('library');
-    expect(readdirSync(path.join(root, kitDir)).sort()).toEqual(['app-error.js', 'catalog.js', 'index.js', 'kit.test.js', 'normalize.js']);
+    // `files` publishes the kit's folder, so its test goes to a test folder, out of the package.
+    expect(readdirSync(path.join(root, kitDir)).sort()).toEqual(['app-error.js', 'catalog.js', 'index.js', 'normalize.js']);
+    expect(target.testFile).toBe('test/errors/kit.test.js');
     const exported = run(process.execPath, ['-e', `console.log(Object.keys(require('./${kitDir}/index.js')).sort().join(' '))`], root).trim().split(' ');
     expect(exported).toEqual(expect.arrayContaining(['AppError', 'normalize', 'isAppError', 'errorClasses']));
     for (const absent of ['logger', 'handleError', 'reportError', 'installProcessHandlers', 'retry', 'runWithContext']) expect(exported).not.toContain(absent);
     for (const file of readdirSync(path.join(root, kitDir))) {
       expect(readFileSync(path.join(root, kitDir, file), 'utf8'), file).not.toMatch(/require\(["']\.\/(?:logger|context|handler|process-handlers)|process\.on\(|node:async_hooks/);
     }
-    const tested = spawnSync(process.execPath, ['--test', path.join(kitDir, 'kit.test.js')], { cwd: root, encoding: 'utf8' });
+    const tested = spawnSync(process.execPath, ['--test', target.testFile!], { cwd: root, encoding: 'utf8' });
     expect(tested.stdout).toMatch(/# fail 0/);
     expect(tested.status, tested.stdout + tested.stderr).toBe(0);
   });
