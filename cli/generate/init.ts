@@ -6,6 +6,7 @@ import { UsageError } from '../errors.js';
 import type { DesiredFile, FileChange } from '../fs/file-changes.js';
 import { catalogForInit, writeInitFiles } from './init-files.js';
 import { isWithin } from '../fs/project-paths.js';
+import { nodeFloorNote } from './kit-plan.js';
 import { kitTestCommand, planPackageJson } from './package-json.js';
 import { isPythonInit, runPythonInit } from './python-init.js';
 import { formatForProject } from './render.js';
@@ -112,7 +113,7 @@ export async function runInit(options: InitOptions, project?: ProjectInfo): Prom
     testCommand: kitTestCommand(catalog.target, info.testSetup),
     installNeeded: (packageJson?.addedDependencies.length ?? 0) > 0,
     packageManager: info.packageManager,
-    notes: [...info.notes, ...notes],
+    notes: [...info.notes, ...notes, ...optional(catalog.target.language === 'javascript' ? nodeFloorNote(enginesNodeOf(packageJsonPath)) : undefined)],
   };
 }
 
@@ -162,6 +163,21 @@ export function checkProjectRelativeDir(root: string, name: string, dir: string)
 
 export function normalizeDir(dir: string): string {
   return path.posix.normalize(dir.replace(/\\/g, '/')).replace(/^\.\//, '').replace(/\/+$/, '');
+}
+
+function optional(note: string | undefined): string[] {
+  return note === undefined ? [] : [note];
+}
+
+function enginesNodeOf(packageJsonPath: string): string | undefined {
+  if (!existsSync(packageJsonPath)) return undefined;
+  try {
+    const engines = (JSON.parse(readFileSync(packageJsonPath, 'utf8')) as { engines?: { node?: unknown } }).engines;
+    return typeof engines?.node === 'string' ? engines.node : undefined;
+  } catch {
+    // detection already refused a package.json that is not JSON; nothing to add here
+    return undefined;
+  }
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {

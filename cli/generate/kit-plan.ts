@@ -1,3 +1,4 @@
+import semver from 'semver';
 import type { Catalog, CatalogTarget } from '../catalog/model.js';
 import { profileOf } from '../catalog/profile.js';
 import { UsageError } from '../errors.js';
@@ -140,28 +141,8 @@ export const KIT_NODE_FLOOR = '16.14.0';
  * (`>=14`, `^14.17 || >=16`, `14.x`), ignoring upper bounds.
  */
 export function nodeFloorNote(enginesNode: string | undefined): string | undefined {
-  if (enginesNode === undefined || enginesNode.trim() === '' || enginesNode.trim() === '*') return undefined;
-  const lowest = lowestVersion(enginesNode);
-  if (lowest === undefined || compareVersions(lowest, KIT_NODE_FLOOR) >= 0) return undefined;
+  if (enginesNode === undefined || enginesNode.trim() === '' || semver.validRange(enginesNode) === null) return undefined;
+  const lowest = semver.minVersion(enginesNode);
+  if (lowest === null || semver.gte(lowest, KIT_NODE_FLOOR)) return undefined;
   return `the kit needs Node ${KIT_NODE_FLOOR} or later, and package.json engines allows ${enginesNode.trim()}: raise engines.node or run the kit on a newer Node`;
-}
-
-function lowestVersion(range: string): string | undefined {
-  const versions: string[] = [];
-  for (const match of range.matchAll(/(<=?|>=?|[~^=])?\s*v?(\d+)(?:\.(\d+|x|\*))?(?:\.(\d+|x|\*))?/g)) {
-    if (match[1]?.startsWith('<')) continue;
-    const part = (value: string | undefined) => (value === undefined || value === 'x' || value === '*' ? '0' : value);
-    versions.push(`${match[2]}.${part(match[3])}.${part(match[4])}`);
-  }
-  return versions.sort(compareVersions)[0];
-}
-
-function compareVersions(a: string, b: string): number {
-  const left = a.split('.').map(Number);
-  const right = b.split('.').map(Number);
-  for (let index = 0; index < 3; index++) {
-    const difference = (left[index] ?? 0) - (right[index] ?? 0);
-    if (difference !== 0) return difference;
-  }
-  return 0;
 }

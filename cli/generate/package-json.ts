@@ -1,5 +1,6 @@
 import semver from 'semver';
 import type { CatalogTarget } from '../catalog/model.js';
+import { profileOf } from '../catalog/profile.js';
 import type { DesiredFile } from '../fs/file-changes.js';
 import { isRecord } from '../project/read-json-file.js';
 import { withJestCoverageExclusion } from './coverage-exclusion.js';
@@ -91,7 +92,8 @@ export function planPackageJson(args: {
     pkg[section] = { ...(pkg[section] ?? {}), [name]: version };
     addedDependencies.push(name);
   };
-  if (target.logger === 'pino') add('dependencies', 'pino', kitDependencyVersions.pino);
+  // A library's kit has no logger, whatever the catalog names.
+  if (target.logger === 'pino' && profileOf(target) !== 'library') add('dependencies', 'pino', kitDependencyVersions.pino);
   if (target.language === 'typescript') {
     add('devDependencies', 'typescript', kitDependencyVersions.typescript);
     add('devDependencies', '@types/node', kitDependencyVersions['@types/node']);

@@ -31,6 +31,12 @@ describe('planPackageJson', () => {
     expect(planned({ dependencies: { express: '^4.21.2' }, devDependencies: { '@types/express': '4.17.0' } }).devDependencies['@types/express']).toBe('4.17.0');
   });
 
+  it("adds pino for a service's kit but not for a library's, which has no logger", () => {
+    const pinoTarget = { ...target, framework: 'none' as const, logger: 'pino' as const };
+    expect(planned({}, { target: pinoTarget }).dependencies?.pino).toBeDefined();
+    expect(planned({}, { target: { ...pinoTarget, profile: 'library' } }).dependencies?.pino).toBeUndefined();
+  });
+
   it('adds the kit to a published files list when placement asks for it, once', () => {
     expect(planned({ files: ['index.js'] }, { publishEntry: 'errors' }).files).toEqual(['index.js', 'errors']);
     expect(planned({ files: ['index.js', 'errors'] }, { publishEntry: 'errors' }).files).toEqual(['index.js', 'errors']);
