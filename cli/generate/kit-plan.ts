@@ -141,7 +141,8 @@ export const KIT_NODE_FLOOR = '16.14.0';
  * (`>=14`, `^14.17 || >=16`, `14.x`), ignoring upper bounds.
  */
 export function nodeFloorNote(enginesNode: string | undefined): string | undefined {
-  if (enginesNode === undefined || enginesNode.trim() === '' || semver.validRange(enginesNode) === null) return undefined;
+  // `*` and an empty range say nothing about Node versions; the note is for a floor the project declared.
+  if (enginesNode === undefined || ['', '*'].includes(enginesNode.trim()) || semver.validRange(enginesNode) === null) return undefined;
   const lowest = semver.minVersion(enginesNode);
   if (lowest === null || semver.gte(lowest, KIT_NODE_FLOOR)) return undefined;
   return `the kit needs Node ${KIT_NODE_FLOOR} or later, and package.json engines allows ${enginesNode.trim()}: raise engines.node or run the kit on a newer Node`;
