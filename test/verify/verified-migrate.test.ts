@@ -13,7 +13,7 @@ import { UsageError } from '../../cli/errors.js';
 import { runMigrate } from '../../cli/migrate/run.js';
 import { readRunFailures } from '../../cli/migrate/verify/results/read.js';
 import { runVerifiedMigrate, type VerifyProgress } from '../../cli/migrate/verify/run.js';
-import { CONFIG_SOURCE, CONFIG_SUITE, git, isRunning, projectWithKit, removeProjects } from './project.js';
+import { CONFIG_SOURCE, CONFIG_SUITE, git, isRunning, projectWithKit, removeProjects, SITES_UNDER_TEST } from './project.js';
 
 afterAll(removeProjects);
 
@@ -35,11 +35,11 @@ describe('migrate --verify', () => {
     expect(before).toEqual(['already broken before any migration']);
     rmSync(path.join(root, '.runs'));
     const progress: VerifyProgress[] = [];
-    const report = await runVerifiedMigrate({ cwd: root, paths: ['src'], verify: { command: 'node --test test/', onProgress: (p) => progress.push(p) } });
+    const report = await runVerifiedMigrate({ cwd: root, paths: ['src'], transforms: SITES_UNDER_TEST, verify: { command: 'node --test test/', onProgress: (p) => progress.push(p) } });
 
     expect(report.verify.reverted.map((site) => [site.transform, site.line, site.breaks])).toEqual([
       ['console-in-catch', 7, ['warns when the config is unreadable']],
-      ['empty-catch', 24, ['the predicate stays silent']],
+      ['empty-catch', 24, ['a failed touch stays silent']],
       ['domain-errors', 50, ['a missing user is a plain Error']],
     ]);
     expect(report.verify.failingBefore).toEqual(['already broken before any migration']);
@@ -53,7 +53,7 @@ describe('migrate --verify', () => {
     expect(migrated).toContain("throw new Error('not a number', { cause: e });");
     expect(migrated).toContain('  return double(x) * 2;\n}');
     expect(migrated).toContain("console.warn('config unreadable', err);");
-    expect(migrated).toContain("throw new Error('user not found');");
+    expect(migrated).toContain("throw new Error('user was not found');");
     expect(migrated).toContain('  } catch (e) {}');
     expect(failingNow(root)).toEqual(before);
 
@@ -61,7 +61,7 @@ describe('migrate --verify', () => {
     const recorded = JSON.parse(readFileSync(path.join(root, 'faultline.verify.json'), 'utf8')) as { sites: Array<{ transform: string; breaks: string[] }> };
     expect(recorded.sites.map((site) => [site.transform, site.breaks])).toEqual([
       ['console-in-catch', ['warns when the config is unreadable']],
-      ['empty-catch', ['the predicate stays silent']],
+      ['empty-catch', ['a failed touch stays silent']],
       ['domain-errors', ['a missing user is a plain Error']],
     ]);
     git(root, 'add', '--all');
@@ -88,7 +88,7 @@ describe('migrate --verify', () => {
     const root = await configProject();
     const file = path.join(root, 'src/config.js');
     const mtime = statSync(file).mtimeMs;
-    const report = await runVerifiedMigrate({ cwd: root, paths: ['src'], dryRun: true, verify: { command: 'node --test test/' } });
+    const report = await runVerifiedMigrate({ cwd: root, paths: ['src'], dryRun: true, transforms: SITES_UNDER_TEST, verify: { command: 'node --test test/' } });
     expect(readFileSync(file, 'utf8')).toBe(CONFIG_SOURCE);
     expect(Math.round(statSync(file).mtimeMs)).toBe(Math.round(mtime));
     expect(git(root, 'status', '--porcelain')).toBe('');
