@@ -56,6 +56,7 @@ export const WARM_UP_SAMPLES: readonly string[] = [
     'export async function load(id, items) {',
     "  try { await fetchUser(id); } catch (e) { console.error('Failed to load', e); }",
     '  try { return JSON.parse(items); } catch { return null; }',
+    '  try { return loadItems(items); } catch { return null; }',
     '  try { run(); } catch (err) { logger.error(err.message); throw new Error(`wrapped ${id}`); }',
     '  try { await Promise.all(items.map(fetchUser)); } catch (error) { }',
     '  for (const item of items) { try { check(item); } catch (e) { continue; } }',
