@@ -112,9 +112,12 @@ function loggerShape(file: string): LoggerShape | undefined {
       if (isModuleExports) {
         const value = statement.expression.right;
         if (value.type === 'ObjectExpression') {
-          for (const property of value.properties) {
-            if (property.type === 'ObjectProperty' && property.key.type === 'Identifier') exports.push(property.key.name);
-          }
+          const keys = value.properties.flatMap((property) =>
+            (property.type === 'ObjectProperty' || property.type === 'ObjectMethod') && property.key.type === 'Identifier' ? [property.key.name] : [],
+          );
+          exports.push(...keys);
+          // An object of logging methods is itself the logger the module exports.
+          if (keys.includes('error') && (keys.includes('info') || keys.includes('warn'))) exports.push('default');
         } else {
           exports.push('default');
         }

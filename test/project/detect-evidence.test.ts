@@ -258,6 +258,15 @@ describe("the project's own logger", () => {
     expect(info.projectLogger).toMatchObject({ path: 'src/lib/logger.ts', export: 'logger', style: 'fields-first' });
   });
 
+  it('a module whose exports are the logging methods themselves is the logger', async () => {
+    const root = project({
+      'package.json': { name: 'methods', private: true },
+      'src/log.js': "module.exports = { info: (m) => console.error(m), warn: (m) => console.error(m), error(m) { console.error(m) } };\n",
+      ...importers('../log', 3),
+    });
+    expect((await detectProject(root)).projectLogger).toMatchObject({ path: 'src/log.js', export: 'default', style: 'message-first' });
+  });
+
   it('a logger module used by one or two files is not the project logger', async () => {
     const root = project({
       'package.json': { name: 'few', private: true, dependencies: { pino: '^9.0.0' } },
