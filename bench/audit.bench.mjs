@@ -83,9 +83,9 @@ async function main() {
 async function floor(dir) {
   const load = (relative) => import(pathToFileURL(path.join(dist, relative)).href);
   const [{ parseForDetection }, { allTransforms }, { auditRules }, { tuneCompilerForShortRuns }] = await Promise.all([
-    load('transforms/lib/detection-parse.js'),
-    load('transforms/registry.js'),
-    load('transforms/rules/registry.js'),
+    load('transforms/javascript/lib/detection-parse.js'),
+    load('transforms/javascript/registry.js'),
+    load('transforms/javascript/rules/registry.js'),
     load('cli/compiler-tuning.js'),
   ]);
   // The same V8 setting the command runs with, so the floor is what the command itself cannot avoid.

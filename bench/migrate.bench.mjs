@@ -1,7 +1,7 @@
 // Times `faultline migrate --dry-run` side by side with its two baselines over the same files:
 //   (a) the floor: read every file and parse the ones containing `catch` or `throw` with @babel/parser;
 //   (b) our engine in dry-run mode with all built-in transforms;
-//   (c) the plain jscodeshift CLI running the same transforms (dist/transforms/<id>.js), one after another.
+//   (c) the plain jscodeshift CLI running the same transforms (dist/transforms/javascript/<id>.js), one after another.
 // The files are a couple of thousand real .js files from this repository's node_modules, chosen by a
 // hash of their path so every run on the same install picks the same ones.
 //
@@ -18,8 +18,8 @@ const args = process.argv.slice(2);
 const options = benchOptions(2000);
 const dist = path.resolve(repo, options.dist);
 // Every built-in transform, in registry order: the comparison runs each one with jscodeshift.
-const TRANSFORMS = existsSync(path.join(dist, 'transforms/registry.js'))
-  ? (await import(pathToFileURL(path.join(dist, 'transforms/registry.js')).href)).allTransforms.map((t) => t.meta.id)
+const TRANSFORMS = existsSync(path.join(dist, 'transforms/javascript/registry.js'))
+  ? (await import(pathToFileURL(path.join(dist, 'transforms/javascript/registry.js')).href)).allTransforms.map((t) => t.meta.id)
   : [];
 
 if (args[0] === '--measure') {
@@ -38,7 +38,7 @@ async function measure(kind, project) {
   (await import(pathToFileURL(path.join(dist, 'cli/compiler-tuning.js')).href)).tuneCompilerForShortRuns();
   let detail;
   if (kind === 'floor') {
-    const { parseSource } = await import(pathToFileURL(path.join(dist, 'transforms/lib/parse.js')).href);
+    const { parseSource } = await import(pathToFileURL(path.join(dist, 'transforms/javascript/lib/parse.js')).href);
     const t0 = performance.now();
     const c0 = process.cpuUsage();
     let parsed = 0;
@@ -75,12 +75,12 @@ function listFiles(dir) {
 
 async function main() {
   if (TRANSFORMS.length === 0) {
-    console.error(`${path.relative(repo, dist)}/transforms/registry.js is missing — run \`npm run build\` first`);
+    console.error(`${path.relative(repo, dist)}/transforms/javascript/registry.js is missing — run \`npm run build\` first`);
     process.exit(2);
   }
   for (const id of TRANSFORMS) {
-    if (!existsSync(path.join(dist, 'transforms', `${id}.js`))) {
-      console.error(`${path.relative(repo, dist)}/transforms/${id}.js is missing — run \`npm run build\` first`);
+    if (!existsSync(path.join(dist, 'transforms', 'javascript', `${id}.js`))) {
+      console.error(`${path.relative(repo, dist)}/transforms/javascript/${id}.js is missing — run \`npm run build\` first`);
       process.exit(2);
     }
   }
@@ -96,7 +96,7 @@ async function main() {
     const ours = median(await repeat(runs, () => child(['--measure', 'migrate', project])), 'ms');
     const jscodeshift = [];
     for (const id of TRANSFORMS) {
-      jscodeshift.push({ id, ...(await timedNode(path.join(repo, 'node_modules/jscodeshift/bin/jscodeshift.js'), ['-t', path.join(dist, 'transforms', `${id}.js`), '--dry', '--silent', '--extensions=js', path.join(project, 'src')])) });
+      jscodeshift.push({ id, ...(await timedNode(path.join(repo, 'node_modules/jscodeshift/bin/jscodeshift.js'), ['-t', path.join(dist, 'transforms', 'javascript', `${id}.js`), '--dry', '--silent', '--extensions=js', path.join(project, 'src')])) });
     }
     const jscodeshiftMs = jscodeshift.reduce((sum, run) => sum + run.wallMs, 0);
     const jscodeshiftCpuMs = jscodeshift.reduce((sum, run) => sum + run.cpuMs, 0);

@@ -19,8 +19,8 @@ import { UsageError } from './errors.js';
 import { runCheck } from './generate/check.js';
 import { listing } from './listing.js';
 import { runMigrate } from './migrate/run.js';
-import { allTransforms } from '../transforms/registry.js';
-import { auditRules } from '../transforms/rules/registry.js';
+import { allTransforms } from '../transforms/javascript/registry.js';
+import { auditRules } from '../transforms/javascript/rules/registry.js';
 import { allPythonRules } from '../transforms/python/registry.js';
 
 export type Severity = 'error' | 'warning' | 'info';

@@ -37,8 +37,8 @@ if (installed.length > 0) throw new Error(`scripts/bundle-cli.mjs bundles ${inst
 const undeclared = BUNDLED.filter((name) => !(name in (pkg.devDependencies ?? {})));
 if (undeclared.length > 0) throw new Error(`scripts/bundle-cli.mjs bundles ${undeclared.join(', ')}, which package.json no longer names; update BUNDLED`);
 
-/** Every transform module: the files directly in dist/transforms/ except the registry and the types. */
-const transformIds = readdirSync(path.join(dist, 'transforms'))
+/** Every transform module: the files directly in dist/transforms/javascript/ except the registry and the types. */
+const transformIds = readdirSync(path.join(dist, 'transforms', 'javascript'))
   .filter((name) => name.endsWith('.js') && name !== 'registry.js' && name !== 'types.js')
   .map((name) => name.slice(0, -'.js'.length));
 
@@ -67,7 +67,7 @@ const result = await build({
 // into CommonJS but leaves `import.meta` alone; Node then takes the file for an ES module and fails.
 // So each transform ships as one self-contained CommonJS file, `jscodeshift -t <it>` with any setup.
 const standalone = await build({
-  entryPoints: Object.fromEntries(transformIds.map((id) => [id, path.join(dist, 'transforms', `${id}.js`)])),
+  entryPoints: Object.fromEntries(transformIds.map((id) => [id, path.join(dist, 'transforms', 'javascript', `${id}.js`)])),
   outdir: path.join(dist, 'lib/transforms'),
   outExtension: { '.js': '.cjs' },
   bundle: true,

@@ -105,7 +105,7 @@ export interface TransformModule {
    * Optional: detection reads node types, fields, `start`/`end` offsets and `ast.comments`, never a
    * `loc`, `range` or `extra` (findings made with `findingAt` and passed through `withoutSuppressed`
    * qualify). When every module a file needs says so, the engine parses that file for detection with
-   * transforms/lib/detection-parse.ts, which is faster and builds such a tree; otherwise with
+   * transforms/javascript/lib/detection-parse.ts, which is faster and builds such a tree; otherwise with
    * @babel/parser's full tree.
    */
   readsOffsetsOnly?: boolean;

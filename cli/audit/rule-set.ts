@@ -3,9 +3,9 @@
  * rule, minus those the catalog turns off, each with the level it reports at.
  */
 import type { Severity, TransformModule } from '../../transforms/types.js';
-import { allTransforms } from '../../transforms/registry.js';
-import { createAuditRules } from '../../transforms/rules/registry.js';
-import type { AuditRule } from '../../transforms/rules/types.js';
+import { allTransforms } from '../../transforms/javascript/registry.js';
+import { createAuditRules } from '../../transforms/javascript/rules/registry.js';
+import type { AuditRule } from '../../transforms/javascript/rules/types.js';
 import { allPythonRules } from '../../transforms/python/registry.js';
 import type { PythonRule } from '../../transforms/python/types.js';
 import { checkRuleIds, type AuditConfig } from './config.js';

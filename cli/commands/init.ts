@@ -6,7 +6,7 @@ import { UsageError } from '../errors.js';
 import type { Language } from '../catalog/model.js';
 import type { InitAnswers } from '../generate/init.js';
 import type { ProjectInfo } from '../project/detect.js';
-import type { PythonProjectInfo } from '../project/detect-python.js';
+import type { PythonProjectInfo } from '../project/python/detect.js';
 import type { CommandContext } from './context.js';
 import { printChanges } from './print-changes.js';
 
@@ -58,7 +58,7 @@ export function registerInit(program: Command, context: CommandContext): void {
       // The generator loads only when a command generates: the other commands never need it.
       const [{ defaultAnswers, inspectProject, runInit }, { inspectPythonProject, isPythonInit, runPythonInit }] = await Promise.all([
         import('../generate/init.js'),
-        import('../generate/python-init.js'),
+        import('../generate/python/init.js'),
       ]);
       const answers = flagsToAnswers(flags);
       const interactive = !flags.yes && !flags.json && context.interactive() && !existsSync(path.join(root, CATALOG_FILE));
@@ -140,7 +140,7 @@ async function askLanguage(detected: Language): Promise<Language> {
 /** The Python questions no flag answered, offering what was detected as the default. */
 async function askMissingPython(project: PythonProjectInfo, answers: InitAnswers): Promise<InitAnswers> {
   const { select, input } = await import('@inquirer/prompts');
-  const { defaultPythonAnswers } = await import('../generate/python-init.js');
+  const { defaultPythonAnswers } = await import('../generate/python/init.js');
   const defaults = defaultPythonAnswers(project);
   const asked: InitAnswers = {};
   if (!answers.framework) {

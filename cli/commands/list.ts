@@ -16,8 +16,8 @@ export function registerList(program: Command, context: CommandContext): void {
       const output = context.output(command);
       // The transforms are loaded on use, like the engines: no other command needs them at start.
       const [{ allTransforms }, { auditRules }, { allPythonRules }] = await Promise.all([
-        import('../../transforms/registry.js'),
-        import('../../transforms/rules/registry.js'),
+        import('../../transforms/javascript/registry.js'),
+        import('../../transforms/javascript/rules/registry.js'),
         import('../../transforms/python/registry.js'),
       ]);
       const result = listing(allTransforms, auditRules, allPythonRules);

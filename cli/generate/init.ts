@@ -8,7 +8,7 @@ import { catalogForInit, writeInitFiles } from './init-files.js';
 import { isWithin } from '../fs/project-paths.js';
 import { nodeFloorNote } from './kit-plan.js';
 import { kitTestCommand, planPackageJson } from './package-json.js';
-import { isPythonInit, runPythonInit } from './python-init.js';
+import { isPythonInit, runPythonInit } from './python/init.js';
 import { formatForProject } from './render.js';
 import { renderCatalogFiles } from './render-catalog-files.js';
 import { kitTestFileFor, testNotes } from './kit-test-placement.js';

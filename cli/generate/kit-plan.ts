@@ -3,7 +3,7 @@ import type { Catalog, CatalogTarget } from '../catalog/model.js';
 import { profileOf } from '../catalog/profile.js';
 import { UsageError } from '../errors.js';
 import type { DesiredFile } from '../fs/file-changes.js';
-import { planPythonFiles, rejectPythonChoices } from './python-plan.js';
+import { planPythonFiles, rejectPythonChoices } from './python/plan.js';
 
 /** One file the kit consists of: which template renders it and where it lands. */
 export interface PlannedFile {

@@ -3,7 +3,7 @@ import type { Catalog } from '../catalog/model.js';
 import type { DesiredFile } from '../fs/file-changes.js';
 import { resolveInsideProject } from '../fs/project-paths.js';
 import { detectProject } from '../project/detect.js';
-import { detectPythonProject } from '../project/detect-python.js';
+import { detectPythonProject } from '../project/python/detect.js';
 import { renderCatalogFiles } from './render-catalog-files.js';
 
 /**

@@ -2,9 +2,9 @@
  * Detection without fixing, for `audit`: the same pre-filter and single parse as `migrate`, so both
  * commands see the same sites.
  */
-import { detectModuleStyle } from '../../transforms/lib/module-style.js';
-import { parseForDetection } from '../../transforms/lib/detection-parse.js';
-import { ParseFailure, parseSource } from '../../transforms/lib/on-demand-parse.js';
+import { detectModuleStyle } from '../../transforms/javascript/lib/module-style.js';
+import { parseForDetection } from '../../transforms/javascript/lib/detection-parse.js';
+import { ParseFailure, parseSource } from '../../transforms/javascript/lib/on-demand-parse.js';
 import type { Finding, KitLocation } from '../../transforms/types.js';
 import { detectModules, type DetectingModule } from './detect-modules.js';
 

@@ -3,7 +3,7 @@
  * walk together; walking costs about as much as parsing, so one walk per module would double the
  * time. Modules without it (a project's own) run their `detect` as before.
  */
-import { walkWithVisitors, type WalkPosition } from '../../transforms/lib/shared-walk.js';
+import { walkWithVisitors, type WalkPosition } from '../../transforms/javascript/lib/shared-walk.js';
 import type { Finding, NodeVisitors, SharedDetection, TransformContext, TransformModule } from '../../transforms/types.js';
 
 export type DetectingModule = Pick<TransformModule, 'meta' | 'mightMatch' | 'detect' | 'detectShared' | 'readsOffsetsOnly'>;

@@ -2,7 +2,7 @@
  * A migrate report as lines for people. Building the text is separate from printing it, so the
  * command stays a thin shell and the wording can be tested.
  */
-import { getTransform } from '../../transforms/registry.js';
+import { getTransform } from '../../transforms/javascript/registry.js';
 import type { MigrateReport } from './report.js';
 
 export interface Paint {

@@ -4,12 +4,12 @@
  * parses. Pure: text in, text out; reading and writing files happen elsewhere.
  */
 import type { File } from '@babel/types';
-import { applyEdits } from '../../transforms/lib/apply-edits.js';
-import { createKitImports, type KitImports } from '../../transforms/lib/kit-imports.js';
-import { detectModuleStyle } from '../../transforms/lib/module-style.js';
-import { ParseFailure, parseSource } from '../../transforms/lib/on-demand-parse.js';
-import { lineEndingOf } from '../../transforms/lib/source-style.js';
-import { unusedKitImportEdits } from '../../transforms/lib/unused-kit-imports.js';
+import { applyEdits } from '../../transforms/shared/apply-edits.js';
+import { createKitImports, type KitImports } from '../../transforms/javascript/lib/kit-imports.js';
+import { detectModuleStyle } from '../../transforms/javascript/lib/module-style.js';
+import { ParseFailure, parseSource } from '../../transforms/javascript/lib/on-demand-parse.js';
+import { lineEndingOf } from '../../transforms/javascript/lib/source-style.js';
+import { unusedKitImportEdits } from '../../transforms/javascript/lib/unused-kit-imports.js';
 import type { Finding, KitLocation, TextEdit, TransformContext, TransformModule } from '../../transforms/types.js';
 import { detectModules } from './detect-modules.js';
 

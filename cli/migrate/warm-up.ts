@@ -19,9 +19,9 @@
  * not in the project. Results are discarded, and nothing is read or written.
  */
 import path from 'node:path';
-import { dialectOf } from '../../transforms/lib/babel-parse.js';
-import { allTransforms } from '../../transforms/registry.js';
-import { auditRules } from '../../transforms/rules/registry.js';
+import { dialectOf } from '../../transforms/javascript/lib/babel-parse.js';
+import { allTransforms } from '../../transforms/javascript/registry.js';
+import { auditRules } from '../../transforms/javascript/rules/registry.js';
 import type { KitLocation } from '../../transforms/types.js';
 import { detectSource } from './detect-file.js';
 import { WARM_UP_SAMPLES } from './warm-up-sample.js';

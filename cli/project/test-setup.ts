@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import picomatch from 'picomatch';
 import { glob } from 'tinyglobby';
-import { compilerOptionsOf, TSCONFIG_FILE } from '../../transforms/lib/tsconfig-options.js';
+import { compilerOptionsOf, TSCONFIG_FILE } from '../../transforms/javascript/lib/tsconfig-options.js';
 import { isRecord, JSONC, readJsonFileSync } from './read-json-file.js';
 
 export type JsTestRunner = 'vitest' | 'jest' | 'mocha' | 'node:test';

@@ -8,7 +8,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
-import { compilerOptionsOf, resolveExtends, TSCONFIG_FILE } from '../../transforms/lib/tsconfig-options.js';
+import { compilerOptionsOf, resolveExtends, TSCONFIG_FILE } from '../../transforms/javascript/lib/tsconfig-options.js';
 import { isRecord, JSONC, readJsonFileSync } from './read-json-file.js';
 
 export interface TsconfigProject {

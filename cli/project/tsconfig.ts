@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { compilerOptionsOf, TSCONFIG_FILE } from '../../transforms/lib/tsconfig-options.js';
+import { compilerOptionsOf, TSCONFIG_FILE } from '../../transforms/javascript/lib/tsconfig-options.js';
 import { JSONC, readJsonFileSync } from './read-json-file.js';
 
 export { TSCONFIG_FILE };

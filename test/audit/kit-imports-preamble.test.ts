@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { applyEdits } from '../../transforms/lib/apply-edits.js';
-import { createKitImports } from '../../transforms/lib/kit-imports.js';
-import { detectModuleStyle } from '../../transforms/lib/module-style.js';
-import { parseSource } from '../../transforms/lib/parse.js';
+import { applyEdits } from '../../transforms/shared/apply-edits.js';
+import { createKitImports } from '../../transforms/javascript/lib/kit-imports.js';
+import { detectModuleStyle } from '../../transforms/javascript/lib/module-style.js';
+import { parseSource } from '../../transforms/javascript/lib/parse.js';
 import type { KitLocation } from '../../transforms/types.js';
 
 const kit: KitLocation = { kitDir: '/p/src/errors', importSuffix: '.js', language: 'typescript', errorClasses: [], mappings: [] };

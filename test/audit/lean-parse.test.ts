@@ -3,14 +3,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../cli/catalog/load.js';
 import { kitLocationOf } from '../../cli/migrate/project.js';
-import { detectModuleStyle } from '../../transforms/lib/module-style.js';
-import { parseSource } from '../../transforms/lib/parse.js';
-import { allTransforms } from '../../transforms/registry.js';
-import { auditRules } from '../../transforms/rules/registry.js';
+import { detectModuleStyle } from '../../transforms/javascript/lib/module-style.js';
+import { parseSource } from '../../transforms/javascript/lib/parse.js';
+import { allTransforms } from '../../transforms/javascript/registry.js';
+import { auditRules } from '../../transforms/javascript/rules/registry.js';
 import { repoRoot } from '../support/cli.js';
 import { SMELLS } from './projects.js';
 
-const fixtureRoot = path.join(repoRoot, '__testfixtures__');
+const fixtureRoot = path.join(repoRoot, '__testfixtures__', 'javascript');
 const kit = kitLocationOf(loadCatalog(fixtureRoot).catalog, fixtureRoot);
 
 /** Every fixture input, and a file with a finding of most audit rules. */

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { detectModuleStyle } from '../../transforms/lib/module-style.js';
-import { parseSource } from '../../transforms/lib/parse.js';
-import type { AuditRule } from '../../transforms/rules/types.js';
+import { detectModuleStyle } from '../../transforms/javascript/lib/module-style.js';
+import { parseSource } from '../../transforms/javascript/lib/parse.js';
+import type { AuditRule } from '../../transforms/javascript/rules/types.js';
 import type { Finding } from '../../transforms/types.js';
 import { expectSameFindingsOnDetectionTree } from '../support/detection-parity.js';
-import { kitAt } from '../transforms/run-transform.js';
+import { kitAt } from '../transforms/javascript/run-transform.js';
 
 export interface ValidCase {
   code: string;

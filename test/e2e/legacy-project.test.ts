@@ -7,7 +7,7 @@ import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { MigrateReport } from '../../cli/migrate/report.js';
-import { allTransforms } from '../../transforms/registry.js';
+import { allTransforms } from '../../transforms/javascript/registry.js';
 import { faultline, repoRoot, run, tempDir } from '../support/cli.js';
 
 const created: string[] = [];

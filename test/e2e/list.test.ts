@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { listingText } from '../../cli/commands/list.js';
 import { listing, type Listing } from '../../cli/listing.js';
 import { Output } from '../../cli/output/console.js';
-import { allTransforms } from '../../transforms/registry.js';
-import { auditRules } from '../../transforms/rules/registry.js';
+import { allTransforms } from '../../transforms/javascript/registry.js';
+import { auditRules } from '../../transforms/javascript/rules/registry.js';
 import { faultline, repoRoot } from '../support/cli.js';
 
 describe('faultline list', () => {

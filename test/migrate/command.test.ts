@@ -6,7 +6,7 @@ import { createCommandContext } from '../../cli/commands/context.js';
 import { registerMigrate } from '../../cli/commands/migrate.js';
 import { parseSize } from '../../cli/commands/scan-options.js';
 import { UsageError } from '../../cli/errors.js';
-import { parseSource } from '../../transforms/lib/parse.js';
+import { parseSource } from '../../transforms/javascript/lib/parse.js';
 import { createProject, removeProjects } from './helpers.js';
 
 afterAll(removeProjects);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ParseFailure, parseSource } from '../../transforms/lib/parse.js';
+import { ParseFailure, parseSource } from '../../transforms/javascript/lib/parse.js';
 
 function failureOf(source: string, file: string): ParseFailure {
   try {

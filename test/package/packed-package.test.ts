@@ -8,7 +8,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allTransforms } from '../../transforms/registry.js';
+import { allTransforms } from '../../transforms/javascript/registry.js';
 import { repoRoot, tempDir, writeTree } from '../support/cli.js';
 
 /** What the issue of a lean package set as the most a user's install may cost. */

@@ -6,7 +6,7 @@ import type { KitLocation } from '../../transforms/types.js';
 import { SMELLS } from '../audit/projects.js';
 import { repoRoot } from '../support/cli.js';
 
-export const fixtureRoot = path.join(repoRoot, '__testfixtures__');
+export const fixtureRoot = path.join(repoRoot, '__testfixtures__', 'javascript');
 
 export function fixtureKit(): KitLocation {
   return kitLocationOf(loadCatalog(fixtureRoot).catalog, fixtureRoot);

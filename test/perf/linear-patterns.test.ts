@@ -7,11 +7,11 @@
  */
 import { parseExpression } from '@babel/parser';
 import { describe, expect, it } from 'vitest';
-import { messagePieces, renderMessage } from '../../transforms/lib/log-message.js';
-import { gapEnds } from '../../transforms/lib/code-gaps.js';
-import { everyThrowConstructs } from '../../transforms/lib/throw-text.js';
-import { allTransforms } from '../../transforms/registry.js';
-import { auditRules } from '../../transforms/rules/registry.js';
+import { messagePieces, renderMessage } from '../../transforms/javascript/lib/log-message.js';
+import { gapEnds } from '../../transforms/javascript/lib/code-gaps.js';
+import { everyThrowConstructs } from '../../transforms/javascript/lib/throw-text.js';
+import { allTransforms } from '../../transforms/javascript/registry.js';
+import { auditRules } from '../../transforms/javascript/rules/registry.js';
 
 const SIZE = 100_000;
 

@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { detectModuleStyle } from '../../transforms/lib/module-style.js';
-import { parseSource } from '../../transforms/lib/parse.js';
-import { everyThrowConstructs } from '../../transforms/lib/throw-text.js';
-import * as domainErrors from '../../transforms/domain-errors.js';
-import * as throwLiteral from '../../transforms/throw-literal.js';
-import { allTransforms } from '../../transforms/registry.js';
-import { auditRules } from '../../transforms/rules/registry.js';
+import { detectModuleStyle } from '../../transforms/javascript/lib/module-style.js';
+import { parseSource } from '../../transforms/javascript/lib/parse.js';
+import { everyThrowConstructs } from '../../transforms/javascript/lib/throw-text.js';
+import * as domainErrors from '../../transforms/javascript/domain-errors.js';
+import * as throwLiteral from '../../transforms/javascript/throw-literal.js';
+import { allTransforms } from '../../transforms/javascript/registry.js';
+import { auditRules } from '../../transforms/javascript/rules/registry.js';
 import { fixtureCorpus, fixtureKit, fixtureRoot } from './corpus.js';
 
 const kit = fixtureKit();

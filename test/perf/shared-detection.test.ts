@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectModules, type DetectingModule } from '../../cli/migrate/detect-modules.js';
-import { detectModuleStyle } from '../../transforms/lib/module-style.js';
-import { parseSource } from '../../transforms/lib/parse.js';
-import { walkWithVisitors } from '../../transforms/lib/shared-walk.js';
-import { allTransforms } from '../../transforms/registry.js';
-import { auditRules } from '../../transforms/rules/registry.js';
+import { detectModuleStyle } from '../../transforms/javascript/lib/module-style.js';
+import { parseSource } from '../../transforms/javascript/lib/parse.js';
+import { walkWithVisitors } from '../../transforms/javascript/lib/shared-walk.js';
+import { allTransforms } from '../../transforms/javascript/registry.js';
+import { auditRules } from '../../transforms/javascript/rules/registry.js';
 import type { Node } from '@babel/types';
 import { fixtureCorpus, fixtureKit, fixtureRoot } from './corpus.js';
 

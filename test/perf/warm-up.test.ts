@@ -5,10 +5,10 @@ import { detectSource } from '../../cli/migrate/detect-file.js';
 import { loadDetectionProject } from '../../cli/migrate/project.js';
 import { WARM_UP_SAMPLES } from '../../cli/migrate/warm-up-sample.js';
 import { WARM_UP_MIN_FILES, warmUpDetection } from '../../cli/migrate/warm-up.js';
-import { parseForDetection } from '../../transforms/lib/detection-parse.js';
-import { preorderOf } from '../../transforms/lib/preorder.js';
-import { allTransforms } from '../../transforms/registry.js';
-import { auditRules } from '../../transforms/rules/registry.js';
+import { parseForDetection } from '../../transforms/javascript/lib/detection-parse.js';
+import { preorderOf } from '../../transforms/javascript/lib/preorder.js';
+import { allTransforms } from '../../transforms/javascript/registry.js';
+import { auditRules } from '../../transforms/javascript/rules/registry.js';
 import { createAuditProject, removeAuditProjects } from '../audit/projects.js';
 import { fixtureCorpus, fixtureKit, fixtureRoot } from './corpus.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectPythonProject, identifierFrom, looksLikePythonProject } from '../../cli/project/detect-python.js';
+import { detectPythonProject, identifierFrom, looksLikePythonProject } from '../../cli/project/python/detect.js';
 import { tempDir, writeTree } from '../support/cli.js';
 
 function project(files: Record<string, string>): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseToml, tomlTable, TomlSyntaxError } from '../../cli/project/pyproject-toml.js';
+import { parseToml, tomlTable, TomlSyntaxError } from '../../cli/project/python/pyproject-toml.js';
 
 describe('the pyproject.toml reader', () => {
   it('reads the tables, keys and values project metadata uses', () => {

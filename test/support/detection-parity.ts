@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
-import { parseForDetection } from '../../transforms/lib/detection-parse.js';
-import { detectModuleStyle } from '../../transforms/lib/module-style.js';
-import { parseSource } from '../../transforms/lib/parse.js';
+import { parseForDetection } from '../../transforms/javascript/lib/detection-parse.js';
+import { detectModuleStyle } from '../../transforms/javascript/lib/module-style.js';
+import { parseSource } from '../../transforms/javascript/lib/parse.js';
 import type { KitLocation, TransformModule } from '../../transforms/types.js';
 
 /**

@@ -3,7 +3,7 @@
  * and the scalar fields rules read (names, values, operators, flags), child by child in source order,
  * and the comments. Locations, `extra` and `program.sourceType` are not compared.
  */
-import { VISITOR_KEYS } from '../../transforms/lib/visitor-keys.js';
+import { VISITOR_KEYS } from '../../transforms/javascript/lib/visitor-keys.js';
 
 const SCALARS = ['name', 'value', 'operator', 'kind', 'computed', 'optional', 'static', 'async', 'generator', 'shorthand', 'prefix', 'delegate', 'await', 'pattern', 'flags', 'tail'];
 

@@ -6,7 +6,7 @@
  * new.
  */
 import type { Finding, FixResult, TransformMeta } from '../types.js';
-import type { LineIndex } from '../lib/line-index.js';
+import type { LineIndex } from '../shared/line-index.js';
 import type { PythonNode, PythonTree } from './lib/parser.js';
 
 export interface PythonRuleMeta extends TransformMeta {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import * as rule from '../../../transforms/rules/broad-try.js';
+import * as rule from '../../../transforms/javascript/rules/broad-try.js';
 import { auditRuleTester, detectAll, TS_FILE } from '../rule-tester.js';
 
 const statements = (count: number, indent = '    '): string => Array.from({ length: count }, (_, i) => `${indent}step${i}();`).join('\n');

@@ -1,4 +1,4 @@
-import * as rule from '../../../transforms/rules/catch-any.js';
+import * as rule from '../../../transforms/javascript/rules/catch-any.js';
 import { auditRuleTester, JS_FILE } from '../rule-tester.js';
 
 auditRuleTester(rule, {

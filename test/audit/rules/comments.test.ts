@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseSource } from '../../../transforms/lib/parse.js';
-import { hasCommentBetween } from '../../../transforms/rules/comments.js';
+import { parseSource } from '../../../transforms/javascript/lib/parse.js';
+import { hasCommentBetween } from '../../../transforms/javascript/rules/comments.js';
 
 describe('hasCommentBetween', () => {
   const source = '/*a*/ x; /*b*/ { y; } /*c*/ { /*d*/ } {}';

@@ -1,4 +1,4 @@
-import * as rule from '../../../transforms/rules/error-message-only-logged.js';
+import * as rule from '../../../transforms/javascript/rules/error-message-only-logged.js';
 import { auditRuleTester, JS_FILE } from '../rule-tester.js';
 
 auditRuleTester(rule, {

@@ -1,4 +1,4 @@
-import * as rule from '../../../transforms/rules/loop-catch-continue.js';
+import * as rule from '../../../transforms/javascript/rules/loop-catch-continue.js';
 import { auditRuleTester, JS_FILE } from '../rule-tester.js';
 
 auditRuleTester(rule, {

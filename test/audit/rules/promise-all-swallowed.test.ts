@@ -1,4 +1,4 @@
-import * as rule from '../../../transforms/rules/promise-all-swallowed.js';
+import * as rule from '../../../transforms/javascript/rules/promise-all-swallowed.js';
 import { auditRuleTester, JS_FILE } from '../rule-tester.js';
 
 auditRuleTester(rule, {

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { applyEdits } from '../../../transforms/shared/apply-edits.js';
+import { createKitImports } from '../../../transforms/javascript/lib/kit-imports.js';
+import { isKitSpecifier, kitSpecifierFor } from '../../../transforms/javascript/lib/kit-specifier.js';
+import { detectModuleStyle } from '../../../transforms/javascript/lib/module-style.js';
+import { parseSource } from '../../../transforms/javascript/lib/parse.js';
+import type { KitLocation } from '../../../transforms/types.js';
+import { kitAt } from './run-transform.js';
+
+const kit = kitAt('/p');
+const file = '/p/src/users/load.ts';
+
+/** Requests `names` in a file and returns the file with the imports added, and the local names. */
+function importInto(source: string, names: string[], options: { filePath?: string; kit?: KitLocation } = {}): { text: string; locals: string[] } {
+  const filePath = options.filePath ?? file;
+  const ast = parseSource(source, filePath);
+  const imports = createKitImports({ ast, source, filePath, kit: options.kit ?? kit, moduleStyle: detectModuleStyle(ast, filePath) });
+  const locals = names.map((name) => imports.useKitExport(name));
+  return { text: applyEdits(source, imports.edits()), locals };
+}
+
+describe('kitSpecifierFor', () => {
+  it('is a relative posix path to the kit index with the suffix', () => {
+    expect(kitSpecifierFor('/p/src/users/load.ts', kit)).toBe('../errors/index.js');
+    expect(kitSpecifierFor('/p/src/load.ts', kit)).toBe('./errors/index.js');
+    expect(kitSpecifierFor('/p/src/errors/x.ts', kit)).toBe('./index.js');
+    expect(kitSpecifierFor('/p/scripts/run.ts', kit)).toBe('../src/errors/index.js');
+  });
+
+  it('is the directory when the project imports without suffixes', () => {
+    const bare = kitAt('/p', { importSuffix: '' });
+    expect(kitSpecifierFor('/p/src/users/load.ts', bare)).toBe('../errors');
+    expect(kitSpecifierFor('/p/src/errors/x.ts', bare)).toBe('./index');
+  });
+
+  it('is the alias when one is configured', () => {
+    expect(kitSpecifierFor('/p/src/users/load.ts', kitAt('/p', { importAlias: '@/errors' }))).toBe('@/errors');
+  });
+
+  it('recognises every spelling of the kit', () => {
+    for (const specifier of ['../errors', '../errors/index', '../errors/index.js', '../errors/index.ts', '../errors/']) {
+      expect(isKitSpecifier(specifier, file, kit), specifier).toBe(true);
+    }
+    expect(isKitSpecifier('../errors-old', file, kit)).toBe(false);
+    // `.` and `..` name a folder by where the file is, so the kit's own files can reach it that way.
+    expect(isKitSpecifier('..', '/p/src/errors/adapters/express.ts', kit)).toBe(true);
+    expect(isKitSpecifier('.', '/p/src/errors/x.ts', kit)).toBe(true);
+    expect(isKitSpecifier('./index.js', '/p/src/errors/x.ts', kit)).toBe(true);
+    expect(isKitSpecifier('..', '/p/src/users/x.ts', kit)).toBe(false);
+    expect(isKitSpecifier('errors', file, kit)).toBe(false);
+    expect(isKitSpecifier('@/errors/index.js', file, kitAt('/p', { importAlias: '@/errors' }))).toBe(true);
+  });
+});
+
+describe('createKitImports', () => {
+  it('adds one ESM import after the last import, once per name', () => {
+    const result = importInto("import a from 'a';\nimport b from 'b';\n\nrun();\n", ['reportError', 'logger', 'reportError']);
+    expect(result.locals).toEqual(['reportError', 'logger', 'reportError']);
+    expect(result.text).toBe("import a from 'a';\nimport b from 'b';\nimport { reportError, logger } from '../errors/index.js';\n\nrun();\n");
+  });
+
+  it('merges into an existing import of the kit and reuses what it already imports', () => {
+    const result = importInto("import { logger as log } from '../errors';\n\nrun();\n", ['logger', 'reportError']);
+    expect(result.locals).toEqual(['log', 'reportError']);
+    expect(result.text).toBe("import { logger as log, reportError } from '../errors';\n\nrun();\n");
+  });
+
+  it('does not merge into a type-only import', () => {
+    const result = importInto("import type { AppError } from '../errors/index.js';\nrun();\n", ['AppError']);
+    expect(result.locals).toEqual(['KitAppError']);
+    expect(result.text).toContain("import { AppError as KitAppError } from '../errors/index.js';");
+  });
+
+  it('aliases names the file already uses for something else', () => {
+    const source = "import { reportError } from './telemetry.js';\nfunction f(logger) { return logger; }\nconst reportAppError = 1;\n";
+    const result = importInto(source, ['reportError', 'logger', 'AppError']);
+    expect(result.locals).toEqual(['reportAppError2', 'appLogger', 'AppError']);
+    expect(result.text).toContain("import { reportError as reportAppError2, logger as appLogger, AppError } from '../errors/index.js';");
+  });
+
+  it('uses a namespace import of the kit as it is', () => {
+    const result = importInto("import * as kit from '../errors/index.js';\n", ['logger']);
+    expect(result.locals).toEqual(['kit.logger']);
+    expect(result.text).toBe("import * as kit from '../errors/index.js';\n");
+  });
+
+  it('requires the kit in CommonJS files, after the last require, in the file style', () => {
+    const source = "'use strict'\nconst fs = require(\"fs\")\n\nrun()\n";
+    const result = importInto(source, ['reportError'], { filePath: '/p/src/users/load.js' });
+    expect(result.text).toBe("'use strict'\nconst fs = require(\"fs\")\nconst { reportError } = require(\"../errors/index.js\")\n\nrun()\n");
+  });
+
+  it('extends an existing destructuring require of the kit', () => {
+    const source = "const { logger } = require('../errors');\nrun();\n";
+    const result = importInto(source, ['logger', 'reportError'], { filePath: '/p/src/users/load.js' });
+    expect(result.locals).toEqual(['logger', 'reportError']);
+    expect(result.text).toBe("const { logger, reportError } = require('../errors');\nrun();\n");
+  });
+
+  it('goes after a shebang, directives and a header comment, keeping CRLF', () => {
+    const source = "#!/usr/bin/env node\r\n// Copyright header\r\n\r\n/** Runs it. */\r\nrun();\r\n";
+    const result = importInto(source, ['logger'], { filePath: '/p/src/cli.ts' });
+    expect(result.text).toBe(
+      "#!/usr/bin/env node\r\n// Copyright header\r\nimport { logger } from './errors/index.js';\r\n\r\n/** Runs it. */\r\nrun();\r\n",
+    );
+  });
+
+  it('goes after file-level pragmas, which only work before any code', () => {
+    const result = importInto('// @ts-check\n/* eslint-disable no-console */\nrun();\n', ['logger'], { filePath: '/p/src/cli.js' });
+    expect(result.text).toBe("// @ts-check\n/* eslint-disable no-console */\nconst { logger } = require('./errors/index.js');\n\nrun();\n");
+  });
+
+  it('goes first, with a blank line, when the file starts with code', () => {
+    const result = importInto('/** Runs it. */\nrun();\n', ['logger'], { filePath: '/p/src/cli.ts' });
+    expect(result.text).toBe("import { logger } from './errors/index.js';\n\n/** Runs it. */\nrun();\n");
+  });
+
+  it('adds nothing when nothing was requested', () => {
+    expect(importInto('run();\n', []).text).toBe('run();\n');
+  });
+});

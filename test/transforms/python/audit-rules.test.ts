@@ -1,0 +1,155 @@
+/**
+ * Each audit-only Python rule as two tables, as linters test theirs: snippets it must leave alone and
+ * snippets it must report, with the lines it reports.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { detectPythonSource } from '../../../cli/migrate/python/file.js';
+import { loadPythonParser } from '../../../transforms/python/lib/parser.js';
+import { getPythonRule } from '../../../transforms/python/registry.js';
+import { pythonSyntaxErrors } from './compile.js';
+
+beforeAll(async () => {
+  await loadPythonParser();
+});
+
+interface RuleCases {
+  valid: string[];
+  /** Snippet and the lines of its findings. */
+  invalid: Array<[string, number[]]>;
+}
+
+const cases: Record<string, RuleCases> = {
+  'bare-except': {
+    valid: [
+      'try:\n    run()\nexcept Exception:\n    log()\n',
+      'try:\n    run()\nexcept:\n    rollback()\n    raise\n',
+      'try:\n    run()\nexcept:  # noqa: E722\n    pass\n',
+      'try:\n    run()\nexcept:  # pylint: disable=bare-except\n    pass\n',
+      'try:\n    run()\n# faultline-ignore bare-except: the REPL must survive anything\nexcept:\n    pass\n',
+    ],
+    invalid: [
+      ['try:\n    run()\nexcept:\n    pass\n', [3]],
+      ['async def f():\n    try:\n        await run()\n    except:\n        return None\n', [4]],
+      ['try:\n    run()\nexcept ValueError:\n    pass\nexcept:\n    if x:\n        raise\n', [5]],
+    ],
+  },
+  'broad-except': {
+    valid: [
+      'try:\n    run()\nexcept ValueError:\n    pass\n',
+      'try:\n    run()\nexcept Exception:\n    logger.exception("run failed")\n',
+      'try:\n    run()\nexcept Exception as e:\n    cleanup()\n    raise\n',
+      'try:\n    run()\nexcept Exception as e:\n    raise Failed() from e\n',
+      'try:\n    run()\nexcept Exception:\n    log.error("run failed", exc_info=True)\n',
+      'try:\n    run()\nexcept BaseException:  # noqa: BLE001\n    pass\n',
+      'try:\n    run()\nexcept Exception as ex:  # pylint: disable=locally-disabled, broad-except\n    display(ex)\n',
+    ],
+    invalid: [
+      ['try:\n    run()\nexcept Exception:\n    result = None\n', [3]],
+      ['try:\n    run()\nexcept (OSError, Exception) as e:\n    print(e)\n', [3]],
+      ['try:\n    run()\nexcept Exception as e:\n    def later():\n        raise e\n    schedule(later)\n', [3]],
+      ['try:\n    run()\nexcept BaseException:\n    log.error("failed", exc_info=False)\n', [3]],
+      ['try:\n    run()\nexcept BaseException as e:\n    try:\n        raise Failed() from e\n    except Failed as failure:\n        value = failure\n', [3]],
+    ],
+  },
+  'except-pass': {
+    valid: [
+      'try:\n    os.remove(path)\nexcept FileNotFoundError:\n    pass\n',
+      'try:\n    run()\nexcept Exception:\n    # Best effort: the cache is rebuilt on the next start.\n    pass\n',
+      'try:\n    run()\nexcept Exception:\n    pass  # telemetry must never break a request\n',
+      'try:\n    run()\nexcept Exception as _ignored:\n    pass\n',
+      'with contextlib.suppress(Exception):\n    run()\n',
+      'try:\n    run()\nexcept Exception:\n    pass  # noqa: S110\n',
+    ],
+    invalid: [
+      ['try:\n    run()\nexcept Exception:\n    pass\n', [3]],
+      ['try:\n    run()\nexcept:\n    pass\n', [3]],
+      ['class A:\n    @property\n    def size(self):\n        try:\n            return len(self.items)\n        except BaseException:\n            pass\n', [6]],
+    ],
+  },
+  'except-continue': {
+    valid: [
+      'for row in rows:\n    try:\n        use(row)\n    except ValueError:\n        continue\n',
+      'for row in rows:\n    try:\n        use(row)\n    except Exception:\n        # Malformed rows are counted by the importer.\n        continue\n',
+      'for row in rows:\n    try:\n        use(row)\n    except Exception as e:\n        log(e)\n        continue\n',
+    ],
+    invalid: [
+      ['for row in rows:\n    try:\n        use(row)\n    except Exception:\n        continue\n', [4]],
+      ['async def f(rows):\n    async for row in rows:\n        try:\n            await use(row)\n        except:\n            continue\n', [5]],
+    ],
+  },
+  'swallowed-cancellation': {
+    valid: [
+      'async def f():\n    try:\n        await work()\n    except asyncio.CancelledError:\n        await cleanup()\n        raise\n',
+      'async def f():\n    try:\n        await work()\n    except Exception:\n        return None\n',
+      'def f():\n    try:\n        work()\n    except BaseException:\n        return None\n',
+      'async def f():\n    try:\n        await work()\n    except asyncio.CancelledError:\n        # The worker pool is shutting down; finishing quietly is the contract.\n        return\n',
+      'async def f():\n    def sync():\n        try:\n            work()\n        except BaseException:\n            return None\n    return sync\n',
+      'async def f():\n    try:\n        await work()\n    except BaseException as e:\n        log(e)\n        raise Stopped() from e\n',
+    ],
+    invalid: [
+      ['async def f():\n    try:\n        await work()\n    except asyncio.CancelledError:\n        return None\n', [4]],
+      ['from asyncio import CancelledError\n\n\nasync def f():\n    try:\n        await work()\n    except (TimeoutError, CancelledError) as e:\n        log(e)\n', [7]],
+      ['class C:\n    async def f(self):\n        try:\n            await work()\n        except:\n            self.failed = True\n', [5]],
+      ['async def f():\n    try:\n        await work()\n    except BaseException:\n        try:\n            raise Stopped()\n        except Stopped:\n            pass\n', [4]],
+    ],
+  },
+  'task-discarded': {
+    valid: [
+      'task = asyncio.create_task(work())\n',
+      'tasks.add(asyncio.create_task(work()))\n',
+      'await asyncio.create_task(work())\n',
+      'loop.create_task(work())\n',
+      'from trio import create_task\ncreate_task(work())\n',
+    ],
+    invalid: [
+      ['asyncio.create_task(work())\n', [1]],
+      ['from asyncio import ensure_future as spawn\n\nasync def f():\n    spawn(work())\n', [4]],
+      ['async def f():\n    asyncio.ensure_future(work())\n', [2]],
+    ],
+  },
+  'open-without-with': {
+    valid: [
+      'with open(path) as handle:\n    data = handle.read()\n',
+      'with open(a) as src, open(b, "w") as dst:\n    dst.write(src.read())\n',
+      'with contextlib.ExitStack() as stack:\n    files = [stack.enter_context(open(p)) for p in paths]\n',
+      'def open(name):\n    return name\n\nvalue = open("x")\n',
+      'from webbrowser import open\nopen(url)\n',
+      'image = Image.open(path)\n',
+      'open(marker, "w").close()\n',
+      'def reader(path):\n    return io.open(path)  # the caller closes it\n',
+      'log = open(path, "a")  # pylint: disable=consider-using-with\n',
+    ],
+    invalid: [
+      ['data = open(path).read()\n', [1]],
+      ['handle = io.open(path)\ntry:\n    use(handle)\nfinally:\n    handle.close()\n', [1]],
+      ['async def f():\n    scratch = tempfile.NamedTemporaryFile()\n', [2]],
+    ],
+  },
+};
+
+for (const [id, { valid, invalid }] of Object.entries(cases)) {
+  const rule = getPythonRule(id);
+  describe(id, () => {
+    it('exists and is audit-only', () => {
+      expect(rule).toBeDefined();
+      expect(rule?.fix).toBeUndefined();
+    });
+
+    it('has valid Python in both tables', () => {
+      const texts = Object.fromEntries([...valid, ...invalid.map(([source]) => source)].map((source, index) => [String(index), source]));
+      expect(pythonSyntaxErrors(texts)).toEqual({});
+    });
+
+    it.each(valid.map((source) => [source]))('leaves alone %j', (source) => {
+      const outcome = detectPythonSource({ source, filePath: '/project/app.py', rules: [rule!] });
+      expect(outcome).toMatchObject({ kind: 'findings', findings: [] });
+    });
+
+    it.each(invalid)('reports %j', (source, lines) => {
+      const outcome = detectPythonSource({ source, filePath: '/project/app.py', rules: [rule!] });
+      if (outcome.kind !== 'findings') throw new Error(outcome.message);
+      expect(outcome.findings.map((finding) => finding.line)).toEqual(lines);
+      for (const finding of outcome.findings) expect(finding).toMatchObject({ ruleId: id, fixable: false });
+    });
+  });
+}

@@ -1,0 +1,135 @@
+/**
+ * narrow-catch: a catch around a probe (lib/probe.ts) means to catch one answer — "no such file",
+ * "not installed", "not JSON" — but catches everything: a permission error, a full disk, a bug in the
+ * optional module all look like "no". The fix keeps swallowing what the probe expects and rethrows
+ * the rest: `if (!isErrnoError(error, 'ENOENT', 'ENOTDIR')) throw error;`. Failures that used to be
+ * hidden now reach the caller, so it is opt-in.
+ */
+import type { CatchClause, File, Node } from '@babel/types';
+import { blockBodyText, prependToBlock } from './lib/catch-helpers.js';
+import { claimCatchBinding } from './lib/claim-catch-binding.js';
+import { mentions } from './lib/error-expressions.js';
+import { findingAt, withoutSuppressed } from './lib/findings.js';
+import { probeOfCatch, probeScopeOf, type ExpectedFailure, type ProbeScope } from './lib/probe.js';
+import { startOf, endOf } from './lib/range.js';
+import { detectAlone, walkWithVisitors } from './lib/shared-walk.js';
+import { preferredQuoteOf, quoteString, usesSemicolons } from './lib/source-style.js';
+import { mayHaveCatchClause } from './lib/source-words.js';
+import { toJscodeshift } from './lib/standalone.js';
+import { isFunctionNode, walk } from './lib/walk.js';
+import type { Finding, FixResult, NodeVisitors, SharedDetection, TextEdit, TransformContext, TransformMeta } from '../types.js';
+
+export const meta: TransformMeta = {
+  id: 'narrow-catch',
+  title: 'Catch only the failure a probe expects',
+  description: "Makes a catch around a probe (fs.stat, require.resolve, JSON.parse …) rethrow every failure but the expected one, with the kit's isErrnoError.",
+  // Failures the broad catch used to hide (EACCES, EIO, a bug in an optional module) now reach the caller.
+  changesBehaviour: true,
+  severity: 'info',
+  messages: {
+    broadProbeCatch: 'This catch expects one failure of its probe but swallows every failure; rethrow the unexpected ones.',
+  },
+  docs: 'docs/transforms/narrow-catch.md',
+};
+
+export function mightMatch(source: string): boolean {
+  return mayHaveCatchClause(source);
+}
+
+export function detect(ctx: Omit<TransformContext, 'useKitExport'>): Finding[] {
+  return detectAlone(detectShared(ctx), ctx.ast);
+}
+
+export function detectShared(ctx: Omit<TransformContext, 'useKitExport'>): SharedDetection {
+  const { visitors, found } = broadProbeCollector(ctx.ast);
+  return {
+    visitors,
+    findings: () => withoutSuppressed(found.map(({ clause }) => findingAt(meta, 'broadProbeCatch', clause, { fixable: true })), ctx.ast, meta.id),
+  };
+}
+
+export function fix(ctx: TransformContext, findings: Finding[]): FixResult {
+  const wanted = new Set(findings.filter((finding) => finding.fixable && finding.ruleId === meta.id).map((finding) => finding.start));
+  if (wanted.size === 0) return { edits: [] };
+  const quote = preferredQuoteOf(ctx.source);
+  const semicolon = usesSemicolons(ctx.ast, ctx.source) ? ';' : '';
+  const edits: TextEdit[] = [];
+  const { visitors, found } = broadProbeCollector(ctx.ast);
+  walkWithVisitors(ctx.ast, [visitors]);
+  for (const { clause, expected } of found) {
+    if (!wanted.has(startOf(clause))) continue;
+    // A library's published code cannot reach the kit (and gains no dependency for one comparison).
+    const inline = ctx.kit.profile === 'library';
+    const helper = expected.codes.length > 0 && !inline ? ctx.useKitExport('isErrnoError') : undefined;
+    const binding = claimCatchBinding(clause, ctx.source, helper === undefined ? [] : [helper]);
+    const typed = /\.[cm]?tsx?$/.test(ctx.filePath);
+    const test = inline ? inlineTest(binding.name, expected, quote, typed) : unexpectedTest(binding.name, expected, helper, quote);
+    const guard = `if (${test}) throw ${binding.name}${semicolon}`;
+    edits.push(...binding.paramEdits);
+    const statements = binding.destructuring === undefined ? [guard] : [binding.destructuring, guard];
+    if (clause.body.body.length === 0) {
+      edits.push({ start: startOf(clause.body), end: endOf(clause.body), text: blockBodyText(clause.body, ctx.source, statements) });
+    } else {
+      for (const statement of statements.reverse()) edits.push(prependToBlock(clause.body, ctx.source, statement));
+    }
+  }
+  return { edits };
+}
+
+/** `!isErrnoError(error, 'ENOENT') && !(error instanceof SyntaxError)`: true for what the probe does not expect. */
+function unexpectedTest(name: string, expected: ExpectedFailure, helper: string | undefined, quote: "'" | '"'): string {
+  const parts: string[] = [];
+  if (helper !== undefined) parts.push(`!${helper}(${[name, ...expected.codes.map((code) => quoteString(code, quote))].join(', ')})`);
+  for (const cls of expected.classes) parts.push(`!(${name} instanceof ${cls})`);
+  return parts.join(' && ');
+}
+
+/** The same test without the kit: `error.code !== 'ENOENT'`, or `!['ENOENT', 'ENOTDIR'].includes(error.code)`. */
+function inlineTest(name: string, expected: ExpectedFailure, quote: "'" | '"', typed: boolean): string {
+  const parts: string[] = [];
+  const code = typed ? `(${name} as { code?: string }).code` : `${name}.code`;
+  const codes = expected.codes.map((value) => quoteString(value, quote));
+  if (codes.length === 1) parts.push(`${code} !== ${codes[0]}`);
+  else if (codes.length > 1) parts.push(`![${codes.join(', ')}].includes(${typed ? `${code} ?? ''` : code})`);
+  for (const cls of expected.classes) parts.push(`!(${name} instanceof ${cls})`);
+  return parts.join(' && ');
+}
+
+interface BroadProbe {
+  clause: CatchClause;
+  expected: ExpectedFailure;
+}
+
+/**
+ * Catch clauses around a probe that expects particular failures, whose body neither looks at the
+ * error (it would already be choosing) nor throws (it already decides what escapes).
+ */
+function broadProbeCollector(ast: File): { visitors: NodeVisitors; found: BroadProbe[] } {
+  const found: BroadProbe[] = [];
+  let scope: ProbeScope | undefined;
+  const visitors: NodeVisitors = {
+    CatchClause(node, ancestors) {
+      scope ??= probeScopeOf(ast);
+      const probe = probeOfCatch(node, ancestors[ancestors.length - 1], scope);
+      const expected = probe?.expected;
+      if (expected === undefined || expected.codes.length + expected.classes.length === 0) return;
+      if (node.param != null && node.param.type === 'Identifier' && mentions(node.body, node.param.name)) return;
+      if (node.param != null && node.param.type !== 'Identifier') return;
+      if (throwsIn(node.body)) return;
+      found.push({ clause: node, expected });
+    },
+  };
+  return { visitors, found };
+}
+
+function throwsIn(body: Node): boolean {
+  let found = false;
+  walk(body, (node) => {
+    if (found || isFunctionNode(node)) return false;
+    if (node.type === 'ThrowStatement') found = true;
+    return undefined;
+  });
+  return found;
+}
+
+export default toJscodeshift({ meta, mightMatch, detect, fix, detectShared });

@@ -1,0 +1,255 @@
+/**
+ * promise-catch: `.catch(() => {})`, `.catch(() => null)` and `.catch(console.error)` make a failed
+ * promise look like a value, and nobody hears of the failure. The fix reports the error through the
+ * kit and keeps what the handler returned, so the code after it behaves as before:
+ * `.catch((error) => { reportError(error, { operation: 'loadUser' }); return null; })`.
+ */
+import type { ArrowFunctionExpression, CallExpression, File, FunctionExpression, Node, OptionalCallExpression } from '@babel/types';
+import { operationName } from './lib/catch-helpers.js';
+import { isConsoleMethod } from './lib/console-calls.js';
+import { isDerivedFromError } from './lib/error-expressions.js';
+import { findingAt, withoutSuppressed } from './lib/findings.js';
+import { shorten } from './lib/message-mapping.js';
+import { namesIn, pickFreeName } from './lib/names.js';
+import { endOf, startOf } from './lib/range.js';
+import { preferredQuoteOf, quoteString, usesSemicolons } from './lib/source-style.js';
+import { toJscodeshift } from './lib/standalone.js';
+import { probeOfPromiseCatch, probeScopeOf, type ProbeScope } from './lib/probe.js';
+import { detectAlone, walkWithVisitors } from './lib/shared-walk.js';
+import type { Finding, FixResult, NodeVisitors, SharedDetection, TextEdit, TransformContext, TransformMeta } from '../types.js';
+import { sourceHas } from './lib/source-words.js';
+
+export const meta: TransformMeta = {
+  id: 'promise-catch',
+  title: 'Report errors that promise catch handlers swallow',
+  description: "Turns `.catch(() => null)` and `.catch(console.error)` into handlers that report the error through the kit's reportError and return the same value.",
+  changesBehaviour: false,
+  severity: 'warning',
+  messages: {
+    swallowed: 'This catch handler swallows the rejection; report it, or say in a comment why it is ignored.',
+    printedOnly: 'This catch handler only prints the rejection with console; report it through the kit.',
+    deliberate: 'This catch handler turns an expected failure into a value.',
+  },
+  docs: 'docs/transforms/promise-catch.md',
+};
+
+/** Names tried, in order, for the error parameter a handler without one gets. */
+const ERROR_NAMES = ['error', 'err', 'caughtError'];
+
+export function mightMatch(source: string): boolean {
+  return sourceHas(source, 'catch') && /\.catch\s*\(/.test(source);
+}
+
+export function detect(ctx: Omit<TransformContext, 'useKitExport'>): Finding[] {
+  return detectAlone(detectShared(ctx), ctx.ast);
+}
+
+export function detectShared(ctx: Omit<TransformContext, 'useKitExport'>): SharedDetection {
+  const { visitors, sites } = handlerCollector(ctx.ast, ctx.source);
+  const library = ctx.kit.profile === 'library';
+  const findings = (): Finding[] => {
+    const all = sites.map((site) => {
+      if (site.plan.kind === 'deliberate') return findingAt(meta, 'deliberate', site.handler, { fixable: false, reason: site.plan.reason, severity: 'info' });
+      if (library && site.plan.kind === 'fix') return findingAt(meta, site.plan.printed ? 'printedOnly' : 'swallowed', site.handler, { fixable: false, reason: LIBRARY_REASON });
+      const messageId = site.plan.kind === 'unsafe' || site.plan.printed ? 'printedOnly' : 'swallowed';
+      if (site.plan.kind === 'unsafe') return findingAt(meta, messageId, site.handler, { fixable: false, reason: site.plan.reason });
+      return findingAt(meta, messageId, site.handler, { fixable: true });
+    });
+    return withoutSuppressed(all, ctx.ast, meta.id);
+  };
+  return { visitors, findings };
+}
+
+export function fix(ctx: TransformContext, findings: Finding[]): FixResult {
+  const wanted = new Set(findings.filter((finding) => finding.fixable && finding.ruleId === meta.id).map((finding) => finding.start));
+  if (wanted.size === 0) return { edits: [] };
+  const quote = preferredQuoteOf(ctx.source);
+  const semicolon = usesSemicolons(ctx.ast, ctx.source) ? ';' : '';
+  const edits: TextEdit[] = [];
+  for (const site of handlersIn(ctx.ast, ctx.source)) {
+    if (site.plan.kind !== 'fix' || !wanted.has(startOf(site.handler))) continue;
+    const reportError = ctx.useKitExport('reportError');
+    const operation = operationName(site.ancestors, ctx.filePath);
+    const plan = site.plan;
+    const errorName = plan.errorName ?? pickFreeName(ERROR_NAMES, new Set([...namesIn(site.handler), reportError]));
+    const statements = [`${reportError}(${errorName}, { operation: ${quoteString(operation, quote)} });`];
+    if (plan.returned !== undefined) statements.push(`return ${plan.returned};`);
+    // Statements on one line need their separators; only the last one follows the file's style.
+    const body = `{ ${statements.join(' ').replace(/;$/, semicolon)} }`;
+    edits.push(...handlerEdits(site.handler, plan, errorName, body, ctx.source));
+  }
+  return { edits };
+}
+
+type Handler = ArrowFunctionExpression | FunctionExpression;
+
+type Plan =
+  | {
+      kind: 'fix';
+      /** Whether the handler printed the error (rather than ignoring it). */
+      printed: boolean;
+      /** The handler's own error parameter, when it has one. */
+      errorName?: string;
+      /** What the handler returned, as code, when that was a value other than nothing. */
+      returned?: string;
+      /** A console method passed by reference: the whole argument is replaced by a new handler. */
+      reference?: true;
+    }
+  | { kind: 'unsafe'; reason: string }
+  /** The handler answers an expected failure (a probe's, or a yes/no test's), or is named to be ignored. */
+  | { kind: 'deliberate'; reason: string };
+
+const LIBRARY_REASON = "a library's rejections belong to its callers, not to a logger of its own; handle the rejection by hand";
+/** A handler parameter named to be ignored: `_`, `_err`, `ignored`. */
+const IGNORED_NAME = /^(_\w*|ignored?(?:[A-Z_]\w*)?|unused\w*|expected\w*)$/;
+
+interface Site {
+  call: CallExpression | OptionalCallExpression;
+  /** The argument of `.catch(…)`: the handler function, or the console method passed as one. */
+  handler: Node;
+  plan: Plan;
+  ancestors: Node[];
+}
+
+function handlerCollector(ast: File, source: string): { visitors: NodeVisitors; sites: Site[] } {
+  const sites: Site[] = [];
+  const visit = (node: CallExpression | OptionalCallExpression, ancestors: readonly Node[]): void => {
+    const callee = node.callee;
+    if (callee.type !== 'MemberExpression' && callee.type !== 'OptionalMemberExpression') return;
+    if (callee.computed || callee.property.type !== 'Identifier' || callee.property.name !== 'catch') return;
+    const [handler, extra] = node.arguments;
+    if (handler === undefined || extra !== undefined) return;
+    let plan = planFor(handler, { start: startOf(handler), end: endOf(node) }, ast, source);
+    if (plan?.kind === 'fix' && !plan.printed) plan = deliberatePlan(node, plan, ast) ?? plan;
+    if (plan !== undefined) sites.push({ call: node, handler, plan, ancestors: [...ancestors] });
+  };
+  let scope: ProbeScope | undefined;
+  const deliberatePlan = (node: CallExpression | OptionalCallExpression, plan: Extract<Plan, { kind: 'fix' }>, tree: File): Plan | undefined => {
+    if (plan.errorName !== undefined && IGNORED_NAME.test(plan.errorName)) {
+      return { kind: 'deliberate', reason: `the parameter \`${plan.errorName}\` is named to be ignored, so the handler is deliberate` };
+    }
+    scope ??= probeScopeOf(tree);
+    const probe = probeOfPromiseCatch(node, scope);
+    if (probe === undefined) return undefined;
+    if (probe.kind === 'predicate') return { kind: 'deliberate', reason: 'the chain is a yes/no test: a rejection is its "no"' };
+    return { kind: 'deliberate', reason: `the chain starts with \`${probe.operation}\`, whose failure is an expected answer` };
+  };
+  return { visitors: { CallExpression: visit, OptionalCallExpression: visit }, sites };
+}
+
+function handlersIn(ast: File, source: string): Site[] {
+  const { visitors, sites } = handlerCollector(ast, source);
+  walkWithVisitors(ast, [visitors]);
+  return sites;
+}
+
+/** `inCall` is the handler up to the call's closing parenthesis, where a comment explaining it may also sit. */
+function planFor(handler: Node, inCall: Range, ast: File, source: string): Plan | undefined {
+  if (isConsoleMethod(handler)) return { kind: 'fix', printed: true, reference: true };
+  if (handler.type !== 'ArrowFunctionExpression' && handler.type !== 'FunctionExpression') return undefined;
+  if (handler.generator || handler.params.length > 1) return undefined;
+  const [param] = handler.params;
+  if (param !== undefined && param.type !== 'Identifier') return undefined;
+  // A comment between the parentheses (`(/* ignored */) => {}`) leaves no clear place for a parameter.
+  if (param === undefined && !/^\(\s*\)/.test(source.slice(emptyParameterListAt(handler, source)))) return undefined;
+  const errorName = param?.name;
+  const withName = (plan: Extract<Plan, { kind: 'fix' }>): Plan => (errorName === undefined ? plan : { ...plan, errorName });
+
+  if (hasComment(ast, inCall)) return undefined;
+  const body = handler.body;
+  if (body.type === 'BlockStatement') {
+    if (body.body.length === 0) return withName({ kind: 'fix', printed: false });
+    if (body.body.length !== 1) return undefined;
+    const [only] = body.body;
+    if (only?.type === 'ReturnStatement') {
+      if (only.argument == null) return withName({ kind: 'fix', printed: false });
+      return fallbackPlan(only.argument, source, withName);
+    }
+    if (only?.type === 'ExpressionStatement') return printPlan(only.expression, errorName, source, withName);
+    return undefined;
+  }
+  return fallbackPlan(body, source, withName) ?? printPlan(body, errorName, source, withName);
+}
+
+/** A handler that returns a constant: the value the promise falls back to. */
+function fallbackPlan(value: Node, source: string, withName: (plan: Extract<Plan, { kind: 'fix' }>) => Plan): Plan | undefined {
+  if (!isConstant(value)) return undefined;
+  return withName({ kind: 'fix', printed: false, returned: source.slice(startOf(value), endOf(value)) });
+}
+
+/** A handler that only prints the error: `console.error(err)`, `console.log(err.message)`. */
+function printPlan(
+  expression: Node,
+  errorName: string | undefined,
+  source: string,
+  withName: (plan: Extract<Plan, { kind: 'fix' }>) => Plan,
+): Plan | undefined {
+  if (expression.type !== 'CallExpression' || !isConsoleMethod(expression.callee)) return undefined;
+  if (errorName === undefined) return undefined;
+  const args = expression.arguments;
+  if (args.length > 0 && args.every((arg) => arg.type !== 'SpreadElement' && isDerivedFromError(arg, errorName))) {
+    return withName({ kind: 'fix', printed: true });
+  }
+  const code = source.slice(startOf(expression), endOf(expression));
+  return {
+    kind: 'unsafe',
+    reason: `the handler prints text of its own with the error (\`${shorten(code)}\`); rewrite it by hand so the text is kept, e.g. \`logger.error({ ${errorName === 'err' ? 'err' : `err: ${errorName}`} }, '…')\``,
+  };
+}
+
+/** Values that are the same whenever the handler runs: literals, `undefined`, and empty arrays and objects. */
+function isConstant(node: Node): boolean {
+  switch (node.type) {
+    case 'NullLiteral':
+    case 'BooleanLiteral':
+    case 'NumericLiteral':
+    case 'StringLiteral':
+    case 'BigIntLiteral':
+      return true;
+    case 'Identifier':
+      return node.name === 'undefined';
+    case 'TemplateLiteral':
+      return node.expressions.length === 0;
+    case 'UnaryExpression':
+      return (node.operator === '-' || node.operator === 'void') && node.argument.type === 'NumericLiteral';
+    case 'ArrayExpression':
+      return node.elements.length === 0;
+    case 'ObjectExpression':
+      return node.properties.length === 0;
+    default:
+      return false;
+  }
+}
+
+
+interface Range {
+  start: number;
+  end: number;
+}
+
+/** A comment in or right after the handler says why the error is ignored: a decision, not a smell. */
+function hasComment(ast: File, range: Range): boolean {
+  return (ast.comments ?? []).some((comment) => startOf(comment) >= range.start && endOf(comment) <= range.end);
+}
+
+/** Edits giving the handler `body` and, when it had none, the error parameter. */
+function handlerEdits(handler: Node, plan: Extract<Plan, { kind: 'fix' }>, errorName: string, body: string, source: string): TextEdit[] {
+  if (plan.reference || (handler.type !== 'ArrowFunctionExpression' && handler.type !== 'FunctionExpression')) {
+    return [{ start: startOf(handler), end: endOf(handler), text: `(${errorName}) => ${body}` }];
+  }
+  const edits: TextEdit[] = [{ start: startOf(handler.body), end: endOf(handler.body), text: body }];
+  if (handler.params.length === 0) {
+    const open = emptyParameterListAt(handler, source);
+    edits.push({ start: open + 1, end: open + 1, text: errorName });
+  }
+  return edits;
+}
+
+/** Offset of the `(` of a handler's empty parameter list. */
+function emptyParameterListAt(handler: Handler, source: string): number {
+  const name = handler.type === 'FunctionExpression' ? handler.id : undefined;
+  const searchFrom = endOf(handler.typeParameters ?? name ?? { end: startOf(handler) });
+  return source.indexOf('(', searchFrom);
+}
+
+export default toJscodeshift({ meta, mightMatch, detect, fix, detectShared });

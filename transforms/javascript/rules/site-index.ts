@@ -1,0 +1,171 @@
+/**
+ * The nodes the audit-only rules look at, gathered in one walk per file and shared by every rule, so
+ * adding a rule does not add a pass over the tree. Built on first use and kept with the tree, or
+ * filled during the walk the engine shares between all modules.
+ */
+import type { AwaitExpression, CallExpression, CatchClause, File, Node, TryStatement } from '@babel/types';
+import { walkWithVisitors } from '../lib/shared-walk.js';
+import { isFunctionNode } from '../lib/walk.js';
+import type { Finding, NodeVisitors, SharedDetection } from '../../types.js';
+
+export interface LogCallSite {
+  node: CallExpression;
+  /** Names bound by catch clauses whose body the call runs in (also through callbacks defined there). */
+  caughtNames: string[];
+  /** Names of first parameters of callbacks given to `.catch(…)` that the call runs in. */
+  rejectionNames: string[];
+  /** The call runs inside a catch body (possibly in a callback defined there). */
+  inCatchBody: boolean;
+}
+
+export interface AwaitInTry {
+  node: AwaitExpression;
+  /** The innermost try with a catch whose block the await is in, within the same function. */
+  tryStatement: TryStatement;
+}
+
+export interface SiteIndex {
+  catchClauses: CatchClause[];
+  tryStatements: TryStatement[];
+  /** Calls that look like logging (see `isLogCallee`). */
+  logCalls: LogCallSite[];
+  /** `await Promise.all(…)` inside a try block. */
+  promiseAllAwaits: AwaitInTry[];
+}
+
+const indexes = new WeakMap<File, SiteIndex>();
+
+export function siteIndexOf(ast: File): SiteIndex {
+  let index = indexes.get(ast);
+  if (index === undefined) {
+    index = buildIndex(ast);
+    indexes.set(ast, index);
+  }
+  return index;
+}
+
+/**
+ * Visitors that fill this tree's index during a walk shared with other modules. Only the first rule
+ * to ask gets them (the others get none and read the same index), so the index is filled once; read
+ * it with `siteIndexOf` only after that walk.
+ */
+export function siteIndexVisitors(ast: File): NodeVisitors {
+  if (indexes.has(ast)) return {};
+  const index = emptyIndex();
+  indexes.set(ast, index);
+  return visitorsFilling(index);
+}
+
+/** A rule's detection over the site index, as a module of a shared walk. */
+export function detectionOverSiteIndex(ast: File, findings: () => Finding[]): SharedDetection {
+  return { visitors: siteIndexVisitors(ast), findings };
+}
+
+function emptyIndex(): SiteIndex {
+  return { catchClauses: [], tryStatements: [], logCalls: [], promiseAllAwaits: [] };
+}
+
+function buildIndex(ast: File): SiteIndex {
+  const index = emptyIndex();
+  walkWithVisitors(ast, [visitorsFilling(index)]);
+  return index;
+}
+
+function visitorsFilling(index: SiteIndex): NodeVisitors {
+  return {
+    CatchClause: (node) => {
+      index.catchClauses.push(node);
+    },
+    TryStatement: (node) => {
+      index.tryStatements.push(node);
+    },
+    CallExpression: (node, ancestors) => {
+      if (isLogCallee(node.callee)) index.logCalls.push(logCallSite(node, ancestors));
+    },
+    AwaitExpression: (node, ancestors) => {
+      if (!isPromiseAll(node.argument)) return;
+      const tryStatement = enclosingTryBlock(ancestors, node);
+      if (tryStatement !== undefined) index.promiseAllAwaits.push({ node, tryStatement });
+    },
+  };
+}
+
+export const LOG_METHODS = new Set(['error', 'warn', 'warning', 'info', 'debug', 'trace', 'fatal', 'log', 'critical', 'notice']);
+export const LOGGER_NAME = /log|pino|winston|bunyan|consola|signale/i;
+
+/**
+ * `console.error(…)`, `logger.warn(…)`, `this.log.info(…)`, `req.log.error(…)`, `log(…)`,
+ * `logError(…)`: a method with a level's name on something named like a logger, or a function named
+ * `log` or `log<Something>`.
+ */
+export function isLogCallee(callee: Node): boolean {
+  if (callee.type === 'Identifier') return callee.name === 'log' || /^log[A-Z]/.test(callee.name);
+  if (callee.type !== 'MemberExpression' && callee.type !== 'OptionalMemberExpression') return false;
+  if (callee.computed || callee.property.type !== 'Identifier' || !LOG_METHODS.has(callee.property.name)) return false;
+  const owner = callee.object;
+  if (owner.type === 'Identifier') return owner.name === 'console' || LOGGER_NAME.test(owner.name);
+  if ((owner.type === 'MemberExpression' || owner.type === 'OptionalMemberExpression') && !owner.computed && owner.property.type === 'Identifier') {
+    return LOGGER_NAME.test(owner.property.name);
+  }
+  // `getLogger().error(…)`, `logger.child({…}).warn(…)`
+  if (owner.type === 'CallExpression' || owner.type === 'OptionalCallExpression') return isLoggerFactory(owner.callee);
+  return false;
+}
+
+function isLoggerFactory(callee: Node): boolean {
+  if (callee.type === 'Identifier') return LOGGER_NAME.test(callee.name);
+  if ((callee.type === 'MemberExpression' || callee.type === 'OptionalMemberExpression') && !callee.computed && callee.property.type === 'Identifier') {
+    return LOGGER_NAME.test(callee.property.name) || (callee.object.type === 'Identifier' && LOGGER_NAME.test(callee.object.name));
+  }
+  return false;
+}
+
+function logCallSite(node: CallExpression, ancestors: readonly Node[]): LogCallSite {
+  const caughtNames: string[] = [];
+  const rejectionNames: string[] = [];
+  let inCatchBody = false;
+  for (let i = ancestors.length - 1; i >= 0; i--) {
+    const ancestor = ancestors[i] as Node;
+    const child = i + 1 < ancestors.length ? ancestors[i + 1] : node;
+    if (ancestor.type === 'CatchClause' && ancestor.body === child) {
+      inCatchBody = true;
+      if (ancestor.param?.type === 'Identifier') caughtNames.push(ancestor.param.name);
+    } else if (isFunctionNode(ancestor) && isRejectionHandler(ancestor, ancestors[i - 1])) {
+      const first = (ancestor as { params: Node[] }).params[0];
+      if (first?.type === 'Identifier') rejectionNames.push(first.name);
+    }
+  }
+  return { node, caughtNames, rejectionNames, inCatchBody };
+}
+
+/** A function given as the handler of `.catch(fn)`. */
+function isRejectionHandler(fn: Node, parent: Node | undefined): boolean {
+  if (parent === undefined || (parent.type !== 'CallExpression' && parent.type !== 'OptionalCallExpression')) return false;
+  const callee = parent.callee;
+  if ((callee.type !== 'MemberExpression' && callee.type !== 'OptionalMemberExpression') || callee.computed) return false;
+  return callee.property.type === 'Identifier' && callee.property.name === 'catch' && parent.arguments[0] === fn;
+}
+
+function isPromiseAll(node: Node | null | undefined): boolean {
+  if (node == null || node.type !== 'CallExpression') return false;
+  const callee = node.callee;
+  return (
+    callee.type === 'MemberExpression' &&
+    !callee.computed &&
+    callee.object.type === 'Identifier' &&
+    callee.object.name === 'Promise' &&
+    callee.property.type === 'Identifier' &&
+    callee.property.name === 'all'
+  );
+}
+
+function enclosingTryBlock(ancestors: readonly Node[], node: Node): TryStatement | undefined {
+  for (let i = ancestors.length - 1; i >= 0; i--) {
+    const ancestor = ancestors[i] as Node;
+    if (isFunctionNode(ancestor)) return undefined;
+    const child = i + 1 < ancestors.length ? ancestors[i + 1] : node;
+    // A try without a catch lets the rejection through to the next try out.
+    if (ancestor.type === 'TryStatement' && ancestor.block === child && ancestor.handler != null) return ancestor;
+  }
+  return undefined;
+}

@@ -1,0 +1,91 @@
+/**
+ * useless-catch: `try { … } catch (e) { throw e; }` catches an error only to throw it again, unchanged.
+ * It adds nesting and suggests handling that does not happen. The fix removes the try/catch and keeps
+ * its statements (or keeps `try { … } finally { … }` when there is a finally).
+ */
+import type { File, Node, TryStatement } from '@babel/types';
+import { combineUnwraps, placeOf, unwrapTry } from './lib/block-unwrap.js';
+import { findingAt, withoutSuppressed } from './lib/findings.js';
+import { endOf, startOf } from './lib/range.js';
+import { toJscodeshift } from './lib/standalone.js';
+import { detectAlone, walkWithVisitors } from './lib/shared-walk.js';
+import type { Finding, FixResult, NodeVisitors, SharedDetection, TransformContext, TransformMeta } from '../types.js';
+import { mayHaveCatchClause, sourceHas } from './lib/source-words.js';
+
+export const meta: TransformMeta = {
+  id: 'useless-catch',
+  title: 'Remove catch blocks that only rethrow',
+  description: 'Removes `catch (e) { throw e; }`, keeping the try block\'s statements (and any finally).',
+  changesBehaviour: false,
+  severity: 'warning',
+  messages: {
+    uselessCatch: 'This catch only rethrows the error it caught; remove the try/catch.',
+  },
+  docs: 'docs/transforms/useless-catch.md',
+};
+
+export function mightMatch(source: string): boolean {
+  return mayHaveCatchClause(source) && sourceHas(source, 'throw');
+}
+
+export function detect(ctx: Omit<TransformContext, 'useKitExport'>): Finding[] {
+  return detectAlone(detectShared(ctx), ctx.ast);
+}
+
+export function detectShared(ctx: Omit<TransformContext, 'useKitExport'>): SharedDetection {
+  const { visitors, found } = rethrowingTryCollector();
+  const findings = (): Finding[] => {
+    const all = found.map(({ tryStatement }) => {
+      const handler = tryStatement.handler as Node;
+      const reason = commentReason(ctx.ast, tryStatement);
+      return findingAt(meta, 'uselessCatch', handler, reason === undefined ? { fixable: true } : { fixable: false, reason });
+    });
+    return withoutSuppressed(all, ctx.ast, meta.id);
+  };
+  return { visitors, findings };
+}
+
+export function fix(ctx: TransformContext, findings: Finding[]): FixResult {
+  const wanted = new Set(findings.filter((finding) => finding.fixable && finding.ruleId === meta.id).map((finding) => finding.start));
+  const unwraps = rethrowingTries(ctx.ast)
+    .filter(({ tryStatement }) => wanted.has(startOf(tryStatement.handler as Node)))
+    .map(({ tryStatement, ancestors }) => unwrapTry(tryStatement, placeOf(tryStatement, ancestors), ctx.source));
+  return { edits: combineUnwraps(unwraps, ctx.source) };
+}
+
+interface RethrowingTry {
+  tryStatement: TryStatement;
+  ancestors: Node[];
+}
+
+/** Try statements whose catch body is exactly `throw <the caught error>;`. */
+function rethrowingTryCollector(): { visitors: NodeVisitors; found: RethrowingTry[] } {
+  const found: RethrowingTry[] = [];
+  const visitors: NodeVisitors = {
+    TryStatement(node, ancestors) {
+      if (node.handler == null) return;
+      const { param, body } = node.handler;
+      if (param?.type !== 'Identifier' || body.body.length !== 1) return;
+      const only = body.body[0];
+      if (only?.type !== 'ThrowStatement' || only.argument.type !== 'Identifier' || only.argument.name !== param.name) return;
+      found.push({ tryStatement: node, ancestors: [...ancestors] });
+    },
+  };
+  return { visitors, found };
+}
+
+function rethrowingTries(ast: File): RethrowingTry[] {
+  const { visitors, found } = rethrowingTryCollector();
+  walkWithVisitors(ast, [visitors]);
+  return found;
+}
+
+/** Comments between the try block and the end of the catch would be deleted with it: such sites are left to a person. */
+function commentReason(ast: File, tryStatement: TryStatement): string | undefined {
+  const from = endOf(tryStatement.block);
+  const to = endOf(tryStatement.handler as Node);
+  const hasComment = (ast.comments ?? []).some((comment) => startOf(comment) >= from && endOf(comment) <= to);
+  return hasComment ? 'the catch holds comments, which removing it would delete; remove it by hand if they are obsolete' : undefined;
+}
+
+export default toJscodeshift({ meta, mightMatch, detect, fix, detectShared });
