@@ -142,7 +142,14 @@ async function loadFixer(root: string, linter: ProjectLinter): Promise<Fixer> {
       const eslint = await importFromProject('eslint');
       // loadESLint (ESLint 8.57+) picks flat or legacy config the way the eslint command does.
       const loadESLint = eslint.loadESLint as ((options: object) => Promise<EslintClass>) | undefined;
-      const ESLint = loadESLint ? await loadESLint({ cwd: root }) : (eslint.ESLint as EslintClass);
+      const ESLint = loadESLint ? await loadESLint({ cwd: root }) : (eslint.ESLint as EslintClass | undefined);
+      // Before ESLint 7 the only API was CLIEngine, synchronous and with the same results.
+      const CLIEngine = (eslint.CLIEngine ?? (eslint.default as { CLIEngine?: unknown } | undefined)?.CLIEngine) as CliEngineClass | undefined;
+      if (!ESLint && typeof CLIEngine === 'function') {
+        const cli = new CLIEngine({ cwd: root, fix: true });
+        return async (text, filePath) => fromResults(cli.executeOnText(text, filePath).results, text);
+      }
+      if (!ESLint) throw new Error('the installed eslint has neither an ESLint nor a CLIEngine class');
       const engine = new ESLint({ cwd: root, fix: true });
       return async (text, filePath) => fromResults(await engine.lintText(text, { filePath, warnIgnored: false }), text);
     }
@@ -155,6 +162,11 @@ async function loadFixer(root: string, linter: ProjectLinter): Promise<Fixer> {
       if (engine.resolveEslintConfig && engine.eslint?.ESLint) {
         const eslint = new engine.eslint.ESLint(engine.resolveEslintConfig({ fix: true, cwd: root }));
         return async (text, filePath) => fromResults(await eslint.lintText(text, { filePath }), text);
+      }
+      // standard-engine before 14 takes a callback in lintText; its lintTextSync answers directly.
+      if (engine.lintTextSync) {
+        const lintTextSync = engine.lintTextSync.bind(engine);
+        return async (text, filename) => fromResults(lintTextSync(text, { filename, cwd: root, fix: true }).results, text);
       }
       return async (text, filename) => {
         const results = await engine.lintText(text, { filename, cwd: root, fix: true });
@@ -181,7 +193,9 @@ interface LintResult {
   messages: Array<{ ruleId: string | null; message: string; severity: number; line?: number }>;
 }
 type EslintClass = new (options: object) => { lintText(text: string, options: object): Promise<LintResult[]> };
+type CliEngineClass = new (options: object) => { executeOnText(text: string, filePath: string): { results: LintResult[] } };
 interface StandardEngine {
+  lintTextSync?: (text: string, options: object) => { results: LintResult[] };
   eslint?: { ESLint?: EslintClass };
   resolveEslintConfig?: (options: object) => object;
   lintText(text: string, options: object): Promise<LintResult[] | { results: LintResult[] }>;
