@@ -66,6 +66,11 @@ export interface CatalogTarget {
    * however the project's files change later.
    */
   codeStyle?: CodeStyle;
+  /**
+   * The ECMAScript edition a JavaScript kit is written in, when the project's linter parses or its
+   * oldest Node runs nothing newer; absent, the kit uses the modern syntax its templates have.
+   */
+  ecmaVersion?: 2017 | 2018 | 2019 | 2020 | 2021;
 }
 
 /** Prettier's options for the choices projects disagree on. */

@@ -36,6 +36,7 @@ function orderTarget(target: CatalogTarget): CatalogTarget {
     importAlias: target.importAlias,
     testFile: target.testFile,
     codeStyle: target.codeStyle === undefined ? undefined : compact({ ...target.codeStyle }),
+    ecmaVersion: target.ecmaVersion,
   });
 }
 

@@ -6,7 +6,10 @@ import { UsageError } from '../errors.js';
 import type { DesiredFile, FileChange } from '../fs/file-changes.js';
 import { catalogForInit, writeInitFiles } from './init-files.js';
 import { isWithin } from '../fs/project-paths.js';
-import { nodeFloorNote } from './kit-plan.js';
+import { kitApiFloor, kitNodeFloor, nodeFloorNote } from './kit-plan.js';
+import { detectLinter } from '../project/linter.js';
+import { isRecord, readJsonFile } from '../project/read-json-file.js';
+import { detectSyntaxLevel, MODERN_ECMA_VERSION, syntaxLevelNotes } from '../project/syntax-level.js';
 import { kitTestCommand, planPackageJson } from './package-json.js';
 import { isPythonInit, runPythonInit } from './python/init.js';
 import { formatForProject } from './render.js';
@@ -80,6 +83,7 @@ export async function runInit(options: InitOptions, project?: ProjectInfo): Prom
   const target = resolveTarget(info, options.answers);
   const codeStyle = await styleToRecord(root, target);
   if (codeStyle) target.codeStyle = codeStyle;
+  const syntaxNotes = target.language === 'javascript' ? await fitSyntaxLevel(root, target) : [];
   const { catalog, file: catalogFile } = catalogForInit(root, explicitTarget(options.answers), target);
 
   const rendered = await renderCatalogFiles(catalog, root, info.name);
@@ -113,8 +117,28 @@ export async function runInit(options: InitOptions, project?: ProjectInfo): Prom
     testCommand: kitTestCommand(catalog.target, info.testSetup),
     installNeeded: (packageJson?.addedDependencies.length ?? 0) > 0,
     packageManager: info.packageManager,
-    notes: [...info.notes, ...notes, ...optional(catalog.target.language === 'javascript' ? nodeFloorNote(enginesNodeOf(packageJsonPath)) : undefined)],
+    notes: [
+      ...info.notes,
+      ...notes,
+      ...syntaxNotes,
+      ...optional(catalog.target.language === 'javascript' ? nodeFloorNote(enginesNodeOf(packageJsonPath), kitNodeFloor(catalog.target)) : undefined),
+    ],
   };
+}
+
+/**
+ * Writes the JavaScript kit in the edition the project can take (its linter's parser, its oldest
+ * Node), recorded in the target so that later commands write the same code; returns what to tell.
+ */
+async function fitSyntaxLevel(root: string, target: CatalogTarget): Promise<string[]> {
+  const packageJsonPath = path.join(root, 'package.json');
+  const packageJson = existsSync(packageJsonPath) ? await readJsonFile(packageJsonPath) : {};
+  const manifest = isRecord(packageJson) ? packageJson : {};
+  const linter = await detectLinter(root, manifest);
+  const sample = path.join(root, target.kitDir, 'index.js');
+  const level = await detectSyntaxLevel(root, manifest, linter, sample, kitApiFloor(target));
+  if (level.ecmaVersion < MODERN_ECMA_VERSION) target.ecmaVersion = level.ecmaVersion as CatalogTarget['ecmaVersion'];
+  return syntaxLevelNotes(level);
 }
 
 /** Merges answers over detection and checks the combination makes sense. */

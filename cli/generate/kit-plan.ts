@@ -2,6 +2,7 @@ import semver from 'semver';
 import type { Catalog, CatalogTarget } from '../catalog/model.js';
 import { profileOf } from '../catalog/profile.js';
 import { UsageError } from '../errors.js';
+import { MODERN_ECMA_VERSION, nodeForEdition } from '../project/syntax-level.js';
 import type { DesiredFile } from '../fs/file-changes.js';
 import { planPythonFiles, rejectPythonChoices } from './python/plan.js';
 
@@ -130,20 +131,33 @@ export function planDocs(catalog: Catalog): PlannedFile[] {
 }
 
 /**
- * The oldest Node the JavaScript kit runs on: it passes abort reasons along (`AbortSignal.reason`,
- * Node 16.14) and requires `node:` built-ins.
+ * The oldest Node the service and CLI kits' own APIs run on: they pass abort reasons along
+ * (`AbortSignal.reason`, Node 16.14) and require `node:` built-ins. A library's kit (errors,
+ * normalize, causes) uses nothing newer than its syntax.
  */
 export const KIT_NODE_FLOOR = '16.14.0';
+
+/** The oldest Node the kit needs for what it calls, whatever syntax it is written in. */
+export function kitApiFloor(target: CatalogTarget): string {
+  return profileOf(target) === 'library' ? '0.0.0' : KIT_NODE_FLOOR;
+}
+
+/** The oldest Node the JavaScript kit runs on: its APIs' floor, or its syntax's when that is higher. */
+export function kitNodeFloor(target: CatalogTarget): string {
+  const api = kitApiFloor(target);
+  const syntax = nodeForEdition(target.ecmaVersion ?? MODERN_ECMA_VERSION);
+  return semver.gt(syntax, api) ? syntax : api;
+}
 
 /**
  * One line for init's output when the project's `engines.node` admits a Node older than the kit
  * runs on; undefined when it does not, or says nothing. Reads the lowest version the range names
  * (`>=14`, `^14.17 || >=16`, `14.x`), ignoring upper bounds.
  */
-export function nodeFloorNote(enginesNode: string | undefined): string | undefined {
+export function nodeFloorNote(enginesNode: string | undefined, floor: string = KIT_NODE_FLOOR): string | undefined {
   // `*` and an empty range say nothing about Node versions; the note is for a floor the project declared.
   if (enginesNode === undefined || ['', '*'].includes(enginesNode.trim()) || semver.validRange(enginesNode) === null) return undefined;
   const lowest = semver.minVersion(enginesNode);
-  if (lowest === null || semver.gte(lowest, KIT_NODE_FLOOR)) return undefined;
-  return `the kit needs Node ${KIT_NODE_FLOOR} or later, and package.json engines allows ${enginesNode.trim()}: raise engines.node or run the kit on a newer Node`;
+  if (lowest === null || semver.gte(lowest, floor)) return undefined;
+  return `the kit needs Node ${floor} or later, and package.json engines allows ${enginesNode.trim()}: raise engines.node or run the kit on a newer Node`;
 }

@@ -9,10 +9,12 @@ import type { PlannedFile } from './kit-plan.js';
 import type { TemplateData } from './template-data.js';
 import { toJavaScript } from './to-javascript.js';
 import { toCommonJs } from './to-commonjs.js';
+import { lowerSyntax } from './lower-syntax.js';
 import { requireRelativeImports } from './require-relative-imports.js';
 import { forgetProjectStyles, generatedFiles, projectStyle, type PrettierApi } from './project-style.js';
 import { fixWithLinter } from '../project/linter.js';
 import { isDeliberate, withDisableComments } from './deliberate-lint.js';
+import { isOlderLinterGap, withOlderLinterGapsDeclared } from './older-linter.js';
 import type * as prettier from 'prettier';
 
 /**
@@ -59,6 +61,7 @@ export async function renderPlannedFile(
     if (catalog.target.moduleSystem === 'cjs') {
       text = file.keepEsm ? requireRelativeImports(text, file.path) : toCommonJs(text, file.path);
     }
+    if (catalog.target.ecmaVersion !== undefined) text = lowerSyntax(text, file.path, catalog.target.ecmaVersion);
   }
   const content = await formatRendered(text, file.format, path.join(projectRoot, file.path), projectRoot, catalog.target);
   return { path: file.path, content, kind: file.kind };
@@ -89,6 +92,10 @@ async function formatRendered(
     let fixed = await fixWithLinter(projectRoot, style.linter, formatted, absolutePath);
     if (style.linter.kind !== 'biome' && fixed.remaining.some(isDeliberate)) {
       fixed = await fixWithLinter(projectRoot, style.linter, withDisableComments(fixed.output, fixed.remaining), absolutePath);
+    }
+    const output = fixed.output;
+    if (style.linter.kind !== 'biome' && fixed.remaining.some((problem) => isOlderLinterGap(problem, output))) {
+      fixed = await fixWithLinter(projectRoot, style.linter, withOlderLinterGapsDeclared(output, fixed.remaining), absolutePath);
     }
     const file = path.relative(projectRoot, absolutePath);
     // A parse error here is the linter's setup refusing a file that is not on disk yet (type-aware
