@@ -154,26 +154,41 @@ async function linterEdition(
   linter: ProjectLinter,
   sampleFile: string,
 ): Promise<{ ecmaVersion: number; reason: string } | undefined> {
-  if (linter.kind === 'biome') return undefined;
+  // biome has its own parser, and ts-standard lints with typescript-eslint's: both read every edition.
+  if (linter.kind === 'biome' || linter.kind === 'ts-standard') return undefined;
   const fromProject = createRequire(join(root, 'package.json'));
-  // standard, semistandard, ts-standard and xo bring their own ESLint: its version is the one that parses.
-  const eslintHost = linter.kind === 'eslint' ? fromProject : requireFrom(fromProject, `${linter.packageName}/package.json`);
-  const installed = eslintHost ? installedVersion(eslintHost, 'eslint/package.json') : undefined;
+  // standard, semistandard and xo bring their own ESLint: its version is the one that parses.
+  const host = linter.kind === 'eslint' ? fromProject : requireFrom(fromProject, `${linter.packageName}/package.json`);
+  const installed = host ? installedVersion(host, 'eslint/package.json') : undefined;
   const declared = declaredVersion(packageJson, linter.packageName);
-  const eslintVersion =
-    installed ?? (declared && linter.kind === 'eslint' ? declared : declared && ['standard', 'semistandard'].includes(linter.kind) ? eslintForStandard(declared) : undefined);
-  if (linter.kind === 'ts-standard') return undefined;
+  const standardFamily = linter.kind === 'standard' || linter.kind === 'semistandard';
+  const eslintVersion = installed ?? (declared && linter.kind === 'eslint' ? declared : declared && standardFamily ? eslintForStandard(declared) : undefined);
   const byVersion = eslintVersion ? editionForEslint(eslintVersion) : MODERN_ECMA_VERSION;
-  const config = installed && eslintHost ? await resolvedConfig(eslintHost, root, linter, sampleFile) : ownConfig(root, packageJson, linter);
-  const byConfig = config ? editionOfConfig(config.config, config.flat) : undefined;
+
+  let byConfig: number | undefined;
+  if (standardFamily && host) byConfig = standardEdition(host);
+  else if (linter.kind === 'eslint') {
+    const config = installed ? await resolvedConfig(fromProject, root, sampleFile) : ownConfig(root, packageJson);
+    byConfig = config ? editionOfConfig(config.config, config.flat) : undefined;
+  }
   const edition = Math.min(byVersion, byConfig ?? MODERN_ECMA_VERSION);
   if (edition >= MODERN_ECMA_VERSION) return undefined;
-  const name = linter.kind === 'eslint' ? `ESLint ${eslintVersion}` : `${linter.packageName} ${installedVersion(fromProject, `${linter.packageName}/package.json`) ?? declared ?? ''} (ESLint ${eslintVersion ?? 'unknown'})`.replace(' )', ')');
-  const reason =
-    byConfig !== undefined && byConfig <= byVersion
-      ? `the ${name} configuration parses ES${byConfig}`
-      : `${name} parses up to ES${byVersion}`;
+
+  const ownVersion = linter.kind === 'eslint' ? undefined : (installedVersion(fromProject, `${linter.packageName}/package.json`) ?? declared);
+  const name = linter.kind === 'eslint' ? `ESLint ${eslintVersion}` : `${linter.packageName}${ownVersion ? ` ${ownVersion}` : ''} (ESLint ${eslintVersion ?? 'of unknown version'})`;
+  const reason = byConfig !== undefined && byConfig <= byVersion ? `the ${name} configuration parses ES${byConfig}` : `${name} parses up to ES${byVersion}`;
   return { ecmaVersion: edition, reason };
+}
+
+/** The edition standard's shared configuration (which semistandard extends) tells its parser; undefined when it says none. */
+function standardEdition(host: NodeJS.Require): number | undefined {
+  try {
+    const shared = host('eslint-config-standard') as unknown;
+    return isRecord(shared) && isRecord(shared.parserOptions) ? editionOf(shared.parserOptions.ecmaVersion) : undefined;
+  } catch {
+    // not installed where standard can reach it: its ESLint version still says what it parses
+    return undefined;
+  }
 }
 
 function requireFrom(base: NodeJS.Require, specifier: string): NodeJS.Require | undefined {
@@ -208,34 +223,19 @@ function declaredVersion(packageJson: Record<string, unknown>, name: string): st
  * The configuration the project's own ESLint computes for a file in the kit's folder, with every
  * `extends` and override applied: the only reliable answer to what its parser is told to read.
  */
-async function resolvedConfig(
-  eslintHost: NodeJS.Require,
-  root: string,
-  linter: ProjectLinter,
-  sampleFile: string,
-): Promise<{ config: Record<string, unknown>; flat: boolean } | undefined> {
+async function resolvedConfig(fromProject: NodeJS.Require, root: string, sampleFile: string): Promise<{ config: Record<string, unknown>; flat: boolean } | undefined> {
   try {
-    if (linter.kind === 'standard' || linter.kind === 'semistandard') {
-      // standard's rules and parser options come from its shared config, whatever the project says.
-      const shared = eslintHost(`eslint-config-${linter.kind}`) as unknown;
-      return isRecord(shared) ? { config: shared, flat: Array.isArray(shared) } : undefined;
-    }
-    const eslint = (await import(pathToFileURL(eslintHost.resolve('eslint')).href)) as Record<string, unknown>;
-    const api = (isRecord(eslint.default) ? eslint.default : eslint) as Record<string, unknown>;
-    const loadESLint = api.loadESLint as ((options: object) => Promise<ConfigHost>) | undefined;
-    if (loadESLint) {
-      const ESLint = (await loadESLint({ cwd: root })) as unknown as { new (options: object): ConfigInstance; configType?: string };
+    const module = (await import(pathToFileURL(fromProject.resolve('eslint')).href)) as Record<string, unknown>;
+    // An ESLint older than ES modules has everything under `default` when imported.
+    const api = (isRecord(module.default) ? module.default : module) as EslintApi;
+    if (api.loadESLint || api.ESLint) {
+      // loadESLint (ESLint 8.57+) picks flat or legacy configuration the way the eslint command does.
+      const ESLint = api.loadESLint ? await api.loadESLint({ cwd: root }) : api.ESLint!;
       const config = await new ESLint({ cwd: root }).calculateConfigForFile(sampleFile);
       return isRecord(config) ? { config, flat: ESLint.configType === 'flat' } : undefined;
     }
-    if (typeof api.ESLint === 'function') {
-      const ESLint = api.ESLint as new (options: object) => ConfigInstance;
-      const config = await new ESLint({ cwd: root }).calculateConfigForFile(sampleFile);
-      return isRecord(config) ? { config, flat: false } : undefined;
-    }
-    if (typeof api.CLIEngine === 'function') {
-      const CLIEngine = api.CLIEngine as new (options: object) => { getConfigForFile(file: string): unknown };
-      const config = new CLIEngine({ cwd: root }).getConfigForFile(sampleFile);
+    if (api.CLIEngine) {
+      const config = new api.CLIEngine({ cwd: root }).getConfigForFile(sampleFile);
       return isRecord(config) ? { config, flat: false } : undefined;
     }
   } catch {
@@ -244,26 +244,34 @@ async function resolvedConfig(
   return undefined;
 }
 
-type ConfigHost = unknown;
-interface ConfigInstance {
-  calculateConfigForFile(file: string): Promise<unknown>;
+interface EslintApi {
+  loadESLint?: (options: object) => Promise<ConfigurableEslint>;
+  ESLint?: ConfigurableEslint;
+  CLIEngine?: new (options: object) => { getConfigForFile(file: string): unknown };
+}
+interface ConfigurableEslint {
+  new (options: object): { calculateConfigForFile(file: string): Promise<unknown> };
+  configType?: string;
 }
 
-/** Without an installed ESLint, the project's own JSON configuration, without following `extends`. */
-function ownConfig(root: string, packageJson: Record<string, unknown>, linter: ProjectLinter): { config: Record<string, unknown>; flat: boolean } | undefined {
-  if (linter.kind !== 'eslint') return undefined;
-  if (isRecord(packageJson.eslintConfig)) return { config: packageJson.eslintConfig, flat: false };
+/**
+ * Without an installed ESLint, the project's own configuration in JSON, when it names an edition
+ * itself: what it extends cannot be read without the linter, and may name one instead.
+ */
+function ownConfig(root: string, packageJson: Record<string, unknown>): { config: Record<string, unknown>; flat: boolean } | undefined {
+  const namesEdition = (config: unknown): config is Record<string, unknown> =>
+    isRecord(config) &&
+    ((isRecord(config.parserOptions) && config.parserOptions.ecmaVersion !== undefined) ||
+      (isRecord(config.env) && Object.keys(config.env).some((name) => name in ENV_EDITIONS)));
+  if (packageJson.eslintConfig !== undefined) return namesEdition(packageJson.eslintConfig) ? { config: packageJson.eslintConfig, flat: false } : undefined;
   for (const dir of repositoryAncestors(root)) {
-    for (const name of ['.eslintrc.json', '.eslintrc']) {
-      const file = join(dir, name);
-      if (!existsSync(file)) continue;
-      try {
-        const config = readJsonFileSync(file, JSONC);
-        // A configuration that only extends others says nothing this reading can see.
-        if (isRecord(config) && (config.parserOptions !== undefined || config.env !== undefined)) return { config, flat: false };
-      } catch {
-        // YAML written in a JSON-less `.eslintrc`: nothing to read without the linter
-      }
+    const file = ['.eslintrc.json', '.eslintrc'].map((name) => join(dir, name)).find((path) => existsSync(path));
+    if (!file) continue;
+    try {
+      const config = readJsonFileSync(file, JSONC);
+      return namesEdition(config) ? { config, flat: false } : undefined;
+    } catch {
+      // YAML in an extension-less `.eslintrc`: nothing to read without the linter
       return undefined;
     }
   }

@@ -85,6 +85,16 @@ describe('the edition the JavaScript kit is written in', () => {
     expect(syntaxLevelNotes(level)).toEqual([]);
   });
 
+  it('reads nothing into a configuration that only extends a shared one it cannot see without the linter', async () => {
+    const level = await levelOf({ 'package.json': manifest({ eslintConfig: { extends: 'standard', env: { node: true } }, devDependencies: { eslint: '^8.0.0' } }) });
+    expect(level.ecmaVersion).toBe(2022);
+  });
+
+  it('is ES2021 under semistandard 16, whose ESLint 7 parses no class fields', async () => {
+    const level = await levelOf({ 'package.json': manifest({ devDependencies: { semistandard: '^16.0.0' } }) });
+    expect(level.ecmaVersion).toBe(2021);
+  });
+
   it('stays modern for a project with a current ESLint and no engines', async () => {
     const level = await levelOf({ 'package.json': manifest({ devDependencies: { eslint: '^9.0.0' } }) });
     expect(level).toEqual({ ecmaVersion: 2022 });
