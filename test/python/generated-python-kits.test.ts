@@ -1,15 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { faultline, repoRoot, run, tempDir, writeTree } from '../support/cli.js';
+import { faultline, run, tempDir, writeTree } from '../support/cli.js';
 
 /**
  * Python projects of each layout get the kit through the built CLI, and then the machine's
- * python3 must import it and pass the kit's own unittest suite. FastAPI and Flask cannot be
- * installed here, so their adapters run against the stand-ins in `fake-frameworks/`.
+ * python3 must import it and pass the kit's own unittest suite. The adapters are served by the
+ * real FastAPI and Flask in framework-adapters.test.ts.
  */
-const fakeFrameworks = path.join(repoRoot, 'test/python/fake-frameworks');
-const scripts = path.join(repoRoot, 'test/python/scripts');
 
 function python(args: string[], cwd: string, pythonPath: string[]): string {
   return run('env', [`PYTHONPATH=${pythonPath.join(path.delimiter)}`, 'python3', ...args], cwd);
@@ -22,13 +20,8 @@ function init(root: string, args: string[] = []): string {
   return result.stdout;
 }
 
-interface AdapterRun {
-  responses: Record<string, { status: number; headers: Record<string, string>; body: Record<string, unknown> }>;
-  logs: Array<Record<string, unknown>>;
-}
-
 describe('the Python kit', () => {
-  it('fits a src-layout FastAPI project: detected, importable, tests pass, adapter answers with problem details', () => {
+  it('fits a src-layout FastAPI project: detected, importable without FastAPI, its tests pass', () => {
     const root = tempDir('py-src-fastapi');
     writeTree(root, {
       'pyproject.toml': '[project]\nname = "order-service"\ndependencies = ["fastapi>=0.110", "uvicorn[standard]"]\n\n[tool.ruff]\nline-length = 100\n',
@@ -51,24 +44,9 @@ describe('the Python kit', () => {
 
     // Without FastAPI installed the adapter still imports; it only needs FastAPI once installed into an app.
     python(['-c', 'import order_service.errors.http.fastapi'], root, ['src']);
-
-    const served = JSON.parse(python([path.join(scripts, 'fastapi_requests.py'), 'order_service.errors'], root, [fakeFrameworks, 'src'])) as AdapterRun;
-    const { responses, logs } = served;
-    expect(responses['/boom']).toMatchObject({ status: 500, headers: { 'content-type': 'application/problem+json', 'x-request-id': 'req-boom' } });
-    expect(Object.keys(responses['/boom']!.body)).toEqual(['type', 'title', 'status', 'detail', 'instance', 'code', 'requestId']);
-    expect(responses['/boom']!.body).toMatchObject({ status: 500, code: 'INTERNAL', instance: '/boom', requestId: 'req-boom' });
-    expect(JSON.stringify(responses['/boom']!.body)).not.toMatch(/hunter2|SELECT|Traceback/);
-    expect(responses['/users/42']!.body).toMatchObject({ status: 404, code: 'NOT_FOUND', detail: 'User 42 not found' });
-    expect(responses['/signup']!.body).toMatchObject({ status: 400, code: 'VALIDATION_FAILED', errors: [{ field: 'email', message: 'field required' }] });
-    expect(responses['/nowhere']!.body).toMatchObject({ status: 404, code: 'NOT_FOUND' });
-    // A request id that is not a plain token is replaced rather than echoed into headers and logs.
-    expect(responses['/nowhere']!.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
-    expect(responses['/ok']).toMatchObject({ status: 200, headers: { 'x-request-id': 'req-ok' } });
-    expect(logs.find((line) => line.msg === 'inside the route')).toMatchObject({ requestId: 'req-ok', level: 'info' });
-    expect(logs.find((line) => line.requestId === 'req-boom')).toMatchObject({ level: 'error', instance: '/boom' });
   });
 
-  it('fits a flat Flask project with pytest configured, and its adapter answers with problem details', () => {
+  it('fits a flat Flask project with pytest configured: detected, importable without Flask', () => {
     const root = tempDir('py-flat-flask');
     writeTree(root, {
       'requirements.txt': 'Flask>=3.0  # web\ngunicorn\n',
@@ -85,20 +63,6 @@ describe('the Python kit', () => {
 
     python(['-m', 'unittest', 'discover', '-s', 'shop/errors', '-t', '.'], root, []);
     python(['-c', 'import shop.errors.http.flask'], root, ['.']);
-
-    const served = JSON.parse(python([path.join(scripts, 'flask_requests.py'), 'shop.errors'], root, [fakeFrameworks, '.'])) as AdapterRun & {
-      context_after: unknown;
-    };
-    const { responses } = served;
-    expect(responses['/boom']).toMatchObject({ status: 500, headers: { 'x-request-id': 'req-boom' } });
-    expect(responses['/boom']!.body).toMatchObject({ type: 'https://errors.example.com/shop/INTERNAL', code: 'INTERNAL', requestId: 'req-boom' });
-    expect(JSON.stringify(responses['/boom']!.body)).not.toMatch(/hunter2|SELECT/);
-    expect(responses['/users/42']!.body).toMatchObject({ status: 404, detail: 'User 42 not found' });
-    expect(responses['/nowhere']!.body).toMatchObject({ status: 404, code: 'NOT_FOUND', instance: '/nowhere', requestId: 'req-nowhere' });
-    expect(responses['/ok']!.headers['x-request-id']).toBe('req-ok');
-    expect(served.logs.find((line) => line.msg === 'inside the view')).toMatchObject({ requestId: 'req-ok' });
-    // The request context ends with the request.
-    expect(served.context_after).toBeNull();
   });
 
   it('starts a new project from an empty directory with --language python, and keeps working after add error', () => {

@@ -1,8 +1,8 @@
-"""Serves a few requests through the generated FastAPI adapter; prints responses and log lines as JSON.
+"""Serves requests through the generated FastAPI adapter with FastAPI's own TestClient; prints the
+responses and the log lines as JSON.
 
 Usage: python fastapi_requests.py <kit package, e.g. myapp.errors>
 """
-import asyncio
 import importlib
 import io
 import json
@@ -13,7 +13,8 @@ kit = importlib.import_module(sys.argv[1])
 adapter = importlib.import_module(f'{sys.argv[1]}.http.fastapi')
 
 from fastapi import FastAPI  # noqa: E402
-from fastapi.exceptions import RequestValidationError  # noqa: E402
+from fastapi.testclient import TestClient  # noqa: E402
+from pydantic import BaseModel  # noqa: E402
 
 logs = io.StringIO()
 root = logging.getLogger()
@@ -24,39 +25,60 @@ app = FastAPI()
 adapter.install_error_handlers(app)
 
 
+class Signup(BaseModel):
+    email: str
+    age: int
+
+
 @app.get('/boom')
-async def boom(request):
+async def boom():
     raise RuntimeError("SELECT * FROM users WHERE password = 'hunter2'")
 
 
-@app.get('/users/42')
-async def missing_user(request):
-    raise kit.ERROR_CLASSES['NOT_FOUND']('User 42 not found')
+@app.get('/users/{user_id}')
+async def missing_user(user_id: int):
+    raise kit.ERROR_CLASSES['NOT_FOUND'](f'User {user_id} not found')
 
 
-@app.get('/signup')
-async def signup(request):
-    raise RequestValidationError([{'loc': ('body', 'email'), 'msg': 'field required', 'type': 'missing'}])
+@app.post('/signup')
+async def signup(body: Signup):
+    return {'email': body.email}
 
 
 @app.get('/ok')
-async def ok(request):
+async def ok():
     kit.logger.info('inside the route')
     return {'ok': True}
 
 
-async def main():
-    results = {}
-    for path, headers in [
-        ('/boom', {'x-request-id': 'req-boom'}),
-        ('/users/42', {}),
-        ('/signup', {'x-request-id': 'req-signup'}),
-        ('/nowhere', {'x-request-id': 'bad id with spaces'}),
-        ('/ok', {'x-request-id': 'req-ok'}),
-    ]:
-        results[path] = await app.request('GET', path, headers)
-    return results
+@app.get('/sync-ok')
+def sync_ok():
+    # FastAPI runs plain functions in a worker thread: the request context must follow.
+    kit.logger.info('inside the sync route')
+    return {'ok': True}
 
 
-responses = asyncio.run(main())
-print(json.dumps({'responses': responses, 'logs': [json.loads(line) for line in logs.getvalue().splitlines()]}))
+# The server error layer answers unhandled exceptions and then re-raises them to the server; the
+# test client would pass them on to the caller unless told not to.
+client = TestClient(app, raise_server_exceptions=False)
+requests = [
+    ('GET', '/boom', {'x-request-id': 'req-boom'}, None),
+    ('GET', '/users/42', {}, None),
+    ('POST', '/signup', {'x-request-id': 'req-signup'}, {'age': 'old'}),
+    ('GET', '/nowhere', {'x-request-id': 'bad id with spaces'}, None),
+    ('GET', '/ok', {'x-request-id': 'req-ok'}, None),
+    ('GET', '/sync-ok', {'x-request-id': 'req-sync'}, None),
+]
+responses = {}
+for method, path, headers, body in requests:
+    response = client.request(method, path, headers=headers, json=body)
+    responses[path] = {
+        'status': response.status_code,
+        'headers': {name.lower(): value for name, value in response.headers.items()},
+        'body': response.json(),
+    }
+print(json.dumps({
+    'responses': responses,
+    'logs': [json.loads(line) for line in logs.getvalue().splitlines()],
+    'context_after': kit.get_context(),
+}))
