@@ -65,6 +65,30 @@ describe('the Python kit', () => {
     python(['-c', 'import shop.errors.http.flask'], root, ['.']);
   });
 
+  it('gives a library its errors, normalize and their tests, and nothing that logs, handles or installs process handlers', () => {
+    const root = tempDir('py-library');
+    writeTree(root, {
+      'pyproject.toml': '[project]\nname = "parselib"\nversion = "1.2.0"\ndependencies = ["attrs"]\n',
+      'src/parselib/__init__.py': '',
+    });
+    init(root);
+    const catalog = JSON.parse(readFileSync(path.join(root, 'faultline.catalog.json'), 'utf8'));
+    expect(catalog.target).toMatchObject({ language: 'python', profile: 'library', kitDir: 'src/parselib/errors' });
+    const kit = path.join(root, 'src/parselib/errors');
+    for (const file of ['__init__.py', 'app_error.py', 'catalog.py', 'normalize.py', 'test_kit.py']) expect(existsSync(path.join(kit, file)), file).toBe(true);
+    for (const file of ['logging_config.py', 'handler.py', 'process_handlers.py', 'context.py', 'resilience', 'http']) expect(existsSync(path.join(kit, file)), file).toBe(false);
+
+    const tests = run('python3', ['-m', 'unittest', 'discover', '-v', '-s', 'src/parselib/errors', '-t', 'src'], root);
+    expect(tests).toBe('');
+    const exported = python(['-c', 'import parselib.errors as kit; print(sorted(n for n in kit.__all__ if not n[0].isupper()))'], root, ['src']);
+    expect(exported.trim()).toBe("['add_note', 'error_class_for_status', 'find_error_class', 'is_app_error', 'normalize']");
+    const caused = python(['-c', 'import parselib.errors as kit\ntry:\n    raise KeyError("k")\nexcept KeyError as e:\n    n = kit.normalize(e)\nprint(n.code, type(n.__cause__).__name__)'], root, ['src']);
+    expect(caused.trim()).toBe('INTERNAL KeyError');
+
+    const check = faultline(['check'], { cwd: root });
+    expect(check.code).toBe(0);
+  });
+
   it('starts a new project from an empty directory with --language python, and keeps working after add error', () => {
     const root = tempDir('py-empty');
     const output = init(root, ['--language', 'python']);

@@ -1,4 +1,5 @@
 import type { Catalog, CatalogTarget } from '../../catalog/model.js';
+import { profileOf } from '../../catalog/profile.js';
 import { UsageError } from '../../errors.js';
 import type { PlannedFile } from '../kit-plan.js';
 import { planDocs } from '../kit-plan.js';
@@ -26,6 +27,9 @@ const pythonModules: Array<{ name: string; owned?: boolean }> = [
   { name: 'test_kit' },
 ];
 
+/** What a library's kit consists of: its errors, normalize and their tests. */
+const libraryModules = new Set(['__init__', 'app_error', 'catalog', 'normalize', 'test_kit']);
+
 /**
  * Every file `init`, `sync` and `check` derive from a catalog whose target is Python: the kit as
  * a subpackage of the project's package (standard library only), its unittest tests, the
@@ -44,6 +48,12 @@ export function planPythonFiles(catalog: Catalog): PlannedFile[] {
     data,
   });
 
+  if (profileOf(target) === 'library') {
+    // A library keeps its public contract: its errors, normalize and causes, and nothing that logs,
+    // handles requests or installs process handlers on behalf of the application using it.
+    const files = pythonModules.filter((m) => libraryModules.has(m.name)).map((m) => module(m.name, m.owned));
+    return [...files, ...planDocs(catalog)];
+  }
   const files = pythonModules.map((m) => module(m.name, m.owned));
   if (target.framework !== 'none') files.push(module('http/__init__'), module(`http/${target.framework}`));
   return [...files, ...planDocs(catalog)];

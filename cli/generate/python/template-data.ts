@@ -1,5 +1,6 @@
 import type { Catalog } from '../../catalog/model.js';
 import { CATALOG_FILE } from '../../catalog/load.js';
+import { profileOf } from '../../catalog/profile.js';
 import { buildTemplateData, type TemplateData, type TemplateError } from '../template-data.js';
 
 /** A catalog error as the Python templates use it: everything the shared data has, plus Python literals. */
@@ -20,6 +21,8 @@ export interface PythonTemplateData {
   validationError: PythonTemplateError;
   notFoundError: PythonTemplateError;
   retryableError: PythonTemplateError;
+  /** False for a library's kit: error classes, normalize and cause handling, and nothing that logs or handles. */
+  fullKit: boolean;
 }
 
 /** The Python-specific template data; the shared fields (header, docs URL, runbooks) stay as `buildTemplateData` makes them. */
@@ -38,6 +41,7 @@ export function buildPythonTemplateData(catalog: Catalog): PythonTemplateData {
     validationError: byName(shared.validationError),
     notFoundError: byName(shared.notFoundError),
     retryableError: byName(shared.retryableError),
+    fullKit: profileOf(catalog.target) !== 'library',
   };
 }
 
