@@ -29,6 +29,32 @@ describe('Python project detection', () => {
     expect(detectPythonProject(rerun).kitDir).toBe('shop/errors');
   });
 
+  it("finds the logging a project sets up, and not a module's getLogger(__name__)", () => {
+    const plain = project({
+      'requirements.txt': 'flask\n',
+      'app/__init__.py': 'import logging\nlogger = logging.getLogger(__name__)\n',
+      'app/views.py': 'import logging\nlog = logging.getLogger(__name__)\n',
+      'tests/conftest.py': 'import logging\nlogging.basicConfig(level=logging.DEBUG)\n',
+    });
+    const setup = project({
+      'requirements.txt': 'flask\n',
+      'app/__init__.py': '',
+      'app/logs.py': 'import logging.config\n\ndef setup():\n    logging.config.dictConfig({"version": 1})\n',
+    });
+    const loguru = project({ 'requirements.txt': 'fastapi\nloguru>=0.7\n', 'api/__init__.py': '', 'api/main.py': 'from loguru import logger\n' });
+    const structlog = project({
+      'pyproject.toml': '[project]\nname = "svc"\ndependencies = ["structlog", "flask"]\n',
+      'src/svc/__init__.py': 'import structlog\n',
+      'src/svc/setup_logs.py': 'import structlog\nstructlog.configure(processors=[])\n',
+    });
+    const library = project({ 'pyproject.toml': '[project]\nname = "lib"\nversion = "1"\ndependencies = ["loguru"]\n', 'lib/__init__.py': 'from loguru import logger\n' });
+    expect(detectPythonProject(plain).projectLogger).toBeUndefined();
+    expect(detectPythonProject(setup).projectLogger).toEqual({ kind: 'logging', path: 'app/logs.py' });
+    expect(detectPythonProject(loguru).projectLogger).toEqual({ kind: 'loguru', path: 'api/main.py' });
+    expect(detectPythonProject(structlog).projectLogger).toEqual({ kind: 'structlog', path: 'src/svc/setup_logs.py' });
+    expect(detectPythonProject(library).projectLogger).toBeUndefined();
+  });
+
   it('finds a src-layout package named after the project, FastAPI, pytest and ruff from pyproject.toml', () => {
     const root = project({
       'pyproject.toml': [

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { faultline, repoRoot, run, tempDir, writeTree } from '../support/cli.js';
@@ -105,6 +106,27 @@ describe.skipIf(frameworkPythonMissing !== undefined)('the Python kit under the 
     // The request context ends with the request.
     expect(context_after).toBeNull();
   });
+
+  for (const which of ['loguru', 'structlog'] as const) {
+    it(`writes through the project's ${which}: the error, its fields and the request context, secrets redacted`, () => {
+      const setup = which === 'loguru' ? 'from loguru import logger\n' : 'import structlog\n\nstructlog.configure()\n';
+      const root = kitProject(`py-real-${which}`, {
+        'requirements.txt': `flask\n${which}\n`,
+        'shop/__init__.py': '',
+        'shop/logs.py': setup,
+      });
+      const catalog = JSON.parse(readFileSync(path.join(root, 'faultline.catalog.json'), 'utf8'));
+      expect(catalog.target).toMatchObject({ logger: 'project', projectLogger: { path: 'shop/logs.py', export: which } });
+      const output = run('env', ['PYTHONPATH=.', python, path.join(scripts, 'project_logger.py'), which, 'shop.errors'], root);
+      const received = JSON.parse(output) as Array<{ level: string; message: string; exception: string | null; fields: Record<string, unknown> }>;
+      expect(received).toHaveLength(1);
+      const [entry] = received;
+      expect(entry!.level.toLowerCase()).toBe('error');
+      expect(entry!.exception).toBe('ConnectionRefusedError');
+      expect(entry!.fields).toMatchObject({ requestId: 'req-7', userId: 'u-1', operation: 'sync_orders', attempt: 2, apiKey: '[REDACTED]', code: 'DEPENDENCY_UNAVAILABLE' });
+      expect(JSON.stringify(entry)).not.toMatch(/hunter2|sk-live/);
+    });
+  }
 });
 
 // Says in the report why the tests above did not run on this machine.

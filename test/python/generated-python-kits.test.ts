@@ -89,6 +89,35 @@ describe('the Python kit', () => {
     expect(check.code).toBe(0);
   });
 
+  it("logs through the project's own logging setup: records propagate to its handlers, redacted, with the request context", () => {
+    const root = tempDir('py-logging-setup');
+    writeTree(root, {
+      'requirements.txt': 'flask\n',
+      'app/__init__.py': '',
+      'app/logs.py': 'import logging\n\n\ndef setup():\n    logging.basicConfig(level=logging.INFO)\n',
+    });
+    const output = init(root);
+    expect(output).toMatch(/app\/logs\.py sets up the project's logging/);
+    const catalog = JSON.parse(readFileSync(path.join(root, 'faultline.catalog.json'), 'utf8'));
+    expect(catalog.target).toMatchObject({ logger: 'project', projectLogger: { path: 'app/logs.py', export: 'logging', style: 'message-first' } });
+    const script = [
+      'import logging, json',
+      'records = []',
+      'class Keep(logging.Handler):',
+      '    def emit(self, record): records.append(record)',
+      'logging.getLogger().addHandler(Keep())',
+      'import app.errors as kit',
+      'with kit.request_context(request_id="req-9"):',
+      '    kit.report_error(ValueError("bad"), operation="import_orders", api_key="sk-live-1")',
+      'r = records[0]',
+      'print(json.dumps([r.name, r.levelname, r.request_context, r.log_fields]))',
+    ].join('\n');
+    const [name, level, context, fields] = JSON.parse(python(['-c', script], root, ['.'])) as [string, string, Record<string, string>, Record<string, string>];
+    expect([name, level]).toEqual(['app.errors', 'ERROR']);
+    expect(context).toEqual({ request_id: 'req-9' });
+    expect(fields).toEqual({ operation: 'import_orders', api_key: '[REDACTED]' });
+  });
+
   it('starts a new project from an empty directory with --language python, and keeps working after add error', () => {
     const root = tempDir('py-empty');
     const output = init(root, ['--language', 'python']);

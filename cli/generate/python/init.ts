@@ -55,7 +55,7 @@ export async function runPythonInit(options: InitOptions, project?: PythonProjec
     testCommand: pythonKitTestCommand(catalog.target, importRootFor(catalog.target.kitDir, info)),
     installNeeded: false,
     packageManager: 'pip',
-    notes: formatterNotes(info, catalog.target),
+    notes: [...loggerNotes(catalog.target), ...formatterNotes(info, catalog.target)],
   };
 }
 
@@ -70,9 +70,12 @@ export function resolvePythonTarget(project: PythonProjectInfo, answers: InitAns
   if (!(PYTHON_TEST_RUNNERS as readonly string[]).includes(testRunner)) {
     throw new UsageError(`--test-runner ${testRunner} is not a Python test runner — use one of ${PYTHON_TEST_RUNNERS.join(', ')}`);
   }
-  if (answers.logger !== undefined && answers.logger !== 'console') {
-    throw new UsageError(`--logger ${answers.logger} is not available for Python — the kit logs through the standard library's logging; leave --logger out`);
+  if (answers.logger !== undefined && answers.logger !== 'console' && !(answers.logger === 'project' && project.projectLogger)) {
+    throw new UsageError(
+      `--logger ${answers.logger} is not available for Python — the kit logs through the standard library's logging (console)${project.projectLogger ? ' or the logging your project sets up (project)' : ''}; leave --logger out`,
+    );
   }
+  const logger = answers.logger ?? (project.projectLogger ? 'project' : 'console');
   if (answers.moduleSystem !== undefined) {
     throw new UsageError('--module applies to JavaScript and TypeScript only; leave it out for a Python project');
   }
@@ -91,7 +94,10 @@ export function resolvePythonTarget(project: PythonProjectInfo, answers: InitAns
     kitDir: normalizeDir(kitDir),
     runbookDir: normalizeDir(runbookDir),
     framework,
-    logger: 'console',
+    logger,
+    ...(logger === 'project' && project.projectLogger
+      ? { projectLogger: { path: project.projectLogger.path, export: project.projectLogger.kind, style: 'message-first' as const } }
+      : {}),
     testRunner,
     profile: answers.profile ?? project.profile,
     docsBaseUrl: answers.docsBaseUrl || null,
@@ -108,6 +114,15 @@ function importRootFor(kitDir: string, project: PythonProjectInfo): string {
   let top = parts.length - 1;
   while (top > 0 && existsSync(path.join(project.root, ...parts.slice(0, top), '__init__.py'))) top--;
   return top === 0 ? '.' : parts.slice(0, top).join('/');
+}
+
+function loggerNotes(target: CatalogTarget): string[] {
+  const found = target.logger === 'project' ? target.projectLogger : undefined;
+  if (!found) return [];
+  if (found.export === 'logging') {
+    return [`${found.path} sets up the project's logging: the kit logs through it (its logger propagates there, secrets redacted), so do not call configure_logging() (choose another with --logger console).`];
+  }
+  return [`Your code logs with ${found.export} (${found.path}): the kit writes its records through it, secrets redacted (choose another with --logger console).`];
 }
 
 function formatterNotes(project: PythonProjectInfo, target: CatalogTarget): string[] {

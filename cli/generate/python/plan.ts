@@ -7,6 +7,8 @@ import { buildPythonTemplateData } from './template-data.js';
 
 export const PYTHON_FRAMEWORKS = ['fastapi', 'flask', 'none'] as const;
 export const PYTHON_TEST_RUNNERS = ['pytest', 'unittest'] as const;
+/** What `target.projectLogger.export` names for a Python project's own logging. */
+export const PYTHON_PROJECT_LOGGERS = ['logging', 'structlog', 'loguru'] as const;
 
 /** The kit's modules: template name (without `.py.hbs`, relative to `templates/python/kit/`) and whether the user owns the result. */
 const pythonModules: Array<{ name: string; owned?: boolean }> = [
@@ -78,8 +80,15 @@ export function checkPythonTarget(target: CatalogTarget): void {
       `target.testRunner "${target.testRunner}" is not a Python test runner — use one of ${PYTHON_TEST_RUNNERS.join(', ')} in the catalog`,
     );
   }
-  if (target.logger !== 'console') {
-    throw new UsageError(`target.logger "${target.logger}" is not available for Python — use "console" (the standard library's logging)`);
+  if (target.logger === 'project') {
+    const kind = target.projectLogger?.export ?? '';
+    if (!(PYTHON_PROJECT_LOGGERS as readonly string[]).includes(kind)) {
+      throw new UsageError(
+        `target.projectLogger.export "${kind}" is not a Python logging setup — use one of ${PYTHON_PROJECT_LOGGERS.join(', ')}, or set target.logger to "console"`,
+      );
+    }
+  } else if (target.logger !== 'console') {
+    throw new UsageError(`target.logger "${target.logger}" is not available for Python — use "console" (the standard library's logging) or "project"`);
   }
   const folder = target.kitDir.replace(/\/+$/, '').split('/').pop() ?? '';
   if (!isPythonIdentifier(folder)) {

@@ -23,6 +23,14 @@ export interface PythonTemplateData {
   retryableError: PythonTemplateError;
   /** False for a library's kit: error classes, normalize and cause handling, and nothing that logs or handles. */
   fullKit: boolean;
+  /** The project's own logging the kit writes through: `logging`, `structlog`, `loguru`, or '' for the kit's JSON logging. */
+  pythonProjectLogger: string;
+  /** The module that sets the project's logging up, for comments. */
+  pythonProjectLoggerPath: string;
+  /** The kit hands its records to structlog or loguru rather than propagating them. */
+  forwardsToProjectLogger: boolean;
+  loguru: boolean;
+  structlog: boolean;
 }
 
 /** The Python-specific template data; the shared fields (header, docs URL, runbooks) stay as `buildTemplateData` makes them. */
@@ -42,9 +50,23 @@ export function buildPythonTemplateData(catalog: Catalog): PythonTemplateData {
     notFoundError: byName(shared.notFoundError),
     retryableError: byName(shared.retryableError),
     fullKit: profileOf(catalog.target) !== 'library',
+    ...projectLoggerData(catalog),
   };
 }
 
 function toPythonError(error: TemplateError): PythonTemplateError {
   return { ...error, retryablePython: error.retryable ? 'True' : 'False' };
+}
+
+function projectLoggerData(catalog: Catalog): Pick<PythonTemplateData, 'pythonProjectLogger' | 'pythonProjectLoggerPath' | 'forwardsToProjectLogger' | 'loguru' | 'structlog'> {
+  const { target } = catalog;
+  const found = target.logger === 'project' ? target.projectLogger : undefined;
+  const kind = found?.export ?? '';
+  return {
+    pythonProjectLogger: kind,
+    pythonProjectLoggerPath: found?.path ?? '',
+    forwardsToProjectLogger: kind === 'structlog' || kind === 'loguru',
+    loguru: kind === 'loguru',
+    structlog: kind === 'structlog',
+  };
 }

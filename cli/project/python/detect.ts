@@ -39,6 +39,20 @@ export interface PythonProjectInfo {
   formatters: PythonFormatter[];
   /** What kind of project it is: a web framework makes a service, console scripts a CLI, a published distribution a library. */
   profile: Profile;
+  /** The logging the project already sets up, which the kit writes through; undefined when it has none (or is a library). */
+  projectLogger?: PythonProjectLogger;
+}
+
+/**
+ * Logging the project sets up itself: structlog or loguru among its dependencies and used in its
+ * code, or a module of its package that configures the standard library's logging (`dictConfig`,
+ * `fileConfig`, `basicConfig`). A module-level `logging.getLogger(__name__)` configures nothing:
+ * it is how every module logs, whoever sets logging up.
+ */
+export interface PythonProjectLogger {
+  kind: 'structlog' | 'loguru' | 'logging';
+  /** The module that sets it up (or first uses it), relative to the root with posix separators. */
+  path: string;
 }
 
 /** Web frameworks whose presence among the runtime dependencies makes a project a service. */
@@ -81,6 +95,7 @@ export function detectPythonProject(dir: string): PythonProjectInfo {
   // A framework only listed as an extra (`pip install myapp[web]`) still says what the app serves with.
   const frameworksFound = FRAMEWORK_PREFERENCE.filter((framework) => everything.has(framework));
   const pkg = findPackage(root, identifierFrom(name));
+  const profile = pythonProfile(isEmpty, runtime, pyproject, setupCfg, readText(join(root, 'setup.py')) ?? '');
   const fallbackName = identifierFrom(name) || 'app';
   const kitDir = pkg ? posix.join(pkg.dir, freeKitName(root, pkg.dir)) : isEmpty ? posix.join('src', fallbackName, 'errors') : freeKitName(root, '.');
   const importRoot = pkg ? (pkg.layout === 'src' ? 'src' : '.') : isEmpty ? 'src' : '.';
@@ -96,7 +111,12 @@ export function detectPythonProject(dir: string): PythonProjectInfo {
     frameworksFound,
     testRunner: usesPytest(root, pyproject, setupCfg, everything) ? 'pytest' : 'unittest',
     formatters: formattersOf(root, pyproject),
-    profile: pythonProfile(isEmpty, runtime, pyproject, setupCfg, readText(join(root, 'setup.py')) ?? ''),
+    profile,
+    ...(() => {
+      // A library's kit has no logger: the application using the library sets logging up.
+      const found = profile === 'library' || isEmpty ? undefined : findProjectLogger(root, pkg, runtime, kitDir);
+      return found ? { projectLogger: found } : {};
+    })(),
   };
 }
 
@@ -128,6 +148,54 @@ function readPyproject(root: string): TomlTable {
     if (!(error instanceof TomlSyntaxError)) throw error;
     throw new UsageError(`${file}:${error.line}: ${error.reason} — fix pyproject.toml and run again`);
   }
+}
+
+const STRUCTLOG_USE = /^\s*(?:import structlog\b|from structlog\b)/m;
+const LOGURU_USE = /^\s*from loguru import\b/m;
+const STRUCTLOG_SETUP = /\bstructlog\.configure\s*\(/;
+const LOGGING_SETUP = /\b(?:dictConfig|fileConfig|basicConfig)\s*\(/;
+const MAX_SCANNED_FILES = 2000;
+
+function findProjectLogger(root: string, pkg: PythonPackage | null, runtime: Set<string>, kitDir: string): PythonProjectLogger | undefined {
+  const files = pythonFilesUnder(root, pkg ? pkg.dir : '.', kitDir);
+  const first = (pattern: RegExp) => files.find((file) => pattern.test(readText(join(root, file)) ?? ''));
+  if (runtime.has('structlog')) {
+    const path = first(STRUCTLOG_SETUP) ?? first(STRUCTLOG_USE);
+    if (path) return { kind: 'structlog', path };
+  }
+  if (runtime.has('loguru')) {
+    const path = first(LOGURU_USE);
+    if (path) return { kind: 'loguru', path };
+  }
+  const path = first(LOGGING_SETUP);
+  return path ? { kind: 'logging', path } : undefined;
+}
+
+/** The package's Python files (the kit's, tests' and virtual environments' left out), in a stable order. */
+function pythonFilesUnder(root: string, folder: string, kitDir: string): string[] {
+  const found: string[] = [];
+  const walk = (relative: string) => {
+    if (found.length >= MAX_SCANNED_FILES) return;
+    const dir = join(root, relative);
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const path = relative === '.' ? entry.name : `${relative}/${entry.name}`;
+      if (entry.isDirectory()) {
+        if (entry.name.startsWith('.') || NOT_THE_PACKAGE.has(entry.name) || ['node_modules', '__pycache__', 'site-packages', 'venv'].includes(entry.name) || path === kitDir) continue;
+        if (existsSync(join(root, path, 'pyvenv.cfg'))) continue;
+        walk(path);
+      } else if (entry.isFile() && entry.name.endsWith('.py') && !/^(test_.*|.*_test|conftest)\.py$/.test(entry.name)) {
+        found.push(path);
+      }
+    }
+  };
+  walk(folder);
+  return found;
 }
 
 /** Names for the kit's subpackage, tried in order until one is free. */
