@@ -20,7 +20,7 @@ export function countTypeErrors(output) {
   return /Found 0 errors/.test(output) ? 0 : null;
 }
 
-/** eslint and xo (stylish), standard, biome, oxlint, prettier --check. */
+/** eslint and xo (stylish), standard, biome, oxlint, prettier --check, flake8, ruff (concise, quiet). */
 export function countLintErrors(output) {
   const counts = [
     // eslint: "✖ 12 problems (10 errors, 2 warnings)"
@@ -35,6 +35,10 @@ export function countLintErrors(output) {
     sum(output, /Code style issues found in (\d+) files?/g),
     /Code style issues found in the above file/.test(output) ? 1 : null,
   ];
+  // flake8 and ruff's concise output (quiet, so without its summary): one "path.py:line:col: CODE message" per problem.
+  const python = output.match(/^\S+\.pyi?:\d+:\d+: [A-Z]+\d+\b/gm);
+  if (python) counts.push(python.length);
+  else if (/^All checks passed!$/m.test(output)) counts.push(0);
   // standard prints one "path:line:col: message" line per problem and no summary.
   const standard = output.match(/^\s*\S+:\d+:\d+: .+$/gm);
   if (/^standard: /m.test(output) && standard) counts.push(standard.length);
@@ -42,7 +46,7 @@ export function countLintErrors(output) {
   return known.length === 0 ? null : known.reduce((a, b) => a + b, 0);
 }
 
-/** vitest, jest, mocha, node:test (spec and TAP), borp, ava. Returns { failed, passed } or null. */
+/** vitest, jest, mocha, node:test (spec and TAP), borp, ava, pytest, unittest. Returns { failed, passed } or null. */
 export function countTests(output) {
   const families = [
     // vitest: " Tests  2 failed | 40 passed (42)"
@@ -67,6 +71,22 @@ export function countTests(output) {
     failed = (failed ?? 0) + (f ?? 0);
     passed = (passed ?? 0) + (p ?? 0);
   }
+  // pytest: "==== 2 failed, 98 passed, 1 skipped in 3.21s ====" (errors in collection or fixtures count as failures)
+  const pytest = [...output.matchAll(/^=+ (.*\b(?:passed|failed|errors?|skipped|deselected|xfailed|xpassed|no tests ran)\b.*) in [\d.]+s(?: \([^)]*\))? =+$/gm)].pop();
+  if (pytest) {
+    const count = (word) => Number(pytest[1].match(new RegExp(`(\\d+) ${word}\\b`))?.[1] ?? 0);
+    failed = (failed ?? 0) + count('failed') + count('errors?');
+    passed = (passed ?? 0) + count('passed');
+  }
+  // unittest: "Ran 12 tests in 0.01s", then "OK" or "FAILED (failures=1, errors=2, skipped=1)"
+  const ran = [...output.matchAll(/^Ran (\d+) tests? in [\d.]+s$/gm)].pop();
+  if (ran) {
+    const outcome = output.slice(ran.index).match(/^(OK|FAILED)\b(.*)$/m);
+    const field = (name) => Number(outcome?.[2].match(new RegExp(`${name}=(\\d+)`))?.[1] ?? 0);
+    const bad = field('failures') + field('errors') + field('unexpected successes');
+    failed = (failed ?? 0) + bad;
+    passed = (passed ?? 0) + Number(ran[1]) - bad - field('skipped') - field('expected failures');
+  }
   return failed === null ? null : { failed, passed };
 }
 
@@ -86,8 +106,8 @@ export function lintLocations(output) {
       currentFile = header[1];
       continue;
     }
-    // standard, biome, eslint's unix format: "path:line:col: message" or "path:line:col rule".
-    const inline = line.match(/^\s*(\S+?\.[cm]?[jt]sx?):(\d+):\d+:?\s+\S/);
+    // standard, biome, eslint's unix format, flake8, ruff: "path:line:col: message" or "path:line:col rule".
+    const inline = line.match(/^\s*(\S+?\.(?:[cm]?[jt]sx?|pyi?)):(\d+):\d+:?\s+\S/);
     if (inline) {
       found.push({ file: inline[1], line: Number(inline[2]), text: line.trim().replace(/\s+/g, ' ') });
       continue;

@@ -17,7 +17,7 @@ function across(result, pick) {
 
 export function tableRows(results, { migrate }) {
   const header = ['project', 'kind', 'commit', 'type errors', 'lint errors', 'test failures', 'pack-load'];
-  if (migrate) header.push('sites rewritten', 'lint on changed lines');
+  if (migrate) header.push('sites rewritten', 'lint on changed lines', 'second run changes');
   const rows = results.map((result) => {
     if (result.error) return [result.name, result.kind ?? '?', result.commit ?? '?', `not run: ${result.error}`];
     const row = [
@@ -31,11 +31,19 @@ export function tableRows(results, { migrate }) {
     ];
     if (migrate) {
       const report = result.migrate;
-      row.push(report ? String(report.sites) : 'n/a', report?.lintOnChangedLines === undefined ? 'n/a' : String(report.lintOnChangedLines));
+      row.push(report ? String(report.sites) : 'n/a', report?.lintOnChangedLines === undefined ? 'n/a' : String(report.lintOnChangedLines), secondRun(report));
     }
     return row;
   });
   return [header, ...rows];
+}
+
+/** What a second migrate over the migrated code changed: sites and files, or `?` when it did not report. */
+function secondRun(report) {
+  const second = report?.secondRun;
+  if (!second) return 'n/a';
+  if (second.sites === null) return `? (exit ${second.exitCode})`;
+  return second.sites === 0 && second.files === 0 ? '0' : `${second.sites} sites, ${second.files} files`;
 }
 
 export function formatTable(rows) {
@@ -65,7 +73,7 @@ export function formatMarkdown(results, { migrate, faultline, started }) {
       lines.push(`Not run: ${result.error}`, '');
       continue;
     }
-    lines.push(`- ${result.kind}; install: \`${result.install}\``);
+    lines.push(`- ${result.language ?? 'javascript'} ${result.kind}; install: \`${result.install}\``);
     for (const [check, command] of Object.entries(result.commands)) lines.push(`- ${check}: ${command ? `\`${command}\`` : 'none'}`);
     if (result.init) lines.push(`- init: exit ${result.init.exitCode}${result.init.reinstalled ? ', package.json changed: dependencies installed again' : ''}; diff in \`init.diff\``);
     if (result.migrate) {

@@ -13,9 +13,21 @@ import { parseArgs, stripVTControlCharacters } from 'node:util';
 import { parsePatch } from 'diff';
 import { countLintErrors, countTests, countTypeErrors, lintLocations } from './counts.mjs';
 import { run } from './exec.mjs';
-import { packAndLoad } from './pack-load.mjs';
-import { detectCommands, detectInstall, detectKind, detectSources, readPackage } from './project.mjs';
+import { javascript } from './javascript/index.mjs';
+import { python } from './python/index.mjs';
 import { formatMarkdown, formatTable, tableRows } from './report.mjs';
+
+/**
+ * Each language's steps behind one shape: what stays out of git, the tools' environment, the install,
+ * the commands, the sources migrate is given and how the packed project is loaded. The projects
+ * file's `language` chooses; a checkout without an entry is Python when it has Python packaging
+ * files and no package.json.
+ */
+const LANGUAGES = { javascript, typescript: javascript, python };
+function languageOf(dir, entry) {
+  if (entry.language) return LANGUAGES[entry.language] ?? fail(`${dir}: the projects file names language "${entry.language}": use javascript, typescript or python`);
+  return [javascript, python].find((language) => language.matches(dir));
+}
 
 const USAGE = [
   'usage: npm run real-world -- [--migrate] [--config <projects.json>] [--out <dir>] [--scratch <dir>] [--timeout <minutes>] [--keep] <checkout dirs...>',
@@ -82,14 +94,15 @@ if (flags.recount) {
   console.log(formatTable(tableRows(saved.results, saved)));
   process.exit(0);
 }
+const config = existsSync(flags.config) ? JSON.parse(readFileSync(flags.config, 'utf8')).projects ?? {} : {};
 if (checkouts.length === 0) fail(`give at least one checkout directory\n${USAGE}`);
 if (!existsSync(faultline)) fail(`${faultline} is missing: run \`npm run build\` first`);
 for (const dir of checkouts) {
-  if (!existsSync(path.join(dir, 'package.json'))) fail(`${dir} has no package.json: give the folder of a project checkout`);
+  if (!existsSync(dir)) fail(`${dir} does not exist: give the folder of a project checkout`);
+  if (!languageOf(dir, config[path.basename(path.resolve(dir))] ?? {})) fail(`${dir} has no package.json, pyproject.toml, setup.py, setup.cfg or requirements.txt: give the folder of a project checkout`);
 }
 const timeoutMs = Number(flags.timeout) * 60_000;
 if (!(timeoutMs > 0)) fail(`--timeout takes minutes, e.g. --timeout 10 (got "${flags.timeout}")`);
-const config = existsSync(flags.config) ? JSON.parse(readFileSync(flags.config, 'utf8')).projects ?? {} : {};
 
 const started = new Date().toISOString().replace(/[:.]/g, '-');
 const outDir = path.resolve(flags.out ?? path.join(path.dirname(path.resolve(checkouts[0])), 'results', started));
@@ -104,29 +117,16 @@ for (const manager of ['pnpm', 'yarn']) {
   writeFileSync(path.join(shims, manager), `#!/bin/sh\nexec corepack ${manager} "$@"\n`, { mode: 0o755 });
 }
 
-const toolEnv = (dir) => ({
-  CI: 'true',
-  COREPACK_DEFAULT_TO_LATEST: '0',
-  NO_COLOR: '1',
-  FORCE_COLOR: '0',
-  HUSKY: '0',
-  COREPACK_ENABLE_DOWNLOAD_PROMPT: '0',
-  npm_config_audit: 'false',
-  npm_config_fund: 'false',
-  npm_config_update_notifier: 'false',
-  PATH: [path.join(dir, 'node_modules', '.bin'), shims, process.env.PATH].join(path.delimiter),
-});
-
 const git = (dir, args, log, env) => run(`git -c user.email=real-world@localhost -c user.name=real-world ${args}`, { cwd: dir, log, timeoutMs, env });
 
-/** Back to the last commit, keeping node_modules but dropping build output and anything a step wrote. */
-async function resetTree(dir, log, env) {
+/** Back to the last commit, keeping installed dependencies but dropping build output and anything a step wrote. */
+async function resetTree(dir, log, env, language) {
   await git(dir, 'checkout -- .', log, env);
-  await git(dir, 'clean -fdx -e node_modules', log, env);
+  await git(dir, `clean -fdx ${language.keep.map((pattern) => `-e '${pattern}'`).join(' ')}`, log, env);
 }
 
 /** Build, type-check, lint and test, then pack and load: one phase's figures. */
-async function checkPhase(phase, { dir, commands, logs, env, pkg }) {
+async function checkPhase(phase, { dir, commands, logs, env, language, pack }) {
   const result = {};
   const step = async (name) => {
     if (!commands[name]) return null;
@@ -141,7 +141,7 @@ async function checkPhase(phase, { dir, commands, logs, env, pkg }) {
   const lint = await step('lint');
   if (lint) result.lintLocations = lintLocations(lint.output).map((problem) => ({ ...problem, file: path.relative(dir, path.resolve(dir, problem.file)) }));
   await step('test');
-  result.pack = await packAndLoad({ dir, pkg, work: path.join(path.dirname(dir), `pack-${phase}`), logs: path.join(logs, `${phase}-pack`), timeoutMs, env });
+  result.pack = pack === false ? { status: 'n/a', checks: { reason: 'not packaged (projects file)' } } : await language.packAndLoad({ dir, work: path.join(path.dirname(dir), `pack-${phase}`), logs: path.join(logs, `${phase}-pack`), timeoutMs, env });
   return result;
 }
 
@@ -174,8 +174,9 @@ async function runProject(checkout) {
   mkdirSync(logs, { recursive: true });
   console.error(`\n[${name}] copying to ${work}`);
   // The original checkout is never touched: everything runs on this copy.
-  cpSync(source, work, { recursive: true, filter: (file) => path.basename(file) !== 'node_modules' });
-  const env = toolEnv(work);
+  cpSync(source, work, { recursive: true, filter: (file) => !['node_modules', '.venv'].includes(path.basename(file)) });
+  const language = languageOf(source, entry);
+  const env = language.toolEnv(work, shims);
   const gitLog = path.join(logs, 'git.log');
   if (!existsSync(path.join(work, '.git'))) {
     await git(work, 'init -q', gitLog, env);
@@ -185,54 +186,50 @@ async function runProject(checkout) {
   mkdirSync(path.join(work, '.git', 'info'), { recursive: true });
   // An install writes a lockfile the project does not keep; it is not part of what init changes.
   const tracked = (await git(work, 'ls-files', gitLog, env)).output.split('\n');
-  const lockfiles = ['package-lock.json', 'pnpm-lock.yaml', 'yarn.lock'].filter((file) => !tracked.includes(file));
-  writeFileSync(path.join(work, '.git', 'info', 'exclude'), ['node_modules/', ...lockfiles, ''].join('\n'));
+  const lockfiles = language.writtenByInstall.filter((file) => !tracked.includes(file));
+  writeFileSync(path.join(work, '.git', 'info', 'exclude'), [...language.keep.map((pattern) => `${pattern}/`), ...lockfiles, ''].join('\n'));
   const head = (await git(work, 'rev-parse HEAD', gitLog, env)).output.trim().split('\n').pop();
   const original = head;
 
-  const pkg = readPackage(work);
-  const detected = detectInstall(work);
-  const install = entry.install ?? detected.install;
-  const reinstall = entry.reinstall ?? detected.reinstall;
+  const { install, reinstall } = language.install(work, entry);
   const result = {
     name,
     repo: entry.repo ?? null,
     commit: (entry.commit ?? head).slice(0, 12),
-    kind: entry.kind ?? detectKind(pkg),
+    language: language.name,
+    kind: entry.kind ?? language.kind(work),
     install,
     phases: {},
   };
   console.error(`[${name}] installing: ${install}`);
   const installed = await run(install, { cwd: work, log: path.join(logs, 'install.log'), timeoutMs, env });
   if (installed.exitCode !== 0) return { ...result, error: `install failed (${path.relative(outDir, installed.log)})` };
-  const commands = detectCommands(work, pkg, entry.commands ?? {});
+  const commands = language.commands(work, entry.commands ?? {});
   result.commands = commands;
 
   console.error(`[${name}] before`);
-  result.phases.before = await checkPhase('before', { dir: work, commands, logs, env, pkg });
-  await resetTree(work, gitLog, env);
+  result.phases.before = await checkPhase('before', { dir: work, commands, logs, env, language, pack: entry.pack });
+  await resetTree(work, gitLog, env, language);
 
   console.error(`[${name}] faultline init --yes`);
-  const packageBefore = readFileSync(path.join(work, 'package.json'), 'utf8');
+  const dependenciesBefore = language.dependencies(work);
   const init = await run(`node ${JSON.stringify(faultline)} init --yes`, { cwd: work, log: path.join(logs, 'faultline-init.log'), timeoutMs, env });
   result.init = { exitCode: init.exitCode, reinstalled: false };
-  const packageAfter = readPackage(work);
-  const dependencies = (p) => JSON.stringify([p.dependencies, p.devDependencies, p.peerDependencies, p.optionalDependencies]);
-  if (dependencies(JSON.parse(packageBefore)) !== dependencies(packageAfter)) {
+  if (dependenciesBefore !== language.dependencies(work)) {
     result.init.reinstalled = true;
     await run(reinstall, { cwd: work, log: path.join(logs, 'init-install.log'), timeoutMs, env });
   }
   await git(work, 'add -A', gitLog, env);
   await git(work, 'commit -qm "faultline init --yes" --allow-empty', gitLog, env);
   writeFileSync(path.join(results, 'init.diff'), (await git(work, `diff ${original} HEAD`, path.join(logs, 'init-diff.log'), env)).output);
-  const initCommands = detectCommands(work, packageAfter, entry.commands ?? {});
-  result.phases.init = await checkPhase('init', { dir: work, commands: initCommands, logs, env, pkg: packageAfter });
+  const initCommands = language.commands(work, entry.commands ?? {});
+  result.phases.init = await checkPhase('init', { dir: work, commands: initCommands, logs, env, language, pack: entry.pack });
 
   if (flags.migrate) {
-    await resetTree(work, gitLog, env);
+    await resetTree(work, gitLog, env, language);
     const catalogFile = path.join(work, 'faultline.catalog.json');
     const catalog = existsSync(catalogFile) ? JSON.parse(readFileSync(catalogFile, 'utf8')) : null;
-    const sources = detectSources(work, packageAfter, catalog, entry.sources);
+    const sources = language.sources(work, catalog, entry.sources);
     console.error(`[${name}] faultline migrate ${sources.join(' ')}`);
     const reportFile = path.join(results, 'migrate-report.json');
     const migrated = await run(`node ${JSON.stringify(faultline)} migrate ${sources.map((s) => JSON.stringify(s)).join(' ')} --force --json > ${JSON.stringify(reportFile)}`, {
@@ -259,11 +256,35 @@ async function runProject(checkout) {
       sites: Object.values(perTransform).reduce((total, counts) => total + counts.fixed, 0),
       perTransform,
     };
-    result.phases.migrate = await checkPhase('migrate', { dir: work, commands: initCommands, logs, env, pkg: packageAfter });
+    result.phases.migrate = await checkPhase('migrate', { dir: work, commands: initCommands, logs, env, language, pack: entry.pack });
     const added = addedLines(diff);
     const onChanged = (result.phases.migrate.lintLocations ?? []).filter((problem) => added.get(problem.file)?.has(problem.line));
     result.migrate.lintOnChangedLines = result.phases.migrate.lint ? onChanged.length : undefined;
     result.migrate.lintProblemsOnChangedLines = onChanged.map((problem) => `${problem.file}:${problem.line} ${problem.text}`);
+
+    // A second run over the migrated code must find nothing left to change.
+    await resetTree(work, gitLog, env, language);
+    const secondReportFile = path.join(results, 'migrate-second-report.json');
+    const second = await run(`node ${JSON.stringify(faultline)} migrate ${sources.map((s) => JSON.stringify(s)).join(' ')} --json > ${JSON.stringify(secondReportFile)}`, {
+      cwd: work,
+      log: path.join(logs, 'faultline-migrate-second.log'),
+      timeoutMs,
+      env,
+    });
+    let secondReport = null;
+    try {
+      secondReport = JSON.parse(readFileSync(secondReportFile, 'utf8'));
+    } catch {
+      // No JSON: the second run stopped before reporting; its log says why.
+    }
+    const secondDiff = (await git(work, 'diff HEAD', path.join(logs, 'migrate-second-diff.log'), env)).output;
+    writeFileSync(path.join(results, 'migrate-second.diff'), secondDiff);
+    result.migrate.secondRun = {
+      exitCode: second.exitCode,
+      files: secondReport?.changed?.length ?? null,
+      sites: secondReport ? Object.values(secondReport.perTransform ?? {}).reduce((total, counts) => total + counts.fixed, 0) : null,
+      diffLines: secondDiff.split('\n').filter((line) => /^[-+](?![-+]{2})/.test(line)).length,
+    };
   }
   for (const phase of Object.values(result.phases)) delete phase.lintLocations;
   if (!flags.keep) rmSync(path.join(scratchRoot, name), { recursive: true, force: true });
