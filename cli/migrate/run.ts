@@ -34,7 +34,8 @@ import { transformSource, type Site } from './transform-file.js';
 import { leaveAloneRecorded, readLeftAlone } from './verify/left-alone-file.js';
 import { detectPythonSource, isPythonPath, transformPythonSource } from './python/file.js';
 import { isDefaultFor, selectTransforms } from './select-transforms.js';
-import { preparePython, selectByLanguage } from './python/rules.js';
+import { preparePython, pythonRulesForProfile, selectByLanguage } from './python/rules.js';
+import { pythonKitOf } from './python/kit.js';
 import { allPythonRules } from '../../transforms/python/registry.js';
 import type { PythonRule } from '../../transforms/python/types.js';
 import { warmUpDetection } from './warm-up.js';
@@ -181,7 +182,7 @@ export async function runMigrate(options: MigrateOptions): Promise<MigrateReport
       ? []
       : selectTransforms(selected.transforms.map((transform) => transform.meta.id), selected.transforms, profile);
   const transforms = project.language === 'python' ? [] : forProfile;
-  const pythonRules = selected.python;
+  const pythonRules = pythonRulesForProfile(selected.python, profile ?? 'service', options.transforms !== undefined);
   const maxFileSize = maxFileSizeOf(options);
   const budgetMs = budgetOf(options);
   const dryRun = options.dryRun ?? false;
@@ -204,9 +205,10 @@ export async function runMigrate(options: MigrateOptions): Promise<MigrateReport
   const scan = { root: project.root, files: candidates.files, maxFileSize, budgetMs, skipped, failed, onProgress: options.onProgress, signal: options.signal };
   const recorded = leaveAloneRecorded(readLeftAlone(project.root), project.root);
   await preparePython(candidates.files, pythonRules);
+  const pythonKit = project.language === 'python' && pythonRules.length > 0 ? pythonKitOf(project.root, project.kit, candidates.files) : undefined;
   const transform = (absolute: string, read: TextRead) =>
     isPythonPath(absolute)
-      ? transformPythonSource({ source: read.text, filePath: absolute, rules: pythonRules, leaveAlone: recorded(absolute, read.text) })
+      ? transformPythonSource({ source: read.text, filePath: absolute, rules: pythonRules, kit: pythonKit, leaveAlone: recorded(absolute, read.text) })
       : transformSource({ source: read.text, filePath: absolute, transforms, kit: project.kit, leaveAlone: recorded(absolute, read.text) });
   const formatting: Array<{ file: string; absolute: string; read: TextRead; outcome: Extract<ReturnType<typeof transform>, { kind: 'changed' }> }> = [];
   await forEachSource(scan, transform, (file, read, outcome) => {
@@ -365,9 +367,10 @@ export async function runDetect(options: DetectOptions): Promise<DetectReport> {
   warmUpDetection({ root: project.root, kit: project.kit, files: candidates.files });
   const scan = { root: project.root, files: candidates.files, maxFileSize, budgetMs, skipped, failed, onProgress: options.onProgress };
   await preparePython(candidates.files, pythonRules);
+  const pythonKit = project.language === 'python' && pythonRules.length > 0 ? pythonKitOf(project.root, project.kit, candidates.files) : undefined;
   const detect = (absolute: string, read: TextRead) =>
     isPythonPath(absolute)
-      ? detectPythonSource({ source: read.text, filePath: absolute, rules: pythonRules })
+      ? detectPythonSource({ source: read.text, filePath: absolute, rules: pythonRules, kit: pythonKit })
       : detectSource({ source: read.text, filePath: absolute, transforms: modules, kit: project.kit });
   await forEachSource(scan, detect, (file, read, outcome) => {
     if (outcome.kind === 'failed') {

@@ -7,6 +7,7 @@
  */
 import type { Finding, FixResult, TransformMeta } from '../types.js';
 import type { LineIndex } from '../shared/line-index.js';
+import type { PythonKit } from './lib/kit.js';
 import type { PythonNode, PythonTree } from './lib/parser.js';
 
 export interface PythonRuleMeta extends TransformMeta {
@@ -23,6 +24,14 @@ export interface PythonContext {
   tree: PythonTree;
   root: PythonNode;
   lines: LineIndex;
+  /** Where the kit is and what the catalog says; absent when the run has no Python kit (a rule whose fix needs it fixes nothing). */
+  kit?: PythonKit;
+  /**
+   * The local name under which the kit's export `name` is reachable in this file, asking the engine
+   * to import it when the fix is applied; undefined when the name is taken by something else in
+   * `scope` (or the file), so the fix must leave the site alone. Only fixes call it.
+   */
+  useKit?(name: string, scope: PythonNode): string | undefined;
 }
 
 export interface PythonRule {

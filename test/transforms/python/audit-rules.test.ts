@@ -1,6 +1,7 @@
 /**
- * Each audit-only Python rule as two tables, as linters test theirs: snippets it must leave alone and
- * snippets it must report, with the lines it reports.
+ * Each Python rule's detection as tables, as linters test theirs: snippets it must leave alone,
+ * snippets it lists for information only (a decision its author marked), and snippets it must
+ * report, with the lines it reports. Fixes are tested by the fixtures.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { detectPythonSource } from '../../../cli/migrate/python/file.js';
@@ -14,6 +15,8 @@ beforeAll(async () => {
 
 interface RuleCases {
   valid: string[];
+  /** Snippets whose sites are listed as info, never fixed. */
+  deliberate?: string[];
   /** Snippet and the lines of its findings. */
   invalid: Array<[string, number[]]>;
 }
@@ -54,11 +57,14 @@ const cases: Record<string, RuleCases> = {
   'except-pass': {
     valid: [
       'try:\n    os.remove(path)\nexcept FileNotFoundError:\n    pass\n',
+      'with contextlib.suppress(Exception):\n    run()\n',
+      'try:\n    run()\nexcept Exception:\n    pass  # noqa: S110\n',
+    ],
+    deliberate: [
       'try:\n    run()\nexcept Exception:\n    # Best effort: the cache is rebuilt on the next start.\n    pass\n',
       'try:\n    run()\nexcept Exception:\n    pass  # telemetry must never break a request\n',
       'try:\n    run()\nexcept Exception as _ignored:\n    pass\n',
-      'with contextlib.suppress(Exception):\n    run()\n',
-      'try:\n    run()\nexcept Exception:\n    pass  # noqa: S110\n',
+      'try:\n    # the metrics host may be missing in development\n    send(metrics)\nexcept Exception:\n    pass\n',
     ],
     invalid: [
       ['try:\n    run()\nexcept Exception:\n    pass\n', [3]],
@@ -69,9 +75,9 @@ const cases: Record<string, RuleCases> = {
   'except-continue': {
     valid: [
       'for row in rows:\n    try:\n        use(row)\n    except ValueError:\n        continue\n',
-      'for row in rows:\n    try:\n        use(row)\n    except Exception:\n        # Malformed rows are counted by the importer.\n        continue\n',
       'for row in rows:\n    try:\n        use(row)\n    except Exception as e:\n        log(e)\n        continue\n',
     ],
+    deliberate: ['for row in rows:\n    try:\n        use(row)\n    except Exception:\n        # Malformed rows are counted by the importer.\n        continue\n'],
     invalid: [
       ['for row in rows:\n    try:\n        use(row)\n    except Exception:\n        continue\n', [4]],
       ['async def f(rows):\n    async for row in rows:\n        try:\n            await use(row)\n        except:\n            continue\n', [5]],
@@ -127,16 +133,19 @@ const cases: Record<string, RuleCases> = {
   },
 };
 
-for (const [id, { valid, invalid }] of Object.entries(cases)) {
+/** Rules `migrate` fixes; the others are audit-only. */
+const FIXABLE = new Set(['except-pass', 'except-continue']);
+
+for (const [id, { valid, invalid, deliberate = [] }] of Object.entries(cases)) {
   const rule = getPythonRule(id);
   describe(id, () => {
-    it('exists and is audit-only', () => {
+    it(FIXABLE.has(id) ? 'exists and has a fix' : 'exists and is audit-only', () => {
       expect(rule).toBeDefined();
-      expect(rule?.fix).toBeUndefined();
+      expect(rule?.fix === undefined).toBe(!FIXABLE.has(id));
     });
 
-    it('has valid Python in both tables', () => {
-      const texts = Object.fromEntries([...valid, ...invalid.map(([source]) => source)].map((source, index) => [String(index), source]));
+    it('has valid Python in every table', () => {
+      const texts = Object.fromEntries([...valid, ...deliberate, ...invalid.map(([source]) => source)].map((source, index) => [String(index), source]));
       expect(pythonSyntaxErrors(texts)).toEqual({});
     });
 
@@ -145,11 +154,19 @@ for (const [id, { valid, invalid }] of Object.entries(cases)) {
       expect(outcome).toMatchObject({ kind: 'findings', findings: [] });
     });
 
+    it.each(deliberate.map((source) => [source]))('lists as deliberate %j', (source) => {
+      const outcome = detectPythonSource({ source, filePath: '/project/app.py', rules: [rule!] });
+      if (outcome.kind !== 'findings') throw new Error(outcome.message);
+      expect(outcome.findings.length).toBeGreaterThan(0);
+      for (const finding of outcome.findings) expect(finding).toMatchObject({ ruleId: id, fixable: false, severity: 'info' });
+      for (const finding of outcome.findings) expect(finding.reason).toBeTruthy();
+    });
+
     it.each(invalid)('reports %j', (source, lines) => {
       const outcome = detectPythonSource({ source, filePath: '/project/app.py', rules: [rule!] });
       if (outcome.kind !== 'findings') throw new Error(outcome.message);
       expect(outcome.findings.map((finding) => finding.line)).toEqual(lines);
-      for (const finding of outcome.findings) expect(finding).toMatchObject({ ruleId: id, fixable: false });
+      for (const finding of outcome.findings) expect(finding).toMatchObject({ ruleId: id, fixable: FIXABLE.has(id), severity: rule!.meta.severity });
     });
   });
 }

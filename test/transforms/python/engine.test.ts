@@ -121,4 +121,39 @@ describe('Python in migrate', () => {
     expect(report.changed.map((file) => file.transforms)).toEqual([['verbose-raise']]);
     await expect(runMigrate({ cwd: root, dryRun: true, transforms: ['verbose-rise'] })).rejects.toThrow(/unknown transform verbose-rise — available: .*raise-without-from, verbose-raise/);
   });
+
+  const VIEWS = `from ..db import session
+from .forms import OrderForm
+
+
+def submit(data):
+    form = OrderForm(data)
+    try:
+        session.add(form.order())
+    except Exception:
+        pass
+    return form
+`;
+  const PACKAGE = { 'shop/__init__.py': '', 'shop/errors/__init__.py': '', 'shop/db.py': 'session = None\n', 'shop/api/__init__.py': '', 'shop/api/forms.py': 'OrderForm = dict\n' };
+
+  it("reports a swallowed exception through the kit, imported the way the project imports its own modules", async () => {
+    const root = createAuditProject({ ...PACKAGE, 'shop/api/views.py': VIEWS, 'shop/api/admin.py': 'from shop.db import session\n\n\ndef purge():\n    try:\n        session.purge()\n    except Exception:\n        pass\n' }, { target: PYTHON_TARGET });
+    const report = await runMigrate({ cwd: root, force: true });
+    expect(report.changed.map((file) => file.path)).toEqual(['shop/api/admin.py', 'shop/api/views.py']);
+    const views = readFileSync(path.join(root, 'shop/api/views.py'), 'utf8');
+    expect(views).toContain('from ..db import session\nfrom ..errors import report_error\nfrom .forms import OrderForm\n');
+    expect(views).toContain('    except Exception as err:\n        report_error(err, operation="submit")\n');
+    const admin = readFileSync(path.join(root, 'shop/api/admin.py'), 'utf8');
+    expect(admin.startsWith('from shop.db import session\nfrom shop.errors import report_error\n')).toBe(true);
+    expect((await runMigrate({ cwd: root, force: true })).changed).toEqual([]);
+  });
+
+  it("leaves a library's swallowed exceptions to its maintainers, and refuses to report them when asked", async () => {
+    const root = createAuditProject({ ...PACKAGE, 'shop/api/views.py': VIEWS }, { target: { ...PYTHON_TARGET, profile: 'library' } });
+    const report = await runMigrate({ cwd: root, dryRun: true });
+    expect(report.changed).toEqual([]);
+    await expect(runMigrate({ cwd: root, dryRun: true, transforms: ['except-pass'] })).rejects.toThrow(/except-pass report through the kit's reporter, which a library does not have/);
+    const audit = await runAudit({ cwd: root });
+    expect(audit.findings.filter((finding) => finding.ruleId === 'except-pass').map((finding) => [finding.line, finding.fixable, finding.reason])).toEqual([[9, false, expect.stringContaining('a library reports failures to its callers')]]);
+  });
 });

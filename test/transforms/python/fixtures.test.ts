@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { transformPythonSource } from '../../../cli/migrate/python/file.js';
+import type { PythonKit } from '../../../transforms/python/lib/kit.js';
 import { loadPythonParser } from '../../../transforms/python/lib/parser.js';
 import { allPythonRules } from '../../../transforms/python/registry.js';
 import { PYTHON_FIXTURES_ROOT, fixtureCases } from '../../support/fixtures.js';
@@ -13,10 +14,28 @@ beforeAll(async () => {
   await loadPythonParser();
 });
 
-function run(ruleId: string, source: string, filePath: string): { text: string; fixed: number; fixableLeft: number } {
+/**
+ * Fixtures run as files of a project whose kit is `app.errors` under `src/`, at
+ * `src/app/services/<case>.py`; a `kit.json` beside them changes the profile, the project's import
+ * style, the file's place (`file`, from the project root) or the catalog's mappings.
+ */
+const PROJECT = path.join(path.sep, 'project');
+
+function fixtureKit(inputPath: string): { kit: PythonKit; filePath: string } {
+  const kit: PythonKit = { importRoot: path.join(PROJECT, 'src'), module: 'app.errors', firstParty: ['app'], style: 'absolute', profile: 'service', errorClasses: ['NotFoundError', 'ValidationError', 'ConflictError'], mappings: [] };
+  const settingsPath = path.join(path.dirname(inputPath), 'kit.json');
+  const settings = existsSync(settingsPath) ? (JSON.parse(readFileSync(settingsPath, 'utf8')) as Partial<PythonKit> & { file?: string }) : {};
+  const base = path.basename(inputPath).replace(/\.input\.py$/, '').replace(/[^A-Za-z0-9_]/g, '_');
+  const filePath = path.join(PROJECT, ...(settings.file ?? `src/app/services/${base}.py`).split('/'));
+  delete settings.file;
+  return { kit: { ...kit, ...settings }, filePath };
+}
+
+function run(ruleId: string, source: string, inputPath: string): { text: string; fixed: number; fixableLeft: number } {
   const rule = allPythonRules.find((candidate) => candidate.meta.id === ruleId);
   if (rule === undefined) throw new Error(`no rule ${ruleId}`);
-  const outcome = transformPythonSource({ source, filePath, rules: [rule] });
+  const { kit, filePath } = fixtureKit(inputPath);
+  const outcome = transformPythonSource({ source, filePath, rules: [rule], kit });
   if (outcome.kind === 'failed') throw new Error(outcome.message);
   const text = outcome.kind === 'changed' ? outcome.text : source;
   return { text, fixed: outcome.sites.filter((site) => site.fixed).length, fixableLeft: outcome.sites.filter((site) => site.finding.fixable && !site.fixed).length };

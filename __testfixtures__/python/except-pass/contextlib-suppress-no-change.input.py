@@ -1,0 +1,7 @@
+import contextlib
+import os
+
+
+def cleanup(path):
+    with contextlib.suppress(OSError):
+        os.unlink(path)

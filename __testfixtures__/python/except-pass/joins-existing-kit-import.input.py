@@ -1,0 +1,15 @@
+import json
+
+from app.errors import NotFoundError, logger
+
+
+def load_profile(store, user_id):
+    raw = store.get(user_id)
+    if raw is None:
+        raise NotFoundError(f"no profile for {user_id}")
+    try:
+        store.touch(user_id)
+    except Exception as exc:
+        pass
+    logger.info("profile loaded")
+    return json.loads(raw)

@@ -1,0 +1,24 @@
+import os
+import time
+
+import requests
+
+from app.errors import report_error
+from app.models import Item
+
+
+class Cache:
+    def __init__(self, root):
+        self.root = root
+
+    @staticmethod
+    def evict(path):
+        try:
+            os.remove(path)
+        except Exception as err:
+            report_error(err, operation="Cache.evict")
+        return time.time()
+
+    def fetch(self, url):
+        response = requests.get(url, timeout=5)
+        return Item(response.json())

@@ -1,0 +1,5 @@
+def close_quietly(resource):
+    try:
+        resource.close()
+    except Exception as _ignored:
+        pass
