@@ -127,6 +127,17 @@ describe.skipIf(frameworkPythonMissing !== undefined)('the Python kit under the 
       expect(JSON.stringify(entry)).not.toMatch(/hunter2|sk-live/);
     });
   }
+
+  it("passes the project's flake8 and ruff at their default settings, for a service's kit and a library's", () => {
+    const service = kitProject('py-lint-service', { 'requirements.txt': 'flask\n', 'shop/__init__.py': '' });
+    const library = kitProject('py-lint-library', { 'pyproject.toml': '[project]\nname = "parselib"\nversion = "1.0"\n', 'src/parselib/__init__.py': '' });
+    const bin = path.dirname(python);
+    for (const [root, kit] of [[service, 'shop/errors'], [library, 'src/parselib/errors']] as const) {
+      // flake8 at 79 columns; ruff with pycodestyle, pyflakes, isort and bugbear selected.
+      expect(run(path.join(bin, 'flake8'), ['--count', kit], root).trim()).toBe('0');
+      run(path.join(bin, 'ruff'), ['check', '--no-cache', '--quiet', '--select', 'E,W,F,I,B,UP', kit], root);
+    }
+  });
 });
 
 // Says in the report why the tests above did not run on this machine.
