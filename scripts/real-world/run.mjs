@@ -180,7 +180,9 @@ async function runProject(checkout) {
   const gitLog = path.join(logs, 'git.log');
   if (!existsSync(path.join(work, '.git'))) {
     await git(work, 'init -q', gitLog, env);
-    await git(work, 'add -A', gitLog, env);
+    // Everything the checkout holds, ignored files too: the resets between phases would delete a
+    // fixture the project's .gitignore names (a .DS_Store a test reads) and fail its tests.
+    await git(work, 'add -A -f', gitLog, env);
     await git(work, 'commit -qm original', gitLog, env);
   }
   mkdirSync(path.join(work, '.git', 'info'), { recursive: true });
