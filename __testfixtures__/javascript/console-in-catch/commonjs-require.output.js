@@ -1,5 +1,5 @@
 const db = require('./db');
-const { logger } = require('../src/errors/index.js');
+const { logger } = require('../src/errors');
 
 async function saveOrder(order) {
   try {

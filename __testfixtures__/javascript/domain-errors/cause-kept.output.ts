@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+
 import { NotFoundError } from '../src/errors/index.js';
 
 export async function readProfile(path: string): Promise<string> {

@@ -1,4 +1,5 @@
 import { stat } from 'node:fs';
+
 import { NotFoundError } from '../src/errors/index.js';
 
 export function sizeOf(path) {

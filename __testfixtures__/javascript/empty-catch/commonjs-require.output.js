@@ -2,6 +2,7 @@
 
 const fs = require('node:fs');
 const path = require('node:path');
+
 const { reportError } = require('../src/errors/index.js');
 
 function removeLockFile(dir) {

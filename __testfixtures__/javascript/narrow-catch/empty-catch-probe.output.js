@@ -1,4 +1,5 @@
 const fs = require('fs')
+
 const { isErrnoError } = require('../src/errors/index.js')
 
 function readCache(file) {

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
-import type { Stats } from 'node:fs';
 import { isErrnoError } from '../src/errors/index.js';
+import type { Stats } from 'node:fs';
 
 export async function statIfPresent(path: string): Promise<Stats | undefined> {
   try {

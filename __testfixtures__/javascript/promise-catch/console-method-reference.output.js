@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises';
+
 import { reportError } from '../src/errors/index.js';
 
 export function saveDraft(path, text) {

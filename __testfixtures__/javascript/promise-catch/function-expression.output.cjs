@@ -1,4 +1,5 @@
 const { unlink } = require('node:fs/promises');
+
 const { reportError } = require('../src/errors/index.js');
 
 module.exports = function cleanUp(path) {

@@ -1,4 +1,5 @@
 const fs = require('node:fs');
+
 const { AppError } = require('../src/errors/index.js');
 
 function readJson(path) {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+
 import { AppError } from '../src/errors/index.js';
 
 export function loadConfig(path: string): unknown {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyEdits } from '../../../transforms/shared/apply-edits.js';
 import { createKitImports } from '../../../transforms/javascript/lib/kit-imports.js';
-import { isKitSpecifier, kitSpecifierFor } from '../../../transforms/javascript/lib/kit-specifier.js';
+import { isKitSpecifier, kitSpecifierFor, kitSpecifierInFile } from '../../../transforms/javascript/lib/kit-specifier.js';
 import { detectModuleStyle } from '../../../transforms/javascript/lib/module-style.js';
 import { parseSource } from '../../../transforms/javascript/lib/parse.js';
 import type { KitLocation } from '../../../transforms/types.js';
@@ -53,10 +53,10 @@ describe('kitSpecifierFor', () => {
 });
 
 describe('createKitImports', () => {
-  it('adds one ESM import after the last import, once per name', () => {
+  it('adds one ESM import after the last import, once per name, as a group of its own after packages', () => {
     const result = importInto("import a from 'a';\nimport b from 'b';\n\nrun();\n", ['reportError', 'logger', 'reportError']);
     expect(result.locals).toEqual(['reportError', 'logger', 'reportError']);
-    expect(result.text).toBe("import a from 'a';\nimport b from 'b';\nimport { reportError, logger } from '../errors/index.js';\n\nrun();\n");
+    expect(result.text).toBe("import a from 'a';\nimport b from 'b';\n\nimport { reportError, logger } from '../errors/index.js';\n\nrun();\n");
   });
 
   it('merges into an existing import of the kit and reuses what it already imports', () => {
@@ -87,7 +87,7 @@ describe('createKitImports', () => {
   it('requires the kit in CommonJS files, after the last require, in the file style', () => {
     const source = "'use strict'\nconst fs = require(\"fs\")\n\nrun()\n";
     const result = importInto(source, ['reportError'], { filePath: '/p/src/users/load.js' });
-    expect(result.text).toBe("'use strict'\nconst fs = require(\"fs\")\nconst { reportError } = require(\"../errors/index.js\")\n\nrun()\n");
+    expect(result.text).toBe("'use strict'\nconst fs = require(\"fs\")\n\nconst { reportError } = require(\"../errors/index.js\")\n\nrun()\n");
   });
 
   it('extends an existing destructuring require of the kit', () => {
@@ -117,5 +117,54 @@ describe('createKitImports', () => {
 
   it('adds nothing when nothing was requested', () => {
     expect(importInto('run();\n', []).text).toBe('run();\n');
+  });
+
+  it('goes to its sorted place in a sorted relative group, before the comment lines that belong to the next import', () => {
+    const source = "import a from 'a';\n\nimport { b } from '../b.js';\n// the cache is optional\nimport { c } from '../cache.js';\nimport { z } from './z.js';\n";
+    expect(importInto(source, ['reportError']).text).toBe(
+      "import a from 'a';\n\nimport { b } from '../b.js';\n// the cache is optional\nimport { c } from '../cache.js';\nimport { reportError } from '../errors/index.js';\nimport { z } from './z.js';\n",
+    );
+  });
+
+  it('follows a block sorted by imported name, as ESLint sort-imports sorts', () => {
+    const source = "import { alpha } from './z.js';\nimport { omega } from './a.js';\n";
+    expect(importInto(source, ['logger']).text).toBe("import { alpha } from './z.js';\nimport { logger } from '../errors/index.js';\nimport { omega } from './a.js';\n");
+  });
+
+  it('never moves across a side-effect import', () => {
+    const source = "import { a } from './a.js';\nimport './polyfill.js';\nimport { z } from './z.js';\n";
+    expect(importInto(source, ['logger']).text).toBe(
+      "import { a } from './a.js';\nimport './polyfill.js';\nimport { z } from './z.js';\nimport { logger } from '../errors/index.js';\n",
+    );
+  });
+
+  it('goes before type-only imports that close a group', () => {
+    const source = "import fs from 'node:fs';\nimport express from 'express';\nimport type { Request } from 'express';\n";
+    expect(importInto(source, ['logger']).text).toBe(
+      "import fs from 'node:fs';\nimport express from 'express';\nimport { logger } from '../errors/index.js';\nimport type { Request } from 'express';\n",
+    );
+  });
+});
+
+describe('kitSpecifierInFile', () => {
+  const specifierIn = (source: string, filePath = file, options: Partial<KitLocation> = {}): string =>
+    kitSpecifierInFile(parseSource(source, filePath), filePath, { ...kit, ...options });
+
+  it("writes the kit like the file's other relative imports", () => {
+    expect(specifierIn("import { a } from './a.js';\n")).toBe('../errors/index.js');
+    expect(specifierIn("import { a } from './a';\nimport b from '../b';\n")).toBe('../errors');
+    expect(specifierIn("import { a } from './a/index';\n")).toBe('../errors/index');
+    expect(specifierIn("import { a } from './a.ts';\n")).toBe('../errors/index.ts');
+    expect(specifierIn("const a = require('./a');\n", '/p/src/users/load.js')).toBe('../errors');
+  });
+
+  it('takes the catalog style when the file gives no evidence, and never a suffix the kit has no file for', () => {
+    expect(specifierIn("import fs from 'node:fs';\nimport data from './data.json';\n")).toBe('../errors/index.js');
+    expect(specifierIn("import { a } from './a.mjs';\n", '/p/src/users/load.mjs')).toBe('../errors/index.js');
+    expect(specifierIn("import { a } from './a.ts';\n", '/p/src/users/load.js', { language: 'javascript' })).toBe('../errors/index.js');
+  });
+
+  it('keeps a configured alias', () => {
+    expect(specifierIn("import { a } from './a';\n", file, { importAlias: '@/errors' })).toBe('@/errors');
   });
 });

@@ -1,10 +1,11 @@
 import type { Comment, File, ImportDeclaration, Node, ObjectPattern, Statement, VariableDeclaration, VariableDeclarator } from '@babel/types';
 import type { KitExport, KitLocation, TextEdit } from '../../types.js';
-import { isKitSpecifier, kitSpecifierFor } from './kit-specifier.js';
+import { placeImport } from './import-placement.js';
+import { isKitSpecifier, kitSpecifierInFile } from './kit-specifier.js';
 import type { ModuleStyle } from './module-style.js';
 import { namesIn, pickFreeName } from './names.js';
 import { endOf, startOf } from './range.js';
-import { lineEndingOf, lineEndAt, nextLineStartAt, specifierQuoteOf, usesSemicolons } from './source-style.js';
+import { isFirstOnLine, lineEndingOf, lineEndAt, lineStartAt, nextLineStartAt, specifierQuoteOf, usesSemicolons } from './source-style.js';
 
 export interface KitImports {
   /** The local name to use for `name` in this file; requests the import when the file lacks it. */
@@ -62,7 +63,8 @@ export function createKitImports(args: KitImportsArgs): KitImports {
       const merge = existing.mergeInto;
       if (merge?.kind === 'named') return [{ start: merge.after, end: merge.after, text: `, ${specifiers.join(', ')}` }];
       if (merge?.kind === 'default') return [{ start: merge.after, end: merge.after, text: `, { ${specifiers.join(', ')} }` }];
-      return [newStatementEdit(ast, source, esm, specifiers, kitSpecifierFor(filePath, kit))];
+      const firstName = [...requested.values()][0] as string;
+      return [newStatementEdit(ast, source, esm, specifiers, kitSpecifierInFile(ast, filePath, kit), firstName, kit.importAlias)];
     },
     added() {
       return [...requested.values()];
@@ -168,7 +170,15 @@ function requiredSpecifier(node: Node): string | undefined {
   return undefined;
 }
 
-function newStatementEdit(ast: File, source: string, esm: boolean, specifiers: string[], specifier: string): TextEdit {
+function newStatementEdit(
+  ast: File,
+  source: string,
+  esm: boolean,
+  specifiers: string[],
+  specifier: string,
+  firstName: string,
+  alias: string | undefined,
+): TextEdit {
   const eol = lineEndingOf(source);
   const quote = specifierQuoteOf(ast, source);
   const semicolon = usesSemicolons(ast, source) ? ';' : '';
@@ -177,8 +187,16 @@ function newStatementEdit(ast: File, source: string, esm: boolean, specifiers: s
     ? `import { ${specifiers.join(', ')} } from ${quoted}${semicolon}`
     : `const { ${specifiers.join(', ')} } = require(${quoted})${semicolon}`;
 
-  const anchor = lastModuleStatement(ast.program.body, esm);
-  if (anchor?.end != null) return { start: anchor.end, end: anchor.end, text: eol + statement };
+  const placement = placeImport(ast, source, esm, specifier, firstName, alias);
+  if (placement.kind === 'after') {
+    // After the statement and whatever trails it on its line (`// eslint-disable-line …`).
+    const at = lineEndAt(source, endOf(placement.statement));
+    return { start: at, end: at, text: eol + (placement.blankLineBefore ? eol : '') + statement };
+  }
+  if (placement.kind === 'before') {
+    const at = startOfLeadingComments(ast, source, placement.statement);
+    return { start: at, end: at, text: statement + eol + (placement.blankLineAfter ? eol : '') };
+  }
 
   const position = afterPreamble(ast, source);
   if (position === 0) {
@@ -190,35 +208,18 @@ function newStatementEdit(ast: File, source: string, esm: boolean, specifiers: s
   return { start: position, end: position, text: eol + statement + blankAfter };
 }
 
-/** The last top-level import (ESM) or require statement (CommonJS): new imports go right after it. */
-function lastModuleStatement(body: Statement[], esm: boolean): Statement | undefined {
-  let last: Statement | undefined;
-  for (const statement of body) {
-    if (esm ? statement.type === 'ImportDeclaration' || statement.type === 'TSImportEqualsDeclaration' : isRequireStatement(statement)) {
-      last = statement;
-    }
+/** The start of the line where `statement` begins, or of the comment lines right above it, which belong to it. */
+function startOfLeadingComments(ast: File, source: string, statement: Statement): number {
+  let at = lineStartAt(source, startOf(statement));
+  const comments = ast.comments ?? [];
+  for (let index = comments.length - 1; index >= 0; index--) {
+    const comment = comments[index] as Comment;
+    if (endOf(comment) > at) continue;
+    const between = source.slice(endOf(comment), at);
+    if (!/^[ \t]*\r?\n$/.test(between) || !isFirstOnLine(source, startOf(comment))) break;
+    at = lineStartAt(source, startOf(comment));
   }
-  return last;
-}
-
-function isRequireStatement(statement: Statement): boolean {
-  if (statement.type === 'VariableDeclaration') {
-    return statement.declarations.some((declarator) => declarator.init != null && startsWithRequire(declarator.init));
-  }
-  return statement.type === 'ExpressionStatement' && startsWithRequire(statement.expression);
-}
-
-function startsWithRequire(node: Node): boolean {
-  let current: Node = node;
-  while (current.type === 'MemberExpression' || current.type === 'CallExpression') {
-    if (current.type === 'CallExpression') {
-      if (current.callee.type === 'Identifier' && current.callee.name === 'require') return true;
-      current = current.callee;
-    } else {
-      current = current.object;
-    }
-  }
-  return false;
+  return at;
 }
 
 /**

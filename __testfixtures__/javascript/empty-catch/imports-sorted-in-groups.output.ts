@@ -1,0 +1,17 @@
+import { EventEmitter } from 'node:events';
+import { join } from 'node:path';
+
+import { reportError } from '../src/errors/index.js';
+import { defaults } from '../src/settings.js';
+import { cache } from '../src/store.js';
+
+export const events = new EventEmitter();
+
+export function flush(dir: string): void {
+  try {
+    events.emit('flush', join(dir, defaults.path));
+  } catch (error) {
+    reportError(error, { operation: 'flush' });
+  }
+  cache.clear();
+}

@@ -1,0 +1,12 @@
+import { render } from './render.js';
+import path from 'node:path';
+import { compile } from './compile.js';
+import { reportError } from '../src/errors/index.js';
+
+export function build(file) {
+  try {
+    render(compile(path.resolve(file)));
+  } catch (e) {
+    reportError(e, { operation: 'build' });
+  }
+}
