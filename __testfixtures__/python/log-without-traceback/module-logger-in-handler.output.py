@@ -7,6 +7,6 @@ def sync(client):
     try:
         client.push()
     except ConnectionError as err:
-        logger.exception("push failed: %s", err)
+        logger.exception("push failed")
         return False
     return True

@@ -1,0 +1,12 @@
+import httpx
+
+from app.models import Account
+
+
+def sync(account: Account, name):
+    try:
+        httpx.post(account.url, json={"name": name})
+    except httpx.HTTPError as err:
+        print(f"could not sync {name}: {err}")
+        return False
+    return True

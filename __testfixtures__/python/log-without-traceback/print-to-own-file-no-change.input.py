@@ -1,0 +1,6 @@
+def export(rows, report):
+    for row in rows:
+        try:
+            row.validate()
+        except ValueError as err:
+            print(row.id, err, file=report)
