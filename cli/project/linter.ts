@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { CodeStyle } from './code-style.js';
 import { isRecord, JSONC, readJsonFile } from './read-json-file.js';
+import { importFromProject as importProjectModule } from './project-module.js';
 import { repositoryAncestors } from './repository-ancestors.js';
 
 /**
@@ -134,8 +134,7 @@ export async function fixWithLinter(root: string, linter: ProjectLinter, text: s
 
 async function loadFixer(root: string, linter: ProjectLinter): Promise<Fixer> {
   const resolveFromProject = createRequire(join(root, 'package.json')).resolve;
-  const importFromProject = async (specifier: string): Promise<Record<string, unknown>> =>
-    (await import(pathToFileURL(resolveFromProject(specifier)).href)) as Record<string, unknown>;
+  const importFromProject = (specifier: string) => importProjectModule(root, specifier);
 
   switch (linter.kind) {
     case 'eslint': {

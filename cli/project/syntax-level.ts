@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import semver from 'semver';
 import type { ProjectLinter } from './linter.js';
+import { importFromProject } from './project-module.js';
 import { isRecord, JSONC, readJsonFileSync } from './read-json-file.js';
 import { repositoryAncestors } from './repository-ancestors.js';
 
@@ -168,7 +168,7 @@ async function linterEdition(
   let byConfig: number | undefined;
   if (standardFamily && host) byConfig = standardEdition(host);
   else if (linter.kind === 'eslint') {
-    const config = installed ? await resolvedConfig(fromProject, root, sampleFile) : ownConfig(root, packageJson);
+    const config = installed ? await resolvedConfig(root, sampleFile) : ownConfig(root, packageJson);
     byConfig = config ? editionOfConfig(config.config, config.flat) : undefined;
   }
   const edition = Math.min(byVersion, byConfig ?? MODERN_ECMA_VERSION);
@@ -223,9 +223,9 @@ function declaredVersion(packageJson: Record<string, unknown>, name: string): st
  * The configuration the project's own ESLint computes for a file in the kit's folder, with every
  * `extends` and override applied: the only reliable answer to what its parser is told to read.
  */
-async function resolvedConfig(fromProject: NodeJS.Require, root: string, sampleFile: string): Promise<{ config: Record<string, unknown>; flat: boolean } | undefined> {
+async function resolvedConfig(root: string, sampleFile: string): Promise<{ config: Record<string, unknown>; flat: boolean } | undefined> {
   try {
-    const module = (await import(pathToFileURL(fromProject.resolve('eslint')).href)) as Record<string, unknown>;
+    const module = await importFromProject(root, 'eslint');
     // An ESLint older than ES modules has everything under `default` when imported.
     const api = (isRecord(module.default) ? module.default : module) as EslintApi;
     if (api.loadESLint || api.ESLint) {
