@@ -29,6 +29,7 @@ const EQUIVALENT = {
   'broad-except': 'BLE001',
   'except-pass': 'S110',
   'except-continue': 'S112',
+  'generic-exception': 'TRY002',
   'task-discarded': 'RUF006',
   'open-without-with': 'SIM115',
 };

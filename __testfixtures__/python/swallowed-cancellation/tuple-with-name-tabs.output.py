@@ -1,0 +1,10 @@
+import asyncio
+
+
+async def fetch(client, url, log):
+	try:
+		return await client.get(url)
+	except (TimeoutError, asyncio.CancelledError) as exc:
+		log(exc)
+		if isinstance(exc, asyncio.CancelledError):
+			raise
