@@ -4,8 +4,11 @@
  */
 import * as bareExcept from './bare-except.js';
 import * as broadExcept from './broad-except.js';
+import * as broadTryClause from './broad-try-clause.js';
 import * as exceptContinue from './except-continue.js';
 import * as exceptPass from './except-pass.js';
+import * as exceptReturnsDefault from './except-returns-default.js';
+import * as gatherLosesErrors from './gather-loses-errors.js';
 import * as genericException from './generic-exception.js';
 import * as logWithoutTraceback from './log-without-traceback.js';
 import * as openWithoutWith from './open-without-with.js';
@@ -33,6 +36,9 @@ export const allPythonRules: PythonRule[] = [
   ruleOf(broadExcept),
   ruleOf(taskDiscarded),
   ruleOf(openWithoutWith),
+  ruleOf(exceptReturnsDefault),
+  ruleOf(broadTryClause),
+  ruleOf(gatherLosesErrors),
 ];
 
 export function getPythonRule(id: string): PythonRule | undefined {

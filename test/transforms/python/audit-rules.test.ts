@@ -116,6 +116,52 @@ const cases: Record<string, RuleCases> = {
       ['async def f():\n    try:\n        await work()\n    except BaseException:\n        try:\n            raise Stopped()\n        except Stopped:\n            pass\n', [4]],
     ],
   },
+  'except-returns-default': {
+    valid: [
+      'def get(d, k):\n    try:\n        return d[k]\n    except KeyError:\n        return None\n',
+      'def f():\n    try:\n        return run()\n    except Exception:\n        logger.exception("run failed")\n        return None\n',
+      'def f():\n    try:\n        return run()\n    except Exception:\n        return fallback()\n',
+      'def f():\n    try:\n        return run()\n    except Exception:\n        return [1]\n',
+    ],
+    deliberate: [
+      'def f():\n    try:\n        return run()\n    except Exception:\n        # an unreadable cache is an empty cache\n        return {}\n',
+      'def f():\n    try:\n        return run()\n    except Exception as _unused:\n        return None\n',
+      'def f():\n    try:\n        return run()\n    except Exception:  # noqa: BLE001\n        return None\n',
+    ],
+    invalid: [
+      ['def f():\n    try:\n        return run()\n    except Exception:\n        return None\n', [4]],
+      ['def f():\n    try:\n        return run()\n    except:\n        return\n', [4]],
+      ['async def f():\n    try:\n        return await run()\n    except BaseException as e:\n        return []\n', [4]],
+      ['def f():\n    try:\n        return run()\n    except (OSError, Exception):\n        return False\n', [4]],
+      ['def f():\n    try:\n        return run()\n    except Exception:\n        return ""\n', [4]],
+    ],
+  },
+  'broad-try-clause': {
+    valid: [
+      'try:\n    a()\n    b()\nexcept ValueError:\n    pass\n',
+      `try:\n${'    step()\n'.repeat(10)}except ValueError:\n    pass\n`,
+      `try:\n${'    step()\n'.repeat(12)}finally:\n    done()\n`,
+      `try:\n${'    step()\n'.repeat(12)}except ValueError:  # pylint: disable=too-many-try-statements\n    pass\n`.replace('try:\n', 'try:  # pylint: disable=too-many-try-statements\n'),
+    ],
+    invalid: [[`try:\n${'    step()\n'.repeat(11)}except ValueError:\n    pass\n`, [1]]],
+  },
+  'gather-loses-errors': {
+    valid: [
+      'async def f():\n    try:\n        await asyncio.gather(a(), b())\n    except ValueError:\n        pass\n',
+      'async def f():\n    results = await asyncio.gather(a(), b(), return_exceptions=True)\n    return results\n',
+      'async def f():\n    await asyncio.gather(a())\n',
+      'def f():\n    return asyncio.gather(a(), b())\n',
+      'async def f():\n    pending = asyncio.gather(a(), b())\n    try:\n        await pending\n    except OSError:\n        pass\n',
+      'async def f():\n    await gather(a(), b())\n',
+    ],
+    invalid: [
+      ['async def f():\n    await asyncio.gather(a(), b())\n', [2]],
+      ['from asyncio import gather\n\n\nasync def f(coros):\n    await gather(*coros)\n', [5]],
+      ['async def f():\n    await asyncio.gather(a(), b(), return_exceptions=True)\n', [2]],
+      ['def f():\n    asyncio.gather(a(), b())\n', [2]],
+      ['async def f():\n    try:\n        pass\n    finally:\n        await asyncio.gather(a(), b())\n', [5]],
+    ],
+  },
   'task-discarded': {
     valid: [
       'task = asyncio.create_task(work())\n',
