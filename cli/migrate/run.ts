@@ -36,6 +36,7 @@ import { detectPythonSource, isPythonPath, transformPythonSource } from './pytho
 import { isDefaultFor, selectTransforms } from './select-transforms.js';
 import { preparePython, pythonRulesForProfile, selectByLanguage } from './python/rules.js';
 import { pythonKitOf } from './python/kit.js';
+import { pythonCompileProblems } from './python/compile-check.js';
 import { allPythonRules } from '../../transforms/python/registry.js';
 import type { PythonRule } from '../../transforms/python/types.js';
 import { warmUpDetection } from './warm-up.js';
@@ -222,8 +223,15 @@ export async function runMigrate(options: MigrateOptions): Promise<MigrateReport
       formatting.push({ file, absolute: path.join(project.root, file), read, outcome });
     }
   });
+  // Rewritten Python must compile with Python itself before anything is written.
+  const uncompiled = pythonCompileProblems(formatting.filter((entry) => isPythonPath(entry.absolute)).map((entry) => ({ key: entry.file, before: entry.read.text, after: entry.outcome.text })));
   // Formatting is asynchronous (prettier's API is), so changed files are finished after the scan.
   for (const { file, absolute, read, outcome } of formatting) {
+    const problem = uncompiled.get(file);
+    if (problem !== undefined) {
+      failed.push({ path: file, line: null, column: null, message: `the rewritten code would not compile (${problem}); file left untouched` });
+      continue;
+    }
     const text = await formatLikeProject(absolute, read.text, outcome.text);
     if (dryRun) {
       countSites(outcome.sites, file, perTransform, leftAlone);

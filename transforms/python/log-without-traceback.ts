@@ -169,7 +169,8 @@ function logArguments(call: PythonNode, quote: string): string {
   const positional = args.filter((arg) => arg.type !== 'keyword_argument');
   const sepArg = args.find((arg) => arg.type === 'keyword_argument' && arg.childForFieldName('name')?.text === 'sep')?.childForFieldName('value');
   const only = positional[0] as PythonNode;
-  if (positional.length === 1 && (only.type === 'string' || only.type === 'concatenated_string')) return only.text;
+  // One value is the message as it is: without arguments, logging formats nothing in it.
+  if (positional.length === 1) return only.text;
   const separator = sepArg === null || sepArg === undefined ? ' ' : (evaluatedPlainString(sepArg) ?? ' ');
   const literal = (text: string): string => text.replace(/%/g, '%%');
   const pieces = positional.map((arg) => {
@@ -235,17 +236,26 @@ export function fix(ctx: PythonContext, findings: Finding[]): FixResult {
   const edits: TextEdit[] = [];
   const own = fileLogger(ctx.root);
   const quote = preferredQuote(ctx.root);
+  const tracebackLogged = new Set<number>();
   for (const site of sitesOf(ctx)) {
     if (site.reason !== undefined || !wanted.has(site.call.startIndex)) continue;
     const caught = exceptParts(enclosingExcept(site.call) as PythonNode).name?.text;
     if (site.kind === 'error') {
+      // One traceback per handler: a later `.error` in it stays as it is.
+      const clause = enclosingExcept(site.call) as PythonNode;
+      if (tracebackLogged.has(clause.id)) continue;
+      tracebackLogged.add(clause.id);
       edits.push({ start: site.method.startIndex, end: site.method.endIndex, text: 'exception' }, ...redundantExceptionEdits(site.call, caught));
       continue;
     }
     const scope = enclosingFunction(site.call) ?? ctx.root;
     const logger = own ?? ctx.useKit?.('logger', scope);
     if (logger === undefined) continue;
-    edits.push({ start: site.call.startIndex, end: site.call.endIndex, text: `${logger}.exception(${logArguments(site.call, quote)})` });
+    // One traceback per handler: the prints after the first log their lines without it.
+    const clause = enclosingExcept(site.call) as PythonNode;
+    const method = tracebackLogged.has(clause.id) ? 'error' : 'exception';
+    tracebackLogged.add(clause.id);
+    edits.push({ start: site.call.startIndex, end: site.call.endIndex, text: `${logger}.${method}(${logArguments(site.call, quote)})` });
   }
   return { edits };
 }

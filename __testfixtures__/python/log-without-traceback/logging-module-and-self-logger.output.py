@@ -4,7 +4,7 @@ class Worker:
             await job()
         except Exception:
             logging.exception("job failed")
-            self._log.exception(
+            self._log.error(
                 "job %s failed",  # the id is what on-call searches for
                 job.id,
             )

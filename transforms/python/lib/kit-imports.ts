@@ -124,7 +124,15 @@ export function kitImportEdit(request: KitImportRequest): TextEdit | undefined {
 
   if (block.length === 0) return firstImport(source, root, preamble, line, eol);
 
-  const same = block.filter((item) => item.section === section);
+  // The section may continue below the first block, after a `try:` around an optional import or a
+  // constant: its imports there count too, up to the first definition.
+  const later: TopImport[] = [];
+  for (const node of statements.slice(statements.indexOf(block[block.length - 1]!.node) + 1)) {
+    if (node.type === 'function_definition' || node.type === 'class_definition' || node.type === 'decorated_definition') break;
+    const described = describe(node, firstParty);
+    if (described !== undefined) later.push(described);
+  }
+  const same = [...block, ...later].filter((item) => item.section === section);
   if (same.length > 0) {
     const after = same.find((item) => !item.straight && item.key > key);
     if (after !== undefined) return { start: lineStart(source, after.node.startIndex), end: lineStart(source, after.node.startIndex), text: `${line}${eol}` };

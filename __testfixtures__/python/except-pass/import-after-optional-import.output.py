@@ -1,0 +1,22 @@
+"""Collection installer."""
+
+from __future__ import annotations
+
+import os
+
+try:
+    import yaml
+except ImportError:
+    yaml = None
+
+from app.collections import Collection
+from app.errors import report_error
+from app.galaxy import api
+
+
+def install(path):
+    try:
+        os.makedirs(path)
+    except Exception as err:
+        report_error(err, operation="install")
+    return Collection(path, api, yaml)
