@@ -6,7 +6,7 @@
  */
 import type { Finding } from '../types.js';
 import { pythonFinding, withoutSuppressedPython } from './lib/findings.js';
-import { catchesBroadly, hasExplanation, namedAsIgnored } from './lib/handlers.js';
+import { catchesBroadly, hasExplanation, namedAsIgnored, probeOfTry } from './lib/handlers.js';
 import { exceptParts, statementsOf } from './lib/nodes.js';
 import type { PythonNode } from './lib/parser.js';
 import type { PythonContext, PythonRuleMeta } from './types.js';
@@ -68,7 +68,14 @@ export function detect(ctx: PythonContext): Finding[] {
     const only = statements.length === 1 ? statements[0] : undefined;
     if (only?.type !== 'return_statement' || !isStandIn(only.namedChild(0))) continue;
     const value = only.namedChild(0)?.text ?? 'None';
-    const deliberate = hasExplanation(parts) ? 'a comment explains the handler' : namedAsIgnored(parts) ? `the name \`${parts.name?.text}\` marks the exception as deliberately unused` : undefined;
+    const probe = probeOfTry(clause);
+    const deliberate = hasExplanation(parts)
+      ? 'a comment explains the handler'
+      : namedAsIgnored(parts)
+        ? `the name \`${parts.name?.text}\` marks the exception as deliberately unused`
+        : probe !== undefined
+          ? `the try block probes with \`${probe}\`, whose failure is an expected answer`
+          : undefined;
     const finding =
       deliberate === undefined
         ? pythonFinding(meta, 'returnsDefault', clause.child(0) ?? clause, ctx, { fixable: false })

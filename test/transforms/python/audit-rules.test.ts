@@ -126,6 +126,7 @@ const cases: Record<string, RuleCases> = {
     deliberate: [
       'def f():\n    try:\n        return run()\n    except Exception:\n        # an unreadable cache is an empty cache\n        return {}\n',
       'def f():\n    try:\n        return run()\n    except Exception as _unused:\n        return None\n',
+      'def port(value):\n    try:\n        return int(value)\n    except Exception:\n        return 0\n',
       'def f():\n    try:\n        return run()\n    except Exception:  # noqa: BLE001\n        return None\n',
     ],
     invalid: [

@@ -1,5 +1,5 @@
 /** Judgments about `except` handlers that several rules share. */
-import { caughtNames, exceptParts, inGuardedTryBody, lastSegment, statementsOf, type ExceptParts } from './nodes.js';
+import { caughtNames, dottedName, exceptParts, inGuardedTryBody, lastSegment, statementsOf, type ExceptParts } from './nodes.js';
 import type { PythonNode } from './parser.js';
 
 const BROAD = new Set(['Exception', 'BaseException']);
@@ -73,3 +73,45 @@ export function logsTraceback(parts: ExceptParts): boolean {
 }
 
 export { exceptParts };
+
+/**
+ * Calls whose failure is an answer, not an accident: a conversion or parse (`int(value)`,
+ * `json.loads(text)`, `literal_eval(text)`), or a lookup of something that may not be there
+ * (`distribution("pkg")`, `import_module(name)`, `pwd.getpwnam(user)`).
+ */
+const PROBES = new Set([
+  'int', 'float', 'complex', 'Decimal', 'Fraction', 'UUID', 'literal_eval', 'loads', 'safe_load', 'fromisoformat', 'strptime',
+  'b64decode', 'urlsafe_b64decode', 'unhexlify', 'fromhex', 'ip_address', 'ip_network', 'distribution', 'import_module', 'find_spec',
+  'getpwnam', 'getpwuid', 'getgrnam', 'getgrgid', 'gethostbyname', 'getaddrinfo', 'which',
+]);
+/** `loads` and `safe_load` probe only as a parser's: `json.loads`, `yaml.safe_load`, `tomllib.loads`. */
+const QUALIFIED_ONLY = new Set(['loads', 'safe_load']);
+
+/** The probe call a statement makes (`x = int(v)`, `return json.loads(t)`, `import_module(n)`), if it makes only that. */
+function probeOf(statement: PythonNode): string | undefined {
+  let value: PythonNode | null = null;
+  if (statement.type === 'return_statement') value = statement.namedChild(0);
+  else if (statement.type === 'expression_statement') {
+    const inner = statement.namedChild(0);
+    value = inner?.type === 'assignment' || inner?.type === 'augmented_assignment' ? inner.childForFieldName('right') : inner;
+  }
+  if (value?.type === 'await') value = value.namedChild(0);
+  if (value?.type !== 'call') return undefined;
+  const callee = value.childForFieldName('function');
+  const name = callee === null ? undefined : dottedName(callee);
+  if (name === undefined) return undefined;
+  const last = lastSegment(name);
+  if (!PROBES.has(last) || (QUALIFIED_ONLY.has(last) && !name.includes('.'))) return undefined;
+  return name;
+}
+
+/** The probe the try block of `clause` is, when every statement of it is one: its failure is the expected answer. */
+export function probeOfTry(clause: PythonNode): string | undefined {
+  const statement = clause.parent;
+  const body = statement?.type === 'try_statement' ? statement.childForFieldName('body') : null;
+  if (body === null || body === undefined) return undefined;
+  const statements = statementsOf(body);
+  if (statements.length === 0 || statements.length > 2) return undefined;
+  const probes = statements.map(probeOf);
+  return probes.every((probe) => probe !== undefined) ? probes[0] : undefined;
+}

@@ -13,7 +13,7 @@ import type { Finding, FixResult, TextEdit } from '../../types.js';
 import type { PythonContext, PythonRuleMeta } from '../types.js';
 import { pythonFinding, withoutSuppressedPython } from './findings.js';
 import { kitNameAt } from './kit.js';
-import { catchesBroadly, hasExplanation, namedAsIgnored, onlyStatement } from './handlers.js';
+import { catchesBroadly, hasExplanation, namedAsIgnored, onlyStatement, probeOfTry } from './handlers.js';
 import { enclosingFunction, exceptParts, identifiersIn, type ExceptParts } from './nodes.js';
 import type { PythonNode } from './parser.js';
 import { indentationAt, indentUnit, lineEnding, operationName, preferredQuote, quoted } from './style.js';
@@ -23,7 +23,7 @@ type Silencer = 'pass_statement' | 'continue_statement';
 const LIBRARY_REASON = "a library reports failures to its callers, not through a logger of its own; re-raise or handle the exception by hand";
 
 /** Words a comment uses to say that what it precedes may fail, and that it does not matter. */
-const EXPECTED_FAILURE = /\b(can|may|might|could|will)\s+(fail|raise|not exist|be missing)|\bnot critical\b|\bbest[- ]effort\b|\bignore[sd]?\b|\boptional\b|\bif (it )?(exists|present)\b|\bdoesn'?t matter\b/i;
+const EXPECTED_FAILURE = /\b(can|may|might|could|will)\s+(fail|raise|not exist|not be|be missing)|\bnot critical\b|\bbest[- ]effort\b|\bignore[sd]?\b|\boptional\b|\bif (it )?(exists|present)\b|\bdoesn'?t matter\b|\bnot (all|always)\b|\bnot (available|usable|supported|installed)\b/i;
 
 interface Site {
   clause: PythonNode;
@@ -48,6 +48,8 @@ function intentOf(parts: ExceptParts): string | undefined {
   if (tryBlockComments(parts.clause).some((comment) => EXPECTED_FAILURE.test(comment.text))) {
     return 'a comment in the try block says its failure is expected';
   }
+  const probe = probeOfTry(parts.clause);
+  if (probe !== undefined) return `the try block probes with \`${probe}\`, whose failure is an expected answer`;
   return undefined;
 }
 
