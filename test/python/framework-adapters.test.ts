@@ -128,6 +128,17 @@ describe.skipIf(frameworkPythonMissing !== undefined)('the Python kit under the 
     });
   }
 
+  it("leaves a ruff project's own selection of rules green: the kit is in its extend-exclude, an array it had keeps its entries", () => {
+    const root = kitProject('py-lint-ruff', {
+      'pyproject.toml': '[project]\nname = "tool"\nversion = "1"\n[project.scripts]\ntool = "tool.main:run"\n\n[tool.ruff]\nextend-exclude = ["docs"]\n\n[tool.ruff.lint]\nselect = ["E", "W", "F", "I", "B", "UP", "PGH", "RUF", "S", "N", "D"]\n',
+      'tool/__init__.py': '"""The tool."""\n',
+      'tool/main.py': '"""The tool."""\n\n\ndef run() -> None:\n    """Run it."""\n',
+    });
+    expect(readFileSync(path.join(root, 'pyproject.toml'), 'utf8')).toContain('extend-exclude = ["tool/errors", "docs"]');
+    run(path.join(path.dirname(python), 'ruff'), ['check', '--no-cache', '--quiet', 'tool'], root);
+    run(path.join(path.dirname(python), 'ruff'), ['format', '--no-cache', '--check', '--quiet', 'tool'], root);
+  });
+
   it("passes the project's flake8 and ruff at their default settings, for a service's kit and a library's", () => {
     const service = kitProject('py-lint-service', { 'requirements.txt': 'flask\n', 'shop/__init__.py': '' });
     const library = kitProject('py-lint-library', { 'pyproject.toml': '[project]\nname = "parselib"\nversion = "1.0"\n', 'src/parselib/__init__.py': '' });

@@ -35,7 +35,11 @@ describe('the Python kit', () => {
     expect(existsSync(path.join(root, 'package.json'))).toBe(false);
     expect(existsSync(path.join(root, 'docs/runbooks/NOT_FOUND.md'))).toBe(true);
     expect(output).toContain(`python -m unittest discover -s ${kit} -t src`);
-    expect(output).toMatch(/ruff is configured/);
+    // ruff would reformat the kit and judge it by the project's rules: init keeps it out, where the team sees it.
+    expect(output).toMatch(/src\/order_service\/errors is added to ruff's extend-exclude in pyproject\.toml/);
+    expect(readFileSync(path.join(root, 'pyproject.toml'), 'utf8')).toBe(
+      '[project]\nname = "order-service"\ndependencies = ["fastapi>=0.110", "uvicorn[standard]"]\n\n[tool.ruff]\nextend-exclude = ["src/order_service/errors"]\nline-length = 100\n',
+    );
     const catalog = JSON.parse(readFileSync(path.join(root, 'faultline.catalog.json'), 'utf8'));
     expect(catalog.target).toMatchObject({ language: 'python', kitDir: kit, framework: 'fastapi', testRunner: 'unittest' });
 

@@ -8,6 +8,7 @@ import { detectPythonProject, looksLikePythonProject, type PythonProjectInfo } f
 import { checkProjectRelativeDir, normalizeDir, explicitTarget, type InitAnswers, type InitOptions, type InitResult } from '../init.js';
 import { PYTHON_FRAMEWORKS, PYTHON_TEST_RUNNERS, pythonKitTestCommand } from './plan.js';
 import { renderCatalogFiles } from '../render-catalog-files.js';
+import { planRuffExclusion } from './ruff-exclusion.js';
 
 /** The answers `init --yes` takes for a Python project. */
 export interface PythonInitDefaults {
@@ -37,7 +38,7 @@ export function defaultPythonAnswers(project: PythonProjectInfo): PythonInitDefa
   return { framework: project.framework, testRunner: project.testRunner, kitDir: project.kitDir, runbookDir: 'docs/runbooks' };
 }
 
-/** `init` for a Python project: the catalog, the kit under the project's package and the runbooks. Writes nothing else. */
+/** `init` for a Python project: the catalog, the kit under the project's package, the runbooks, and the kit's folder in ruff's exclusions. */
 export async function runPythonInit(options: InitOptions, project?: PythonProjectInfo): Promise<InitResult> {
   const root = path.resolve(options.root);
   const info = project ?? detectPythonProject(root);
@@ -45,7 +46,8 @@ export async function runPythonInit(options: InitOptions, project?: PythonProjec
   const { catalog, file: catalogFile } = catalogForInit(root, explicitTarget(options.answers), target);
 
   const rendered = await renderCatalogFiles(catalog, root, info.name);
-  const { changes, conflicts, written } = await writeInitFiles(root, [catalogFile, ...rendered], options);
+  const ruff = info.formatters.includes('ruff') ? planRuffExclusion(root, catalog.target.kitDir) : undefined;
+  const { changes, conflicts, written } = await writeInitFiles(root, [catalogFile, ...rendered, ...(ruff?.file ? [ruff.file] : [])], options);
   return {
     root,
     target: catalog.target,
@@ -55,7 +57,7 @@ export async function runPythonInit(options: InitOptions, project?: PythonProjec
     testCommand: pythonKitTestCommand(catalog.target, importRootFor(catalog.target.kitDir, info)),
     installNeeded: false,
     packageManager: 'pip',
-    notes: [...loggerNotes(catalog.target), ...formatterNotes(info, catalog.target)],
+    notes: [...loggerNotes(catalog.target), ...(ruff ? [ruff.note] : []), ...formatterNotes(info, catalog.target, ruff?.file !== undefined)],
   };
 }
 
@@ -125,8 +127,8 @@ function loggerNotes(target: CatalogTarget): string[] {
   return [`Your code logs with ${found.export} (${found.path}): the kit writes its records through it, secrets redacted (choose another with --logger console).`];
 }
 
-function formatterNotes(project: PythonProjectInfo, target: CatalogTarget): string[] {
-  return project.formatters.map(
+function formatterNotes(project: PythonProjectInfo, target: CatalogTarget, ruffExcludes: boolean): string[] {
+  return project.formatters.filter((formatter) => !(formatter === 'ruff' && ruffExcludes)).map(
     (formatter) =>
       `${formatter} is configured: the kit is written already formatted (PEP 8). Keep ${target.kitDir} out of ${formatter === 'ruff' ? '`ruff format` (extend-exclude)' : 'black (extend-exclude)'}, or \`faultline check\` will see the generated files as changed.`,
   );
