@@ -89,7 +89,8 @@ function readCurrent(absolutePath: string, shownPath: string): string | undefine
   return readFileSync(absolutePath, 'utf8');
 }
 
-function patch(name: string, before: string, after: string): string {
+/** The unified diff `init --dry-run` and `sync --dry-run` show for one file. */
+export function patch(name: string, before: string, after: string): string {
   return loadDiff().createTwoFilesPatch(`a/${name}`, `b/${name}`, before, after, undefined, undefined, { context: 3 });
 }
 

@@ -6,30 +6,54 @@ import type { LintProblem } from '../project/linter.js';
  * gets a disable comment that says why, the way a maintainer would write it. Anything else the
  * linter still reports is the kit's to fix, and is shown to the user instead.
  */
-const DELIBERATE: Record<string, string> = {
-  'n/no-process-exit': 'ending the process after a fatal error is what these handlers are for',
-  'node/no-process-exit': 'ending the process after a fatal error is what these handlers are for',
-  'no-process-exit': 'ending the process after a fatal error is what these handlers are for',
-  'unicorn/no-process-exit': 'ending the process after a fatal error is what these handlers are for',
-};
+interface Deliberate {
+  rules: string[];
+  /** Only the problems whose message matches, when the rule also guards names the kit must respect. */
+  message?: RegExp;
+  reason: string;
+}
+
+const PROCESS_EXIT = 'ending the process after a fatal error is what these handlers are for';
+
+const DELIBERATE: Deliberate[] = [
+  { rules: ['n/no-process-exit', 'node/no-process-exit', 'no-process-exit', 'unicorn/no-process-exit'], reason: PROCESS_EXIT },
+  {
+    rules: ['@typescript-eslint/naming-convention', 'ts/naming-convention'],
+    message: /^Class Method name `toJSON`/,
+    reason: 'JSON.stringify calls the method by this name',
+  },
+  {
+    // Every PascalCase variable in the kit holds an error class; `new` on it must read as a constructor call (new-cap).
+    rules: ['@typescript-eslint/naming-convention', 'ts/naming-convention'],
+    message: /^Variable name `[A-Z][a-z][A-Za-z0-9]*` must match/,
+    reason: 'holds a class, named like one for `new`',
+  },
+];
+
+function deliberateFor(problem: LintProblem): Deliberate | undefined {
+  if (problem.ruleId === null) return undefined;
+  return DELIBERATE.find((entry) => entry.rules.includes(problem.ruleId!) && (entry.message === undefined || entry.message.test(problem.message)));
+}
 
 export function isDeliberate(problem: LintProblem): boolean {
-  return problem.ruleId !== null && problem.ruleId in DELIBERATE;
+  return deliberateFor(problem) !== undefined;
 }
 
 /** The text with an `eslint-disable-next-line` comment, giving the reason, above each deliberate problem's line. */
 export function withDisableComments(text: string, problems: LintProblem[]): string {
-  const byLine = new Map<number, string[]>();
-  for (const problem of problems.filter(isDeliberate)) {
-    const rules = byLine.get(problem.line) ?? [];
-    if (!rules.includes(problem.ruleId!)) rules.push(problem.ruleId!);
-    byLine.set(problem.line, rules);
+  const byLine = new Map<number, { rules: string[]; reason: string }>();
+  for (const problem of problems) {
+    const deliberate = deliberateFor(problem);
+    if (!deliberate) continue;
+    const line = byLine.get(problem.line) ?? { rules: [], reason: deliberate.reason };
+    if (!line.rules.includes(problem.ruleId!)) line.rules.push(problem.ruleId!);
+    byLine.set(problem.line, line);
   }
   const lines = text.split('\n');
   for (const lineNumber of [...byLine.keys()].sort((a, b) => b - a)) {
-    const rules = byLine.get(lineNumber)!;
+    const { rules, reason } = byLine.get(lineNumber)!;
     const indent = /^[ \t]*/.exec(lines[lineNumber - 1] ?? '')![0];
-    lines.splice(lineNumber - 1, 0, `${indent}// eslint-disable-next-line ${rules.join(', ')} -- ${DELIBERATE[rules[0]!]}`);
+    lines.splice(lineNumber - 1, 0, `${indent}// eslint-disable-next-line ${rules.join(', ')} -- ${reason}`);
   }
   return lines.join('\n');
 }

@@ -17,6 +17,7 @@ import { renderCatalogFiles } from './render-catalog-files.js';
 import { kitTestFileFor, testNotes } from './kit-test-placement.js';
 import { planCoverageExclusion } from './coverage-exclusion.js';
 import { styleNotes, styleToRecord } from './project-style.js';
+import { refitWrittenFiles } from './refit-written.js';
 
 /** Every choice `init` makes; each one is a prompt and a flag. Unset ones take the detected default. */
 export interface InitAnswers {
@@ -87,7 +88,6 @@ export async function runInit(options: InitOptions, project?: ProjectInfo): Prom
   const { catalog, file: catalogFile } = catalogForInit(root, explicitTarget(options.answers), target);
 
   const rendered = await renderCatalogFiles(catalog, root, info.name);
-  const notes = await styleNotes(root, catalog.target);
 
   const desired: DesiredFile[] = [catalogFile, ...rendered];
   const packageJsonPath = path.join(root, 'package.json');
@@ -99,7 +99,7 @@ export async function runInit(options: InitOptions, project?: ProjectInfo): Prom
     testContext: info.testSetup,
   });
   if (packageJson) desired.push(packageJson);
-  notes.push(...testNotes(info, catalog.target, packageJson?.addedDependencies ?? []));
+  const notes = testNotes(info, catalog.target, packageJson?.addedDependencies ?? []);
   const coverage = planCoverageExclusion(root, info.testSetup, catalog.target);
   if (coverage?.file) desired.push(coverage.file);
   if (coverage) notes.push(coverage.note);
@@ -107,7 +107,9 @@ export async function runInit(options: InitOptions, project?: ProjectInfo): Prom
     desired.push({ path: 'tsconfig.json', content: await formatForProject(strictTsconfig(), path.join(root, 'tsconfig.json')), kind: 'owned' });
   }
 
-  const { changes, conflicts, written } = await writeInitFiles(root, desired, options);
+  const { changes: firstChanges, conflicts, written } = await writeInitFiles(root, desired, options);
+  const changes = written ? await refitWrittenFiles(root, catalog, info.name, firstChanges) : firstChanges;
+  notes.unshift(...(await styleNotes(root, catalog.target)));
   return {
     root,
     target: catalog.target,

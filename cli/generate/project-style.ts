@@ -72,9 +72,10 @@ async function detectStyle(root: string, generated: string[], recorded: CodeStyl
 async function projectPrettier(root: string): Promise<PrettierApi> {
   try {
     const resolved = createRequire(path.join(root, 'package.json')).resolve('prettier');
-    const module = (await import(pathToFileURL(resolved).href)) as PrettierApi & { default?: PrettierApi };
-    const api = typeof module.format === 'function' ? module : module.default;
-    if (api && typeof api.format === 'function' && typeof api.resolveConfigFile === 'function') return api;
+    const module = (await import(pathToFileURL(resolved).href)) as Partial<PrettierApi> & { default?: Partial<PrettierApi> };
+    // prettier 2 is CommonJS: Node finds `format` among its named exports but not `resolveConfigFile`.
+    const api = [module.default, module].find((candidate) => typeof candidate?.format === 'function' && typeof candidate.resolveConfigFile === 'function');
+    if (api) return api as PrettierApi;
   } catch {
     // Not installed in the project (or unloadable): faultline's own prettier formats alike for most code.
   }

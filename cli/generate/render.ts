@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type HandlebarsNamespace from 'handlebars';
 import { lazyRequire } from '../lazy-require.js';
@@ -11,8 +11,8 @@ import { toJavaScript } from './to-javascript.js';
 import { toCommonJs } from './to-commonjs.js';
 import { lowerSyntax } from './lower-syntax.js';
 import { requireRelativeImports } from './require-relative-imports.js';
-import { forgetProjectStyles, generatedFiles, projectStyle, type PrettierApi } from './project-style.js';
-import { fixWithLinter } from '../project/linter.js';
+import { forgetProjectStyles, generatedFiles, projectStyle, type PrettierApi, type ProjectStyle } from './project-style.js';
+import { fixWithLinter, linterReadsTypes } from '../project/linter.js';
 import { isDeliberate, withDisableComments } from './deliberate-lint.js';
 import { isOlderLinterGap, withOlderLinterGapsDeclared } from './older-linter.js';
 import type * as prettier from 'prettier';
@@ -83,12 +83,42 @@ async function formatRendered(
   if (format === 'python') return text.replace(/\s*$/, '\n');
   const style = await projectStyle(projectRoot, generatedFiles(target), target.codeStyle);
   if (format === 'markdown') {
-    if (!(await configFileFor(path.dirname(absolutePath), style.prettier))) return text.replace(/\s*$/, '\n');
-    return formatForProject(text, absolutePath, {}, style.prettier);
+    const page = (await configFileFor(path.dirname(absolutePath), style.prettier))
+      ? await formatForProject(text, absolutePath, {}, style.prettier)
+      : text.replace(/\s*$/, '\n');
+    // An ESLint setup that lints Markdown (eslint-plugin-format, @eslint/markdown) formats it in its own way.
+    return style.linter?.installed && style.linter.kind === 'eslint' ? fixMarkdown(page, absolutePath, projectRoot, style) : page;
   }
   const formatted = await formatForProject(text, absolutePath, style.prettierOptions, style.prettier);
   if (!style.linter?.installed) return formatted;
+  const fixed = await fixCode(formatted, absolutePath, projectRoot, style);
+  // The linter's fixes come before the project's formatter, which has the last word when the project has one.
+  return fixed !== formatted && style.prettierConfigFile ? formatForProject(fixed, absolutePath, {}, style.prettier) : fixed;
+}
+
+async function fixMarkdown(page: string, absolutePath: string, projectRoot: string, style: ProjectStyle): Promise<string> {
+  const file = path.relative(projectRoot, absolutePath);
   try {
+    const fixed = await fixWithLinter(projectRoot, style.linter!, page, absolutePath);
+    // Markdown the linter does not parse is no problem of the page's.
+    if (fixed.remaining.some((problem) => problem.ruleId === null)) return page;
+    style.lintProblems.push(...fixed.remaining.map((problem) => `${file}:${problem.line}: ${problem.ruleId}: ${problem.message.split('\n')[0]}`));
+    return fixed.output;
+  } catch {
+    // A linter that cannot read Markdown at all leaves the page as the formatter made it.
+    return page;
+  }
+}
+
+/** Code through the project's own linter fixer; what it cannot fix is kept in `style` for the user. */
+async function fixCode(formatted: string, absolutePath: string, projectRoot: string, style: ProjectStyle): Promise<string> {
+  if (!style.linter) return formatted;
+  const file = path.relative(projectRoot, absolutePath);
+  try {
+    if (!existsSync(absolutePath) && (await linterReadsTypes(projectRoot, style.linter, absolutePath))) {
+      style.unlintable.push({ file, reason: 'its rules read types from a TypeScript program, which holds only files on disk' });
+      return formatted;
+    }
     let fixed = await fixWithLinter(projectRoot, style.linter, formatted, absolutePath);
     if (style.linter.kind !== 'biome' && fixed.remaining.some(isDeliberate)) {
       fixed = await fixWithLinter(projectRoot, style.linter, withDisableComments(fixed.output, fixed.remaining), absolutePath);
@@ -97,7 +127,6 @@ async function formatRendered(
     if (style.linter.kind !== 'biome' && fixed.remaining.some((problem) => isOlderLinterGap(problem, output))) {
       fixed = await fixWithLinter(projectRoot, style.linter, withOlderLinterGapsDeclared(output, fixed.remaining), absolutePath);
     }
-    const file = path.relative(projectRoot, absolutePath);
     // A parse error here is the linter's setup refusing a file that is not on disk yet (type-aware
     // rules need it in a tsconfig program): the prettier output stands, and the user is told.
     const unparsed = fixed.remaining.find((problem) => problem.ruleId === null);
@@ -108,7 +137,7 @@ async function formatRendered(
     style.lintProblems.push(...fixed.remaining.map((problem) => `${file}:${problem.line}: ${problem.ruleId}: ${problem.message.split('\n')[0]}`));
     return fixed.output;
   } catch (error) {
-    style.lintProblems.push(`${path.relative(projectRoot, absolutePath)}: ${style.linter.packageName} could not fix it (${(error as Error).message.split('\n')[0]})`);
+    style.lintProblems.push(`${file}: ${style.linter.packageName} could not fix it (${(error as Error).message.split('\n')[0]})`);
     return formatted;
   }
 }

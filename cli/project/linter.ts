@@ -114,8 +114,21 @@ export interface LintFix {
   remaining: LintProblem[];
 }
 
-type Fixer = (text: string, absolutePath: string) => Promise<LintFix>;
+interface Fixer {
+  fix(text: string, absolutePath: string): Promise<LintFix>;
+  readsTypes(absolutePath: string): Promise<boolean>;
+}
 const fixers = new Map<string, Promise<Fixer>>();
+
+function fixerFor(root: string, linter: ProjectLinter): Promise<Fixer> {
+  const key = `${root}\0${linter.kind}`;
+  let fixer = fixers.get(key);
+  if (!fixer) {
+    fixer = loadFixer(root, linter);
+    fixers.set(key, fixer);
+  }
+  return fixer;
+}
 
 /**
  * Runs the project's own installed linter over one generated file, in memory, and returns what
@@ -123,14 +136,45 @@ const fixers = new Map<string, Promise<Fixer>>();
  * `sync` and `check` agree. The linter is loaded once per project and command.
  */
 export async function fixWithLinter(root: string, linter: ProjectLinter, text: string, absolutePath: string): Promise<LintFix> {
-  const key = `${root}\0${linter.kind}`;
-  let fixer = fixers.get(key);
-  if (!fixer) {
-    fixer = loadFixer(root, linter);
-    fixers.set(key, fixer);
-  }
-  return (await fixer)(text, absolutePath);
+  const fixer = await fixerFor(root, linter);
+  return asEditorSession(() => fixer.fix(text, absolutePath));
 }
+
+let sessions = 0;
+let singleRunBefore: string | undefined;
+
+/**
+ * typescript-eslint takes a run under CI for one pass over files as they are on disk: with
+ * `parserOptions.project` it then reads the file from disk rather than the text it is given, and
+ * never sees a file created after its program was built. Linting text that is not on disk is what
+ * an editor does, and its documented switch says so for the time the fixer runs.
+ */
+async function asEditorSession<T>(work: () => Promise<T>): Promise<T> {
+  if (sessions++ === 0) {
+    singleRunBefore = process.env.TSESTREE_SINGLE_RUN;
+    process.env.TSESTREE_SINGLE_RUN = 'false';
+  }
+  try {
+    return await work();
+  } finally {
+    if (--sessions === 0) {
+      if (singleRunBefore === undefined) delete process.env.TSESTREE_SINGLE_RUN;
+      else process.env.TSESTREE_SINGLE_RUN = singleRunBefore;
+    }
+  }
+}
+
+/**
+ * Whether the linter's rules for this file read types (typescript-eslint's `projectService` or
+ * `parserOptions.project`). Those check a file only inside a TypeScript program, which is built from
+ * the files on disk and the modules they import from disk: a file that does not exist yet is
+ * refused, or worse, linted against imports that resolve to nothing, whose fixes are then wrong.
+ */
+export async function linterReadsTypes(root: string, linter: ProjectLinter, absolutePath: string): Promise<boolean> {
+  return (await fixerFor(root, linter)).readsTypes(absolutePath);
+}
+
+const TYPESCRIPT_FILE = /\.[cm]?tsx?$/;
 
 async function loadFixer(root: string, linter: ProjectLinter): Promise<Fixer> {
   const resolveFromProject = createRequire(join(root, 'package.json')).resolve;
@@ -146,56 +190,94 @@ async function loadFixer(root: string, linter: ProjectLinter): Promise<Fixer> {
       const CLIEngine = (eslint.CLIEngine ?? (eslint.default as { CLIEngine?: unknown } | undefined)?.CLIEngine) as CliEngineClass | undefined;
       if (!ESLint && typeof CLIEngine === 'function') {
         const cli = new CLIEngine({ cwd: root, fix: true });
-        return async (text, filePath) => fromResults(cli.executeOnText(text, filePath).results, text);
+        return {
+          fix: async (text, filePath) => fromResults(cli.executeOnText(text, filePath).results, text),
+          readsTypes: async (filePath) => readsTypes(cli.getConfigForFile(filePath) as EslintConfig | undefined),
+        };
       }
       if (!ESLint) throw new Error('the installed eslint has neither an ESLint nor a CLIEngine class');
       const engine = new ESLint({ cwd: root, fix: true });
-      return async (text, filePath) => fromResults(await engine.lintText(text, { filePath, warnIgnored: false }), text);
+      return {
+        fix: async (text, filePath) => fromResults(await engine.lintText(text, { filePath, warnIgnored: false }), text),
+        readsTypes: async (filePath) => readsTypes((await engine.calculateConfigForFile(filePath).catch(() => undefined)) as EslintConfig | undefined),
+      };
     }
     case 'standard':
     case 'semistandard':
     case 'ts-standard': {
       const module = await importFromProject(linter.packageName);
       const engine = (module.default ?? module) as StandardEngine;
+      // ts-standard's configuration lints TypeScript with parserOptions.project.
+      const standardReadsTypes = async (filePath: string) => linter.kind === 'ts-standard' && TYPESCRIPT_FILE.test(filePath);
       // standard-engine builds a new ESLint for every lintText call; one shared instance loads the config once.
       if (engine.resolveEslintConfig && engine.eslint?.ESLint) {
         const eslint = new engine.eslint.ESLint(engine.resolveEslintConfig({ fix: true, cwd: root }));
-        return async (text, filePath) => fromResults(await eslint.lintText(text, { filePath }), text);
+        return { fix: async (text, filePath) => fromResults(await eslint.lintText(text, { filePath }), text), readsTypes: standardReadsTypes };
       }
       // standard-engine before 14 takes a callback in lintText; its lintTextSync answers directly.
       if (engine.lintTextSync) {
         const lintTextSync = engine.lintTextSync.bind(engine);
-        return async (text, filename) => fromResults(lintTextSync(text, { filename, cwd: root, fix: true }).results, text);
+        return { fix: async (text, filename) => fromResults(lintTextSync(text, { filename, cwd: root, fix: true }).results, text), readsTypes: standardReadsTypes };
       }
-      return async (text, filename) => {
-        const results = await engine.lintText(text, { filename, cwd: root, fix: true });
-        return fromResults(Array.isArray(results) ? results : results.results, text);
+      return {
+        fix: async (text, filename) => {
+          const results = await engine.lintText(text, { filename, cwd: root, fix: true });
+          return fromResults(Array.isArray(results) ? results : results.results, text);
+        },
+        readsTypes: standardReadsTypes,
       };
     }
     case 'xo': {
       const module = await importFromProject('xo');
       const xo = (module.default ?? module) as XoModule;
-      return async (text, filePath) => {
-        const report = await xo.lintText(text, { filePath, cwd: root, fix: true });
-        return fromResults(Array.isArray(report) ? report : report.results, text);
+      return {
+        fix: async (text, filePath) => {
+          const report = await xo.lintText(text, { filePath, cwd: root, fix: true });
+          return fromResults(Array.isArray(report) ? report : report.results, text);
+        },
+        // xo lints every TypeScript file with type information, through a tsconfig of its own for files outside the project's.
+        readsTypes: async (filePath) => TYPESCRIPT_FILE.test(filePath),
       };
     }
     case 'biome': {
       const bin = resolveFromProject('@biomejs/biome/bin/biome');
-      return async (text, filePath) => ({ output: await pipeThrough(process.execPath, [bin, 'check', '--write', `--stdin-file-path=${filePath}`], text, root), remaining: [] });
+      return {
+        fix: async (text, filePath) => ({ output: await pipeThrough(process.execPath, [bin, 'check', '--write', `--stdin-file-path=${filePath}`], text, root), remaining: [] }),
+        readsTypes: async () => false,
+      };
     }
   }
+}
+
+function readsTypes(config: EslintConfig | undefined): boolean {
+  // Flat configs keep parser options under languageOptions, legacy ones at the top.
+  const options = config?.languageOptions?.parserOptions ?? config?.parserOptions;
+  return Boolean(options?.project) || Boolean(options?.projectService);
 }
 
 interface LintResult {
   output?: string;
   messages: Array<{ ruleId: string | null; message: string; severity: number; line?: number }>;
 }
-type EslintClass = new (options: object) => { lintText(text: string, options: object): Promise<LintResult[]> };
-type CliEngineClass = new (options: object) => { executeOnText(text: string, filePath: string): { results: LintResult[] } };
+type EslintClass = new (options: object) => {
+  lintText(text: string, options: object): Promise<LintResult[]>;
+  calculateConfigForFile(filePath: string): Promise<unknown>;
+};
+type CliEngineClass = new (options: object) => {
+  executeOnText(text: string, filePath: string): { results: LintResult[] };
+  getConfigForFile(filePath: string): unknown;
+};
+interface EslintParserOptions {
+  project?: unknown;
+  projectService?: unknown;
+}
+interface EslintConfig {
+  languageOptions?: { parserOptions?: EslintParserOptions };
+  parserOptions?: EslintParserOptions;
+}
 interface StandardEngine {
   lintTextSync?: (text: string, options: object) => { results: LintResult[] };
-  eslint?: { ESLint?: EslintClass };
+  eslint?: { ESLint?: new (options: object) => { lintText(text: string, options: object): Promise<LintResult[]> } };
   resolveEslintConfig?: (options: object) => object;
   lintText(text: string, options: object): Promise<LintResult[] | { results: LintResult[] }>;
 }
