@@ -18,6 +18,10 @@ const PROCESS_EXIT = 'ending the process after a fatal error is what these handl
 const DELIBERATE: Deliberate[] = [
   { rules: ['n/no-process-exit', 'node/no-process-exit', 'no-process-exit', 'unicorn/no-process-exit'], reason: PROCESS_EXIT },
   {
+    rules: ['n/no-process-env', 'node/no-process-env', 'no-process-env'],
+    reason: 'the logger takes LOG_LEVEL where it is created, before any configuration of the application loads',
+  },
+  {
     rules: ['@typescript-eslint/naming-convention', 'ts/naming-convention'],
     message: /^Class Method name `toJSON`/,
     reason: 'JSON.stringify calls the method by this name',

@@ -99,7 +99,7 @@ export async function styleNotes(root: string, target: CatalogTarget): Promise<s
   if (style.unlintable.length > 0) {
     const files = style.unlintable.map((entry) => entry.file);
     notes.push(
-      `${linter?.packageName ?? 'the linter'} could not check ${files.length} generated file(s) before they existed on disk, so only the formatter shaped them: ${style.unlintable[0]!.reason.replace(/<tsconfigRootDir>\//g, '')}`,
+      `${linter?.packageName ?? 'the linter'} could not check ${files.length} generated file(s) (${files.join(', ')}), so only the formatter shaped them: ${style.unlintable[0]!.reason.replace(/<tsconfigRootDir>\//g, '')}`,
     );
   }
   if (style.lintProblems.length > 0) {
