@@ -10,6 +10,7 @@ import { blockBodyText, prependToBlock } from './lib/catch-helpers.js';
 import { claimCatchBinding } from './lib/claim-catch-binding.js';
 import { mentions } from './lib/error-expressions.js';
 import { findingAt, withoutSuppressed } from './lib/findings.js';
+import { EMPTY_BLOCK_RULES, isDirectiveFor, obsoleteDirectiveEdits } from './lib/lint-directives.js';
 import { probeOfCatch, probeScopeOf, type ExpectedFailure, type ProbeScope } from './lib/probe.js';
 import { startOf, endOf } from './lib/range.js';
 import { detectAlone, walkWithVisitors } from './lib/shared-walk.js';
@@ -65,10 +66,19 @@ export function fix(ctx: TransformContext, findings: Finding[]): FixResult {
     const typed = /\.[cm]?tsx?$/.test(ctx.filePath);
     const test = inline ? inlineTest(binding.name, expected, quote, typed) : unexpectedTest(binding.name, expected, helper, quote);
     const guard = `if (${test}) throw ${binding.name}${semicolon}`;
-    edits.push(...binding.paramEdits);
     const statements = binding.destructuring === undefined ? [guard] : [binding.destructuring, guard];
+    // A claimed head (`catch {` becoming `catch (error) {`) reaches into the block: an empty block is rewritten with it, as one edit.
+    const head = binding.paramEdits.find((edit) => edit.end > startOf(clause.body));
+    edits.push(...binding.paramEdits.filter((edit) => edit !== head || clause.body.body.length > 0));
     if (clause.body.body.length === 0) {
-      edits.push({ start: startOf(clause.body), end: endOf(clause.body), text: blockBodyText(clause.body, ctx.source, statements) });
+      // The block is no longer empty: what excused its emptiness goes; what explained it stays, above the guard.
+      const body = { start: startOf(clause.body), end: endOf(clause.body) };
+      const explanations = (ctx.ast.comments ?? [])
+        .filter((comment) => startOf(comment) > body.start && endOf(comment) < body.end && !isDirectiveFor(comment, EMPTY_BLOCK_RULES))
+        .map((comment) => ctx.source.slice(startOf(comment), endOf(comment)));
+      const block = blockBodyText(clause.body, ctx.source, [...explanations, ...statements]);
+      edits.push(head === undefined ? { ...body, text: block } : { start: head.start, end: body.end, text: head.text.slice(0, -1) + block });
+      edits.push(...obsoleteDirectiveEdits(ctx.ast, ctx.source, { lineOf: startOf(clause), start: startOf(clause), end: endOf(clause), skip: body }, EMPTY_BLOCK_RULES));
     } else {
       for (const statement of statements.reverse()) edits.push(prependToBlock(clause.body, ctx.source, statement));
     }

@@ -6,7 +6,9 @@
 import type { File, Node, TryStatement } from '@babel/types';
 import { combineUnwraps, placeOf, unwrapTry } from './lib/block-unwrap.js';
 import { findingAt, withoutSuppressed } from './lib/findings.js';
+import { isDirectiveFor, obsoleteDirectiveEdits, USELESS_CATCH_RULES } from './lib/lint-directives.js';
 import { endOf, startOf } from './lib/range.js';
+import { lineStartAt, nextLineStartAt } from './lib/source-style.js';
 import { toJscodeshift } from './lib/standalone.js';
 import { detectAlone, walkWithVisitors } from './lib/shared-walk.js';
 import type { Finding, FixResult, NodeVisitors, SharedDetection, TransformContext, TransformMeta } from '../types.js';
@@ -49,7 +51,17 @@ export function fix(ctx: TransformContext, findings: Finding[]): FixResult {
   const wanted = new Set(findings.filter((finding) => finding.fixable && finding.ruleId === meta.id).map((finding) => finding.start));
   const unwraps = rethrowingTries(ctx.ast)
     .filter(({ tryStatement }) => wanted.has(startOf(tryStatement.handler as Node)))
-    .map(({ tryStatement, ancestors }) => unwrapTry(tryStatement, placeOf(tryStatement, ancestors), ctx.source));
+    .map(({ tryStatement, ancestors }) => {
+      const unwrap = unwrapTry(tryStatement, placeOf(tryStatement, ancestors), ctx.source);
+      // A directive that excused this catch goes with it: left behind, it would excuse nothing, or the wrong line.
+      const handler = tryStatement.handler as Node;
+      const removed = { start: endOf(tryStatement.block), end: endOf(handler) };
+      for (const edit of obsoleteDirectiveEdits(ctx.ast, ctx.source, { lineOf: startOf(handler), start: startOf(handler), end: endOf(handler), skip: removed }, USELESS_CATCH_RULES)) {
+        if (edit.text === '' && lineStartAt(ctx.source, edit.start) === edit.start && edit.end === nextLineStartAt(ctx.source, edit.start)) unwrap.deletedLines.push(edit.start);
+        else unwrap.edits.push(edit);
+      }
+      return unwrap;
+    });
   return { edits: combineUnwraps(unwraps, ctx.source) };
 }
 
@@ -84,7 +96,9 @@ function rethrowingTries(ast: File): RethrowingTry[] {
 function commentReason(ast: File, tryStatement: TryStatement): string | undefined {
   const from = endOf(tryStatement.block);
   const to = endOf(tryStatement.handler as Node);
-  const hasComment = (ast.comments ?? []).some((comment) => startOf(comment) >= from && endOf(comment) <= to);
+  const hasComment = (ast.comments ?? []).some(
+    (comment) => startOf(comment) >= from && endOf(comment) <= to && !isDirectiveFor(comment, USELESS_CATCH_RULES),
+  );
   return hasComment ? 'the catch holds comments, which removing it would delete; remove it by hand if they are obsolete' : undefined;
 }
 

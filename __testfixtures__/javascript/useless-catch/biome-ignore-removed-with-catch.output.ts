@@ -1,0 +1,3 @@
+export async function fetchProfile(load: (id: string) => Promise<string>, id: string): Promise<string> {
+  return await load(id);
+}
