@@ -70,6 +70,8 @@ export interface KitLocation {
    * absent): a `cli`'s console output is its user interface, a `library` has no logger or reporter.
    */
   profile?: 'service' | 'cli' | 'library';
+  /** The kit's logger writes through a logger the project already has (the catalog's `target.logger` "project"). */
+  projectLogger?: boolean;
 }
 
 export interface TransformContext {

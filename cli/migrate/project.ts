@@ -81,5 +81,6 @@ export function kitLocationOf(catalog: Catalog, root: string): KitLocation {
     errorClasses: catalog.errors.map((error) => error.name),
     mappings: catalog.mappings.map((mapping) => ({ ...mapping })),
     profile: profileOf(target),
+    ...(target.logger === 'project' ? { projectLogger: true } : {}),
   };
 }

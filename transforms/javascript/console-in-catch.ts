@@ -8,6 +8,7 @@ import { enclosingCatchBody, operationName } from './lib/catch-helpers.js';
 import { CONSOLE_LEVELS, isConsoleMethod } from './lib/console-calls.js';
 import { isDerivedFromError, mentions } from './lib/error-expressions.js';
 import { findingAt, withoutSuppressed } from './lib/findings.js';
+import { ownLoggerOf } from './lib/own-logger.js';
 import { hasPlaceholders, isTextExpression, messagePieces, renderMessage, type Piece } from './lib/log-message.js';
 import { endOf, startOf } from './lib/range.js';
 import { preferredQuoteOf, quoteString } from './lib/source-style.js';
@@ -37,37 +38,6 @@ const PROFILE_REASONS: Partial<Record<'service' | 'cli' | 'library', string>> = 
 };
 
 const SCRIPT_REASON = "this file is a script someone runs by hand, and its console output is what it tells them";
-
-/** Names a project's own logger goes by. */
-const LOGGER_NAMES = new Set(['log', 'logger', 'logging', 'Logger', 'Log']);
-
-/**
- * The name of a logger the file imports from somewhere other than the kit and logs with
- * (`const { log } = require('../util')` and `log.error(…)`), if it has one.
- */
-function ownLoggerOf(ast: File, source: string): string | undefined {
-  for (const statement of ast.program.body) {
-    const names: string[] = [];
-    if (statement.type === 'ImportDeclaration' && !/\/errors(\/index(\.[cm]?[jt]s)?)?$/.test(statement.source.value)) {
-      for (const specifier of statement.specifiers) names.push(specifier.local.name);
-    }
-    if (statement.type === 'VariableDeclaration') {
-      for (const declarator of statement.declarations) {
-        const init = declarator.init;
-        if (init?.type !== 'CallExpression' || init.callee.type !== 'Identifier' || init.callee.name !== 'require') continue;
-        const [from] = init.arguments;
-        if (from?.type === 'StringLiteral' && /\/errors(\/index(\.[cm]?[jt]s)?)?$/.test(from.value)) continue;
-        if (declarator.id.type === 'Identifier') names.push(declarator.id.name);
-        if (declarator.id.type === 'ObjectPattern') {
-          for (const property of declarator.id.properties) if (property.type === 'ObjectProperty' && property.value.type === 'Identifier') names.push(property.value.name);
-        }
-      }
-    }
-    const logger = names.find((name) => LOGGER_NAMES.has(name) && new RegExp(`\\b${name}\\.(error|warn|info|debug|trace|fatal)\\(`).test(source));
-    if (logger !== undefined) return logger;
-  }
-  return undefined;
-}
 
 /** Folders whose files are run by hand: tools, seeds, one-off jobs. */
 const SCRIPT_FOLDER = /(^|[\\/])(bin|scripts?|tools|seeds?|prisma|migrations)[\\/]/;

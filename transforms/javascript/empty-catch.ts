@@ -8,6 +8,7 @@
 import type { CatchClause, File, Node } from '@babel/types';
 import { bindCatchParameter, blockBodyText, operationName } from './lib/catch-helpers.js';
 import { findingAt, withoutSuppressed } from './lib/findings.js';
+import { ownLoggerReason } from './lib/own-logger.js';
 import { endOf, startOf } from './lib/range.js';
 import { quoteString, preferredQuoteOf, usesSemicolons } from './lib/source-style.js';
 import { catchIntent } from './lib/intent.js';
@@ -43,16 +44,19 @@ export function detectShared(ctx: Omit<TransformContext, 'useKitExport'>): Share
   const library = ctx.kit.profile === 'library';
   return {
     visitors,
-    findings: () =>
-      withoutSuppressed(
+    findings: () => {
+      const ownLogger = found.length === 0 || library ? undefined : ownLoggerReason(ctx.ast, ctx.source, ctx.kit);
+      return withoutSuppressed(
         found.map(({ clause, intent }) => {
           if (intent !== undefined) return findingAt(meta, 'deliberate', clause, { fixable: false, reason: intent, severity: 'info' });
           if (library) return findingAt(meta, 'emptyCatch', clause, { fixable: false, reason: LIBRARY_REASON });
+          if (ownLogger !== undefined) return findingAt(meta, 'emptyCatch', clause, { fixable: false, reason: ownLogger });
           return findingAt(meta, 'emptyCatch', clause, { fixable: true });
         }),
         ctx.ast,
         meta.id,
-      ),
+      );
+    },
   };
 }
 

@@ -9,6 +9,7 @@ import { operationName } from './lib/catch-helpers.js';
 import { isConsoleMethod } from './lib/console-calls.js';
 import { isDerivedFromError } from './lib/error-expressions.js';
 import { findingAt, withoutSuppressed } from './lib/findings.js';
+import { ownLoggerReason } from './lib/own-logger.js';
 import { shorten } from './lib/message-mapping.js';
 import { namesIn, pickFreeName } from './lib/names.js';
 import { endOf, startOf } from './lib/range.js';
@@ -48,9 +49,13 @@ export function detectShared(ctx: Omit<TransformContext, 'useKitExport'>): Share
   const { visitors, sites } = handlerCollector(ctx.ast, ctx.source);
   const library = ctx.kit.profile === 'library';
   const findings = (): Finding[] => {
+    const ownLogger = sites.length === 0 || library ? undefined : ownLoggerReason(ctx.ast, ctx.source, ctx.kit);
     const all = sites.map((site) => {
       if (site.plan.kind === 'deliberate') return findingAt(meta, 'deliberate', site.handler, { fixable: false, reason: site.plan.reason, severity: 'info' });
       if (library && site.plan.kind === 'fix') return findingAt(meta, site.plan.printed ? 'printedOnly' : 'swallowed', site.handler, { fixable: false, reason: LIBRARY_REASON });
+      if (ownLogger !== undefined && site.plan.kind === 'fix') {
+        return findingAt(meta, site.plan.printed ? 'printedOnly' : 'swallowed', site.handler, { fixable: false, reason: ownLogger });
+      }
       const messageId = site.plan.kind === 'unsafe' || site.plan.printed ? 'printedOnly' : 'swallowed';
       if (site.plan.kind === 'unsafe') return findingAt(meta, messageId, site.handler, { fixable: false, reason: site.plan.reason });
       return findingAt(meta, messageId, site.handler, { fixable: true });

@@ -46,8 +46,12 @@ export function moduleKindOf(specifier: string, alias?: string): ModuleKind {
  * imports (ESM) or requires (CommonJS).
  */
 export function placeImport(ast: File, source: string, esm: boolean, specifier: string, firstName: string, alias?: string): Placement {
-  const entries = blockEntries(ast.program.body, esm, alias);
-  if (entries.length === 0) return { kind: 'none' };
+  const all = blockEntries(ast.program.body, esm, alias);
+  if (all.length === 0) return { kind: 'none' };
+  // Requires after the code starts (at the end of a file, to break a require cycle) are not the file's import block.
+  const codeStart = ast.program.body.find(startsTheCode);
+  const header = codeStart === undefined ? all : all.filter((entry) => startOf(entry.statement) < startOf(codeStart));
+  const entries = header.length > 0 ? header : all;
   const kind = moduleKindOf(specifier, alias);
   const groups = splitGroups(entries, source);
   const wanted: Omit<BlockEntry, 'statement'> = { specifier, typeOnly: false, sideEffect: false, kind, firstName };
@@ -231,4 +235,13 @@ function requiredIn(node: Node): string | undefined {
       return undefined;
     }
   }
+}
+
+/** A function, a class, an export or `module.exports = …`: the statements that follow the import block. */
+function startsTheCode(statement: Statement): boolean {
+  if (statement.type === 'FunctionDeclaration' || statement.type === 'ClassDeclaration') return true;
+  if (statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration') return true;
+  if (statement.type !== 'ExpressionStatement' || statement.expression.type !== 'AssignmentExpression') return false;
+  const target = statement.expression.left;
+  return target.type === 'MemberExpression' && target.object.type === 'Identifier' && (target.object.name === 'module' || target.object.name === 'exports');
 }

@@ -62,7 +62,7 @@ function findCatalog(startDir: string): string | undefined {
 }
 
 interface CatalogShape {
-  target?: { kitDir?: unknown; importSuffix?: unknown; importAlias?: unknown; language?: unknown };
+  target?: { kitDir?: unknown; importSuffix?: unknown; importAlias?: unknown; language?: unknown; logger?: unknown };
   errors?: Array<{ name?: unknown }>;
   mappings?: Array<{ pattern?: unknown; flags?: unknown; error?: unknown }>;
 }
@@ -95,6 +95,7 @@ function kitFromCatalog(catalogPath: string): KitLocation {
     ),
   };
   if (typeof target.importAlias === 'string' && target.importAlias !== '') kit.importAlias = target.importAlias;
+  if (target.logger === 'project') kit.projectLogger = true;
   catalogs.set(catalogPath, kit);
   return kit;
 }
