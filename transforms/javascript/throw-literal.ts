@@ -4,7 +4,7 @@
  * carries the same message: `throw new AppError('User not found')`, or the catalog class its
  * `mappings` pick for that message.
  */
-import type { CatchClause, Node, ObjectExpression, ThrowStatement } from '@babel/types';
+import type { CatchClause, File, Node, ObjectExpression, ThrowStatement } from '@babel/types';
 import { enclosingCatchBody, prependToBlock } from './lib/catch-helpers.js';
 import { claimCatchBinding } from './lib/claim-catch-binding.js';
 import { withoutTypeWrappers } from './lib/error-expressions.js';
@@ -54,7 +54,9 @@ export function detectShared(ctx: Omit<TransformContext, 'useKitExport'>): Share
     const all: Finding[] = [];
     for (const site of sites) {
       const plan = site.plan;
-      if (plan.kind === 'fix') all.push(findingAt(meta, plan.messageId, site.thrown, { fixable: true }));
+      if (plan.kind === 'fix' && ctx.kit.profile === 'library' && plan.details !== undefined) {
+        all.push(findingAt(meta, plan.messageId, site.thrown, { fixable: false, reason: LIBRARY_DETAILS_REASON }));
+      } else if (plan.kind === 'fix') all.push(findingAt(meta, plan.messageId, site.thrown, { fixable: true }));
       else if (plan.kind === 'unsafe') all.push(findingAt(meta, plan.messageId, site.thrown, { fixable: false, reason: plan.reason }));
       else all.push(findingAt(meta, 'mayNotBeError', site.thrown, { fixable: false, reason: plan.reason, severity: 'info' }));
     }
@@ -68,8 +70,17 @@ export function fix(ctx: TransformContext, findings: Finding[]): FixResult {
   const fixes = sitesIn(ctx).filter((site): site is Site & { plan: FixPlan } => site.plan.kind === 'fix' && wanted.has(startOf(site.thrown)));
   const edits: TextEdit[] = [];
   const byClause = new Map<CatchClause | undefined, Array<{ site: Site & { plan: FixPlan }; className: string }>>();
+  // A library's code cannot reach the kit: its own exported base class is what its callers already catch.
+  const ownClass = ctx.kit.profile === 'library' ? (ownErrorClassOf(ctx.ast, ctx.source) ?? 'Error') : undefined;
   for (const site of fixes) {
-    const className = ctx.useKitExport(site.plan.mapped ?? 'AppError');
+    if (ownClass !== undefined) {
+      // Neither the class's constructor nor Error takes the kit's options; a class of the library's own may take none at all.
+      delete site.plan.internalMessage;
+      delete site.plan.mapped;
+      delete site.plan.details;
+      if (ownClass !== 'Error') site.plan.bare = true;
+    }
+    const className = ownClass ?? ctx.useKitExport(site.plan.mapped ?? 'AppError');
     const group = byClause.get(site.clause) ?? [];
     group.push({ site, className });
     byClause.set(site.clause, group);
@@ -86,7 +97,7 @@ export function fix(ctx: TransformContext, findings: Finding[]): FixResult {
       const options: string[] = [];
       if (site.plan.details !== undefined) options.push(`details: { ${site.plan.details.join(', ')} }`);
       const ownCause = site.plan.cause ?? cause;
-      if (ownCause !== undefined) options.push(ownCause);
+      if (ownCause !== undefined && site.plan.bare !== true) options.push(ownCause);
       if (site.plan.internalMessage) options.push('expose: false');
       const text = `new ${className}(${site.plan.message}${options.length > 0 ? `, { ${options.join(', ')} }` : ''})`;
       edits.push({ start: startOf(site.thrown), end: endOf(site.thrown), text });
@@ -111,6 +122,8 @@ interface FixPlan {
   details?: string[];
   /** The thrown object's own `cause` property, as an options property. */
   cause?: string;
+  /** The class takes the message alone. */
+  bare?: true;
 }
 
 type Plan = FixPlan | { kind: 'unsafe'; messageId: 'literalThrown' | 'objectThrown'; reason: string } | { kind: 'unknown'; reason: string };
@@ -274,3 +287,22 @@ function bindsName(pattern: Node, name: string): boolean {
 }
 
 export default toJscodeshift({ meta, mightMatch, detect, fix, detectShared });
+
+const LIBRARY_DETAILS_REASON = "the thrown object's other fields are part of what a library's callers read, and its error class has nowhere to keep them; rewrite it by hand";
+
+/**
+ * The error class a library's file exports and that extends `Error` directly (`export class
+ * ParseError extends Error`, or a class named in `module.exports`): its callers already catch it.
+ * Undefined when the file exports none.
+ */
+function ownErrorClassOf(ast: File, source: string): string | undefined {
+  for (const statement of ast.program.body) {
+    const exported = statement.type === 'ExportNamedDeclaration' && statement.declaration?.type === 'ClassDeclaration';
+    const declaration = exported && statement.type === 'ExportNamedDeclaration' ? (statement.declaration as Node) : statement;
+    if (declaration.type !== 'ClassDeclaration' || declaration.id == null) continue;
+    if (declaration.superClass?.type !== 'Identifier' || declaration.superClass.name !== 'Error') continue;
+    const name = declaration.id.name;
+    if (exported || new RegExp(`module\\.exports\\b[^;]*\\b${name}\\b|exports\\.${name}\\s*=`).test(source)) return name;
+  }
+  return undefined;
+}

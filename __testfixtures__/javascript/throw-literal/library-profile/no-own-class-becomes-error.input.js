@@ -1,0 +1,9 @@
+'use strict';
+
+function parsePort(value) {
+  const port = Number(value);
+  if (!Number.isInteger(port)) throw 'Port must be an integer';
+  return port;
+}
+
+module.exports = { parsePort };
