@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { CatalogTarget } from '../catalog/model.js';
 import type { DesiredFile } from '../fs/file-changes.js';
 import { isRecord } from '../project/read-json-file.js';
-import { JEST_CONFIG_FILES, VITEST_CONFIG_FILES, type TestSetup } from '../project/test-setup.js';
+import { JEST_CONFIG_FILES, VITEST_CONFIG_FILES, type CoverageWrapper, type TestSetup } from '../project/test-setup.js';
+import { addJsonProperty, appendJsonArrayItem } from './json-text-edits.js';
 
 /**
  * A project with coverage thresholds measures the code its team writes. The kit is generated and
@@ -13,15 +14,39 @@ import { JEST_CONFIG_FILES, VITEST_CONFIG_FILES, type TestSetup } from '../proje
  * exclusions, where the team sees it and can take it out once they test the kit themselves.
  */
 export interface CoverageExclusion {
-  /** The runner's config file with the kit's folder excluded; absent when package.json holds it or nothing could be edited. */
+  /** The coverage tool's config file with the kit's folder excluded; absent when package.json holds it or nothing could be edited. */
   file?: DesiredFile;
+  /** The exclusion written into package.json, where the tool's settings live there. */
+  packageJsonEdit?: (text: string) => string;
   note: string;
 }
 
+/**
+ * What c8 and nyc exclude when their settings name no `exclude` (@istanbuljs/schema's default).
+ * Setting `exclude` replaces this list, so the kit's folder is added to a copy of it: the
+ * project's tests and configs stay out of its coverage as before.
+ */
+export const ISTANBUL_DEFAULT_EXCLUDE = [
+  'coverage/**',
+  'packages/*/test{,s}/**',
+  '**/*.d.ts',
+  'test{,s}/**',
+  'test{,-*}.{js,cjs,mjs,ts,tsx,jsx}',
+  '**/*{.,-}test.{js,cjs,mjs,ts,tsx,jsx}',
+  '**/__tests__/**',
+  '**/{ava,babel,nyc}.config.{js,cjs,mjs}',
+  '**/jest.config.{js,cjs,mjs,ts}',
+  '**/{karma,rollup,webpack}.config.js',
+  '**/.{eslint,mocha}rc.{js,cjs}',
+];
+
 export function planCoverageExclusion(root: string, setup: TestSetup, target: CatalogTarget): CoverageExclusion | undefined {
-  if (!setup.coverageThresholds || target.testRunner !== setup.runner) return undefined;
+  if (!setup.coverageThresholds) return undefined;
   const kitDir = target.kitDir.replace(/\/+$/, '');
   const said = (where: string) => `${kitDir} is excluded from coverage in ${where}: the project's coverage thresholds measure its own code, and the kit's test covers what the kit does, not every branch`;
+  // c8 and nyc wrap whatever runs the tests, so their thresholds count the kit whichever runner its test is written for.
+  if (setup.coverageWrapper) return wrapperExclusion(root, setup.coverageWrapper, kitDir, said);
+  if (target.testRunner !== setup.runner) return undefined;
   if (setup.runner === 'vitest') {
     const configPath = VITEST_CONFIG_FILES.map((name) => path.join(root, name)).find((file) => existsSync(file));
     if (configPath) {
@@ -32,7 +57,15 @@ export function planCoverageExclusion(root: string, setup: TestSetup, target: Ca
       if (edited !== null) return { file: { path: name, content: edited, kind: 'merged' }, note: said(name) };
     }
   } else if (setup.runner === 'jest') {
-    if (isRecord(readPackageJson(root).jest)) return { note: said('package.json') };
+    const fromPackage = readPackageJson(root).jest;
+    if (isRecord(fromPackage)) {
+      if (fromPackage.coverageThreshold === undefined || JSON.stringify(fromPackage.coveragePathIgnorePatterns ?? []).includes(JSON.stringify(jestIgnorePattern(kitDir)))) return undefined;
+      const edit = (text: string) =>
+        Array.isArray(fromPackage.coveragePathIgnorePatterns)
+          ? appendJsonArrayItem(text, ['jest', 'coveragePathIgnorePatterns'], jestIgnorePattern(kitDir))
+          : addJsonProperty(text, ['jest', 'coveragePathIgnorePatterns'], ['/node_modules/', jestIgnorePattern(kitDir)]);
+      return { packageJsonEdit: edit, note: said('package.json') };
+    }
     const configPath = JEST_CONFIG_FILES.map((name) => path.join(root, name)).find((file) => existsSync(file));
     if (configPath) {
       const text = readFileSync(configPath, 'utf8');
@@ -43,6 +76,40 @@ export function planCoverageExclusion(root: string, setup: TestSetup, target: Ca
     }
   }
   return { note: `the project's coverage thresholds count ${kitDir}, which the kit's test does not cover in full: exclude ${kitDir}/** in the coverage configuration, or extend the kit's test` };
+}
+
+/**
+ * c8's or nyc's `exclude` with the kit's folder: in the rc file it reads, else in package.json's
+ * key for it (created when the thresholds come from command-line flags alone; the tool merges
+ * flags with these settings). A settings file written as code or YAML gets a note instead.
+ */
+function wrapperExclusion(root: string, wrapper: CoverageWrapper, kitDir: string, said: (where: string) => string): CoverageExclusion | undefined {
+  const pattern = `${kitDir}/**`;
+  const excluding = (text: string, key: string[]): string => {
+    const current = JSON.parse(text) as Record<string, unknown>;
+    const settings = key.length === 0 ? current : current[key[0]!];
+    const exclude = isRecord(settings) ? settings.exclude : undefined;
+    if (Array.isArray(exclude)) return appendJsonArrayItem(text, [...key, 'exclude'], pattern);
+    return addJsonProperty(text, [...key, 'exclude'], [...(typeof exclude === 'string' ? [exclude] : ISTANBUL_DEFAULT_EXCLUDE), pattern]);
+  };
+  const configFile = wrapper.configFile ?? 'package.json';
+  if (configFile === 'package.json') {
+    const settings = readPackageJson(root)[wrapper.tool];
+    if (isRecord(settings) && Array.isArray(settings.exclude) && settings.exclude.includes(pattern)) return undefined;
+    return { packageJsonEdit: (text) => excluding(text, [wrapper.tool]), note: said(`package.json "${wrapper.tool}"`) };
+  }
+  const absolute = path.join(root, configFile);
+  const text = readFileSync(absolute, 'utf8');
+  if (/(\.json|rc)$/.test(configFile)) {
+    try {
+      const edited = excluding(text, []);
+      return edited === text ? undefined : { file: { path: configFile, content: edited, kind: 'merged' }, note: said(configFile) };
+    } catch {
+      // A file that is not a JSON object is left to its owner, with the note below.
+    }
+  }
+  if (text.includes(pattern)) return undefined;
+  return { note: `the project's ${wrapper.tool} coverage thresholds count ${kitDir}, which the kit's test does not cover in full: add ${pattern} to exclude in ${configFile}` };
 }
 
 /** The pattern that keeps jest from measuring the kit; jest matches it against absolute paths. */
@@ -66,10 +133,10 @@ export function withJestCoverageExclusion(config: Record<string, unknown>, kitDi
 function excludeInJsonJestConfig(text: string, kitDir: string): string | null {
   const parsed: unknown = JSON.parse(text);
   if (!isRecord(parsed)) return null;
-  const edited = withJestCoverageExclusion(parsed, kitDir);
-  if (!edited) return text;
-  const indent = /^[ \t]+(?=")/m.exec(text)?.[0] ?? '  ';
-  return `${JSON.stringify(edited, null, indent)}\n`;
+  if (!withJestCoverageExclusion(parsed, kitDir)) return text;
+  return Array.isArray(parsed.coveragePathIgnorePatterns)
+    ? appendJsonArrayItem(text, ['coveragePathIgnorePatterns'], jestIgnorePattern(kitDir))
+    : addJsonProperty(text, ['coveragePathIgnorePatterns'], ['/node_modules/', jestIgnorePattern(kitDir)]);
 }
 
 function addJestIgnorePattern(text: string, kitDir: string): string | null {

@@ -10,7 +10,7 @@ import { kitApiFloor, kitNodeFloor, nodeFloorNote } from './kit-plan.js';
 import { detectLinter } from '../project/linter.js';
 import { isRecord, readJsonFile } from '../project/read-json-file.js';
 import { detectSyntaxLevel, MODERN_ECMA_VERSION, syntaxLevelNotes } from '../project/syntax-level.js';
-import { kitTestCommand, planPackageJson } from './package-json.js';
+import { dependencyNotes, kitTestCommand, planPackageJson } from './package-json.js';
 import { isPythonInit, runPythonInit } from './python/init.js';
 import { formatForProject } from './render.js';
 import { renderCatalogFiles } from './render-catalog-files.js';
@@ -91,16 +91,18 @@ export async function runInit(options: InitOptions, project?: ProjectInfo): Prom
 
   const desired: DesiredFile[] = [catalogFile, ...rendered];
   const packageJsonPath = path.join(root, 'package.json');
+  const coverage = planCoverageExclusion(root, info.testSetup, catalog.target);
   const packageJson = planPackageJson({
     current: existsSync(packageJsonPath) ? readFileSync(packageJsonPath, 'utf8') : undefined,
     projectName: info.name,
     target: catalog.target,
+    root,
     ...(info.publishEntry && catalog.target.kitDir === info.kitDir ? { publishEntry: info.publishEntry } : {}),
     testContext: info.testSetup,
+    ...(coverage?.packageJsonEdit ? { edits: [coverage.packageJsonEdit] } : {}),
   });
   if (packageJson) desired.push(packageJson);
-  const notes = testNotes(info, catalog.target, packageJson?.addedDependencies ?? []);
-  const coverage = planCoverageExclusion(root, info.testSetup, catalog.target);
+  const notes = [...testNotes(info, catalog.target), ...dependencyNotes(packageJson?.added ?? [])];
   if (coverage?.file) desired.push(coverage.file);
   if (coverage) notes.push(coverage.note);
   if (catalog.target.language === 'typescript' && !info.tsconfig) {

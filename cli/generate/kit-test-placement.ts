@@ -24,8 +24,8 @@ function chosenTarget(chosen: { language: Language; moduleSystem: ModuleSystem; 
   return { ...chosen, importSuffix: '', kitDir: '', runbookDir: '', framework: 'none', logger: 'console', docsBaseUrl: null };
 }
 
-/** What `init` says about the kit's test: where the runner will not find it, and dependencies it had to add. */
-export function testNotes(project: ProjectInfo, target: CatalogTarget, addedDependencies: string[]): string[] {
+/** What `init` says about the kit's test: where the runner will not find it, or cannot load it. */
+export function testNotes(project: ProjectInfo, target: CatalogTarget): string[] {
   const notes: string[] = [];
   const { testSetup } = project;
   if (target.testRunner === testSetup.runner && target.language !== 'python') {
@@ -33,7 +33,6 @@ export function testNotes(project: ProjectInfo, target: CatalogTarget, addedDepe
     const placed = placeKitTest(testSetup, target.kitDir.replace(/\/+$/, ''), file.slice(file.lastIndexOf('.') + 1));
     if (!placed.collected) notes.push(`${file} is not among the files ${testSetup.runner} collects with the project's configuration: \`npm run test:errors\` runs it, \`npm test\` does not`);
   }
-  if (addedDependencies.includes('tsx')) notes.push('added tsx to devDependencies: node --test needs a loader to run the TypeScript kit test, and the project has none');
   if (target.language === 'typescript' && target.testRunner === 'mocha' && testSetup.typescriptLoader === null) {
     notes.push('mocha has no TypeScript loader configured (require ts-node/register or tsx in .mocharc): add one so it can run the kit test');
   }

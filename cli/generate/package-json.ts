@@ -1,9 +1,13 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import semver from 'semver';
 import type { CatalogTarget } from '../catalog/model.js';
 import { profileOf } from '../catalog/profile.js';
 import type { DesiredFile } from '../fs/file-changes.js';
 import { isRecord } from '../project/read-json-file.js';
-import { withJestCoverageExclusion } from './coverage-exclusion.js';
+import { compilesAgainstNodeTypes } from '../project/node-types.js';
+import { repositoryAncestors } from '../project/repository-ancestors.js';
+import { addJsonProperty, appendJsonArrayItem, replaceJsonString } from './json-text-edits.js';
 import { kitTestPath } from './kit-plan.js';
 
 /** Versions the kit is generated and tested against. */
@@ -64,85 +68,130 @@ function loaderFlag(loader: string): string {
 /** Packages that let node load TypeScript; a project with one of them needs no tsx. */
 const TYPESCRIPT_LOADER_PACKAGES = ['tsx', 'ts-node', '@swc/register', '@swc-node/register', 'esbuild-register', '@babel/register'];
 
+/** A package the kit needs that package.json gains, and why: init says it in its output. */
+export interface AddedDependency {
+  name: string;
+  section: 'dependencies' | 'devDependencies';
+  reason: string;
+}
+
 /**
  * package.json with what the kit needs added: missing dependencies and a `test:errors` script.
- * Nothing the user wrote is changed or removed; keys are only added. Returns undefined when
- * nothing needs adding.
+ * Nothing the user wrote is changed or removed, and the file keeps its layout: only the added
+ * lines differ. A package is added only when the kit cannot work without it and the project
+ * neither declares nor has it installed. Returns undefined when nothing needs adding.
  */
 export function planPackageJson(args: {
   current: string | undefined;
   projectName: string;
   target: CatalogTarget;
+  /** The project's directory, to find packages installed without being declared (a workspace's, a framework's). */
+  root?: string;
   /** Whether to add the `test:errors` (and a missing `test`) script; `sync` adds dependencies only. */
   scripts?: boolean;
   /** A `files` entry to add so that the published package contains the kit. */
   publishEntry?: string;
   testContext?: KitTestContext;
-}): (DesiredFile & { addedDependencies: string[] }) | undefined {
+  /** Further additions to the text (a coverage exclusion), applied after the kit's own. */
+  edits?: Array<(text: string) => string>;
+}): (DesiredFile & { addedDependencies: string[]; added: AddedDependency[] }) | undefined {
   const { current, target } = args;
-  const indent = current ? detectIndent(current) : 2;
   const pkg: PackageJson = current
     ? (JSON.parse(current) as PackageJson)
     : { name: args.projectName, version: '0.1.0', private: true, type: target.moduleSystem === 'esm' ? 'module' : 'commonjs' };
+  let text = current ?? `${JSON.stringify(pkg, null, 2)}\n`;
 
-  const has = (name: string) => Boolean(pkg.dependencies?.[name] ?? pkg.devDependencies?.[name]);
-  const addedDependencies: string[] = [];
-  const add = (section: 'dependencies' | 'devDependencies', name: string, version: string) => {
-    if (has(name)) return;
-    pkg[section] = { ...(pkg[section] ?? {}), [name]: version };
-    addedDependencies.push(name);
+  const declared = (name: string, sections = DEPENDENCY_SECTIONS) => sections.some((section) => isRecord(pkg[section]) && typeof (pkg[section] as Record<string, unknown>)[name] === 'string');
+  const present = (name: string) => declared(name) || (args.root !== undefined && installedVersion(args.root, name) !== undefined);
+  const added: AddedDependency[] = [];
+  const add = (section: AddedDependency['section'], name: string, version: string, reason: string) => {
+    text = addJsonProperty(text, [section, name], version);
+    added.push({ name, section, reason });
   };
-  // A library's kit has no logger, whatever the catalog names.
-  if (target.logger === 'pino' && profileOf(target) !== 'library') add('dependencies', 'pino', kitDependencyVersions.pino);
+  // A library's kit has no logger, whatever the catalog names. The kit's logger requires pino when
+  // the code runs, so a devDependency is not enough: installs for production leave it out.
+  if (target.logger === 'pino' && profileOf(target) !== 'library' && !declared('pino', ['dependencies', 'optionalDependencies'])) {
+    const devRange = pkg.devDependencies?.pino;
+    add(
+      'dependencies',
+      'pino',
+      devRange ?? kitDependencyVersions.pino,
+      devRange ? "the kit's logger requires pino at run time, and it was only a devDependency" : "the kit's logger writes through pino",
+    );
+  }
   if (target.language === 'typescript') {
-    add('devDependencies', 'typescript', kitDependencyVersions.typescript);
-    add('devDependencies', '@types/node', kitDependencyVersions['@types/node']);
-    if (target.framework === 'express') {
+    if (!present('typescript')) add('devDependencies', 'typescript', kitDependencyVersions.typescript, 'the kit is TypeScript and the project has no compiler');
+    if (!present('@types/node') && !(args.root !== undefined && compilesAgainstNodeTypes(args.root))) {
+      add('devDependencies', '@types/node', typesNodeRange(pkg), "the kit imports Node's built-in modules (node:async_hooks, node:assert), and the project has no Node type declarations");
+    }
+    if (target.framework === 'express' && !present('@types/express')) {
       // Express 5's types describe a different API (async handlers, path syntax); match the installed major.
-      const express4 = majorOf(pkg.dependencies?.express) === 4;
-      add('devDependencies', '@types/express', kitDependencyVersions[express4 ? '@types/express@4' : '@types/express']);
+      const major = (args.root !== undefined ? semver.parse(installedVersion(args.root, 'express') ?? '')?.major : undefined) ?? majorOf(pkg.dependencies?.express);
+      const range = kitDependencyVersions[major === 4 ? '@types/express@4' : '@types/express'];
+      add('devDependencies', '@types/express', range, `the Express adapter is typed against Express ${major ?? 5}, and the project has no Express type declarations`);
     }
     // node --test cannot load TypeScript by itself; a loader the project already has will do.
-    if (target.testRunner === 'node:test' && !TYPESCRIPT_LOADER_PACKAGES.some(has)) add('devDependencies', 'tsx', kitDependencyVersions.tsx);
+    if (target.testRunner === 'node:test' && !TYPESCRIPT_LOADER_PACKAGES.some(present)) {
+      add('devDependencies', 'tsx', kitDependencyVersions.tsx, 'node --test needs a loader to run the TypeScript kit test, and the project has none');
+    }
   }
 
   if (args.scripts !== false) {
     const command = kitTestCommand(target, args.testContext);
-    const scripts = { ...(pkg.scripts ?? {}) };
-    if (!scripts['test:errors']) scripts['test:errors'] = command;
-    if (!scripts.test || scripts.test === NPM_DEFAULT_TEST) scripts.test = command;
-    pkg.scripts = scripts;
-    if (target.testRunner === 'jest' && args.testContext?.coverageThresholds && isRecord(pkg.jest)) {
-      pkg.jest = withJestCoverageExclusion(pkg.jest, target.kitDir) ?? pkg.jest;
+    if (typeof pkg.scripts?.['test:errors'] !== 'string') text = addJsonProperty(text, ['scripts', 'test:errors'], command);
+    if (typeof pkg.scripts?.test !== 'string') text = addJsonProperty(text, ['scripts', 'test'], command);
+    else if (pkg.scripts.test === NPM_DEFAULT_TEST) text = replaceJsonString(text, ['scripts', 'test'], command);
+  }
+
+  if (args.publishEntry && Array.isArray(pkg.files)) text = appendJsonArrayItem(text, ['files'], args.publishEntry);
+  for (const edit of args.edits ?? []) text = edit(text);
+
+  if (current !== undefined && text === current) return undefined;
+  return {
+    path: 'package.json',
+    content: text,
+    kind: current === undefined ? 'owned' : 'merged',
+    addedDependencies: added.map((dependency) => dependency.name),
+    added,
+  };
+}
+
+const DEPENDENCY_SECTIONS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'];
+
+/** What init says about each package it added. */
+export function dependencyNotes(added: AddedDependency[]): string[] {
+  return added.map((dependency) => `added ${dependency.name} to ${dependency.section}: ${dependency.reason}`);
+}
+
+/**
+ * Node's types for the oldest Node the project says it runs on (engines), so the kit is checked
+ * against no API that Node lacks; the kit's own range when engines says nothing usable.
+ */
+function typesNodeRange(pkg: PackageJson): string {
+  const engines = isRecord(pkg.engines) ? (pkg.engines as Record<string, unknown>).node : undefined;
+  const lowest = typeof engines === 'string' && semver.validRange(engines) !== null ? semver.minVersion(engines) : null;
+  // Types older than the kit's Node floor lack what the kit uses (AbortSignal.reason).
+  return lowest !== null && lowest.major >= 18 ? `^${lowest.major}.0.0` : kitDependencyVersions['@types/node'];
+}
+
+/** The version of a package installed where the project resolves it (its node_modules or a workspace root's). */
+function installedVersion(root: string, name: string): string | undefined {
+  for (const dir of repositoryAncestors(root)) {
+    const manifest = path.join(dir, 'node_modules', name, 'package.json');
+    if (!existsSync(manifest)) continue;
+    try {
+      const version = (JSON.parse(readFileSync(manifest, 'utf8')) as { version?: unknown }).version;
+      return typeof version === 'string' ? version : '0.0.0';
+    } catch {
+      // A manifest being rewritten by a concurrent install still says the package is there.
+      return '0.0.0';
     }
   }
-
-  if (args.publishEntry && Array.isArray(pkg.files) && !pkg.files.includes(args.publishEntry)) {
-    pkg.files = [...(pkg.files as unknown[]), args.publishEntry];
-  }
-
-  const content = JSON.stringify(pkg, null, indent) + '\n';
-  if (current !== undefined && content === normalizeTrailingNewline(current)) return undefined;
-  if (current !== undefined && sameJson(current, content)) return undefined;
-  return { path: 'package.json', content, kind: current === undefined ? 'owned' : 'merged', addedDependencies };
+  return undefined;
 }
 
 /** The lowest major version a dependency range allows; undefined for tags, URLs and workspace links. */
 function majorOf(range: string | undefined): number | undefined {
   if (range === undefined || semver.validRange(range) === null) return undefined;
   return semver.minVersion(range)?.major;
-}
-
-function detectIndent(text: string): number | string {
-  const match = /^[ \t]+(?=")/m.exec(text);
-  if (!match) return 2;
-  return match[0].startsWith('\t') ? '\t' : match[0].length;
-}
-
-function normalizeTrailingNewline(text: string): string {
-  return text.endsWith('\n') ? text : text + '\n';
-}
-
-function sameJson(a: string, b: string): boolean {
-  return JSON.stringify(JSON.parse(a)) === JSON.stringify(JSON.parse(b));
 }

@@ -107,7 +107,7 @@ function planKitPackageJson(root: string, catalog: Catalog): ReturnType<typeof p
   if (current === undefined) return undefined;
   try {
     // Scripts are the user's after init: a removed test:errors stays removed.
-    return planPackageJson({ current, projectName: path.basename(root), target: catalog.target, scripts: false });
+    return planPackageJson({ current, projectName: path.basename(root), target: catalog.target, root, scripts: false });
   } catch {
     // A package.json that is not JSON is npm's to complain about, not sync's.
     return undefined;

@@ -7,6 +7,13 @@ import { isRecord, JSONC, readJsonFileSync } from './read-json-file.js';
 
 export type JsTestRunner = 'vitest' | 'jest' | 'mocha' | 'node:test';
 
+/** c8 or nyc demanding coverage around the runner, and the file holding its settings: an rc file, package.json, or none yet. */
+export interface CoverageWrapper {
+  tool: 'c8' | 'nyc';
+  /** Relative path of the rc file it reads (`.c8rc.json`, `.nycrc`), or `package.json` for its key there; absent when it has no settings but flags. */
+  configFile?: string;
+}
+
 /** How a project runs its tests: which runner, what it collects, how it loads TypeScript, what coverage it demands. */
 export interface TestSetup {
   runner: JsTestRunner;
@@ -17,6 +24,8 @@ export interface TestSetup {
   patterns: string[];
   /** Jest's `roots` (posix, relative, `.` for the project root); `['.']` for other runners. */
   roots: string[];
+  /** Jest's `testRegex`, used instead of `patterns` when set: matched against the file's path. */
+  testRegex?: string[];
   /**
    * The module that lets the runner load TypeScript, as the project already uses it: `tsx`,
    * `ts-node/register`, `ts-node/esm`, `@swc/register`, `@swc-node/register`, `esbuild-register`,
@@ -25,6 +34,8 @@ export interface TestSetup {
   typescriptLoader: string | null;
   /** The project demands a coverage level (jest coverageThreshold, vitest thresholds, c8/nyc check-coverage). */
   coverageThresholds: boolean;
+  /** The tool around the runner whose thresholds those are (`c8 --100 node --test`), when it is not the runner itself. */
+  coverageWrapper?: CoverageWrapper;
   /** Relative posix paths of test files the project already has, a few at most, to copy their naming and place. */
   existingTests: string[];
   /** Flags the runner needs to run the kit's test file alone as the project's tests run (mocha: its loader, without its config's spec). */
@@ -54,17 +65,20 @@ const NEVER_TESTS = ['**/node_modules/**', '**/dist/**', '**/build/**', '**/cove
  */
 export async function detectTestSetup(root: string, packageJson: Record<string, unknown>): Promise<TestSetup> {
   const scripts = isRecord(packageJson.scripts) ? (packageJson.scripts as Record<string, unknown>) : {};
-  const testScript = typeof scripts.test === 'string' ? scripts.test : '';
+  const testScript = expandScripts(typeof scripts.test === 'string' ? scripts.test : '', scripts);
   const dependencies = new Set<string>();
   for (const field of ['dependencies', 'devDependencies']) {
     if (isRecord(packageJson[field])) for (const name of Object.keys(packageJson[field] as object)) dependencies.add(name);
   }
   const runner = detectRunner(testScript, dependencies);
   const setup = readRunnerConfig(root, runner, packageJson, testScript);
-  const coverageThresholds = setup.coverageThresholds || otherCoverageThresholds(root, packageJson, testScript);
-  const existingTests = (
-    await glob(setup.roots.flatMap((r) => setup.patterns.map((p) => (r === '.' ? p : posix.join(r, p)))), { cwd: root, ignore: NEVER_TESTS })
-  ).sort((a, b) => a.length - b.length || a.localeCompare(b)).slice(0, 20);
+  const coverageWrapper = wrapperThresholds(root, packageJson, testScript);
+  const coverageThresholds = setup.coverageThresholds || coverageWrapper !== undefined;
+  const globs = setup.testRegex ? ['**/*.{js,jsx,ts,tsx,mjs,cjs,mts,cts}'] : setup.patterns;
+  const existingTests = (await glob(setup.roots.flatMap((r) => globs.map((p) => (r === '.' ? p : posix.join(r, p)))), { cwd: root, ignore: NEVER_TESTS }))
+    .filter((file) => setup.testRegex === undefined || collects(setup, file))
+    .sort((a, b) => a.length - b.length || a.localeCompare(b))
+    .slice(0, 20);
   let typescriptLoader = setup.typescriptLoader ?? loaderIn(testScript);
   if (typescriptLoader === null && (runner === 'mocha' || runner === 'node:test')) {
     typescriptLoader = LOADERS.find((loader) => dependencies.has(loader.split('/')[0] === '@swc' || loader.startsWith('@') ? loader.split('/').slice(0, 2).join('/') : loader.split('/')[0]!)) ?? null;
@@ -73,12 +87,26 @@ export async function detectTestSetup(root: string, packageJson: Record<string, 
     runner,
     patterns: setup.patterns,
     roots: setup.roots,
+    ...(setup.testRegex ? { testRegex: setup.testRegex } : {}),
     typescriptLoader,
     coverageThresholds,
+    ...(coverageWrapper ? { coverageWrapper } : {}),
     existingTests,
     runFlags: setup.runFlags ?? [],
     ...shippedSources(root, packageJson),
   };
+}
+
+/**
+ * The test script with the scripts it runs through the package manager (`npm run test:unit`)
+ * written in place, so the runner and its flags are read from what `npm test` actually runs.
+ */
+function expandScripts(command: string, scripts: Record<string, unknown>, depth = 0): string {
+  if (depth > 3) return command;
+  return command.replace(/\b(?:npm\s+run(?:-script)?|pnpm(?:\s+run)?|yarn(?:\s+run)?)\s+([\w:.-]+)(?=\s*(?:$|&&|\|\||;))/g, (whole, name: string) => {
+    const script = name === 'test' ? undefined : scripts[name];
+    return typeof script === 'string' ? expandScripts(script, scripts, depth + 1) : whole;
+  });
 }
 
 function detectRunner(testScript: string, dependencies: Set<string>): JsTestRunner {
@@ -97,6 +125,7 @@ interface RunnerConfig {
   runFlags?: string[];
   patterns: string[];
   roots: string[];
+  testRegex?: string[];
   typescriptLoader: string | null;
   coverageThresholds: boolean;
 }
@@ -106,11 +135,15 @@ function readRunnerConfig(root: string, runner: JsTestRunner, packageJson: Recor
     case 'jest': {
       const fromPackage = isRecord(packageJson.jest) ? (packageJson.jest as Record<string, unknown>) : null;
       const text = fromPackage ? JSON.stringify(fromPackage) : configText(root, JEST_CONFIG_FILES);
-      const roots = stringArray(text, 'roots')?.map((r) => posix.normalize(r.replace(/^<rootDir>\/?/, '') || '.')) ?? ['.'];
-      const testRegex = stringArray(text, 'testRegex');
+      // Paths in jest's settings start from `rootDir` (`<rootDir>` names it), and `roots` defaults to it.
+      const rootDir = posix.normalize(stringArray(text, 'rootDir')?.[0]?.replace(/^\.\//, '') || '.');
+      const fromRootDir = (setting: string) => setting.replace(/^<rootDir>\/?/, rootDir === '.' ? '' : `${rootDir}/`);
+      const roots = stringArray(text, 'roots')?.map((r) => posix.normalize(fromRootDir(r) || '.')) ?? [rootDir];
+      const testRegex = stringArray(text, 'testRegex')?.map(unescapeStringLiteral);
       return {
-        patterns: stringArray(text, 'testMatch')?.map((p) => p.replace(/^<rootDir>\//, '')) ?? (testRegex ? [] : JEST_DEFAULT_MATCH),
+        patterns: stringArray(text, 'testMatch')?.map((p) => fromRootDir(p)) ?? (testRegex ? [] : JEST_DEFAULT_MATCH),
         roots,
+        ...(testRegex && !/\btestMatch\b/.test(text) ? { testRegex } : {}),
         typescriptLoader: null,
         coverageThresholds: /coverageThreshold/.test(text),
       };
@@ -157,6 +190,11 @@ function readRunnerConfig(root: string, runner: JsTestRunner, packageJson: Recor
 function configText(root: string, names: string[]): string {
   const file = names.map((name) => join(root, name)).find((path) => existsSync(path));
   return file ? readFileSync(file, 'utf8') : '';
+}
+
+/** A string as written in JSON or JavaScript source (`'\\.spec\\.ts$'`) with its escapes undone. */
+function unescapeStringLiteral(raw: string): string {
+  return raw.replace(/\\(.)/g, '$1');
 }
 
 /** The string literals of `key: [ ... ]` (or `"key": [ ... ]`, or `key: '…'`) in config text. */
@@ -257,25 +295,50 @@ function loaderIn(testScript: string): string | null {
   return null;
 }
 
-/** c8 and nyc thresholds, which wrap any runner: `--check-coverage`, `--100`, or their config. */
-function otherCoverageThresholds(root: string, packageJson: Record<string, unknown>, testScript: string): boolean {
-  if (/\b(c8|nyc)\b[^&|;]*(--check-coverage|--100)\b/.test(testScript)) return true;
-  const configs = [packageJson.c8, packageJson.nyc].filter(isRecord) as Array<Record<string, unknown>>;
-  for (const name of ['.c8rc', '.c8rc.json', '.nycrc', '.nycrc.json']) {
-    const path = join(root, name);
-    if (!existsSync(path)) continue;
-    const parsed = readJsonFileSync(path, JSONC);
-    if (isRecord(parsed)) configs.push(parsed);
+/** Where c8 and nyc look for settings, in their order; JSON ones only, which init can edit. */
+const WRAPPER_RC_FILES = { c8: ['.c8rc', '.c8rc.json', '.nycrc', '.nycrc.json'], nyc: ['.nycrc', '.nycrc.json', '.nycrc.yaml', '.nycrc.yml', 'nyc.config.js', 'nyc.config.cjs', 'nyc.config.mjs'] } as const;
+
+/**
+ * c8 and nyc thresholds, which wrap any runner: `--check-coverage`, `--100` or `--lines 90` on the
+ * command line, or `check-coverage` in their settings (an rc file, else package.json's key).
+ */
+function wrapperThresholds(root: string, packageJson: Record<string, unknown>, testScript: string): CoverageWrapper | undefined {
+  const commands = testScript.split(/&&|\|\||;/);
+  for (const tool of ['c8', 'nyc'] as const) {
+    const invoked = commands.find((command) => new RegExp(`(^|\\s)${tool}\\s`).test(command));
+    const rcName = WRAPPER_RC_FILES[tool].find((name) => existsSync(join(root, name)));
+    const settings = rcName ? readRc(join(root, rcName)) : isRecord(packageJson[tool]) ? (packageJson[tool] as Record<string, unknown>) : undefined;
+    const configFile = rcName ?? (isRecord(packageJson[tool]) ? 'package.json' : undefined);
+    const fromFlags = invoked !== undefined && new RegExp(`\\b${tool}\\b[^&|;]*\\s(--check-coverage|--100|--(lines|branches|functions|statements)[ =]\\d)`).test(invoked);
+    const fromSettings = settings !== undefined && (settings['check-coverage'] === true || settings.checkCoverage === true || settings['100'] === true);
+    if (fromFlags || (invoked !== undefined && fromSettings)) return { tool, ...(configFile ? { configFile } : {}) };
   }
-  return configs.some((config) => config['check-coverage'] === true || config['100'] === true);
+  return undefined;
 }
 
-/** The runner collects this file: under one of its roots and matching one of its patterns. */
-export function collects(setup: Pick<TestSetup, 'patterns' | 'roots'>, file: string): boolean {
+function readRc(file: string): Record<string, unknown> | undefined {
+  if (!/(\.json|rc)$/.test(file)) return { 'check-coverage': /check-?coverage['"]?\s*:\s*true/i.test(readFileSync(file, 'utf8')) };
+  const parsed = readJsonFileSync(file, JSONC);
+  return isRecord(parsed) ? parsed : undefined;
+}
+
+/** The runner collects this file: under one of its roots and matching one of its patterns (or, for jest's testRegex, its regular expressions). */
+export function collects(setup: Pick<TestSetup, 'patterns' | 'roots' | 'testRegex'>, file: string): boolean {
   return setup.roots.some((root) => {
     const relative = root === '.' ? file : file.startsWith(`${root}/`) ? file.slice(root.length + 1) : null;
-    return relative !== null && setup.patterns.some((pattern) => picomatch(pattern.replace(/^\.\//, ''))(relative));
+    if (relative === null) return false;
+    // jest tests testRegex against the file's absolute path; from the project root on is what decides.
+    if (setup.testRegex) return setup.testRegex.some((source) => safeRegExp(source)?.test(`/${file}`) ?? false);
+    return setup.patterns.some((pattern) => picomatch(pattern.replace(/^\.\//, ''))(relative));
   });
+}
+
+function safeRegExp(source: string): RegExp | undefined {
+  try {
+    return new RegExp(source);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Folders that hold only tests, by the names projects give them. */
@@ -290,19 +353,29 @@ const TEST_FOLDERS = new Set(['test', 'tests', '__tests__', 'spec', 'specs', 'e2
  */
 export function placeKitTest(setup: TestSetup, kitDir: string, extension: string): { path: string; collected: boolean } {
   const suffixes = uniq([...setup.existingTests.map(testSuffix).filter((s): s is string => s !== null), '.test', '.spec', '']);
-  const besideKit = suffixes.flatMap((suffix) => [`${kitDir}/kit${suffix}.${extension}`, `${kitDir}/__tests__/kit${suffix}.${extension}`]);
+  const kitTop = kitDir.split('/')[0]!;
+  const inKitTop = (folder: string) => kitTop !== kitDir && (folder === kitTop || folder.startsWith(`${kitTop}/`));
+  // A test folder inside the sources (`src/users/__tests__`) is the habit of keeping tests in a
+  // folder beside the code they test: the kit's gets one beside the kit, not in another module's.
+  const folders = setup.existingTests.map(testFolderOf).filter((f): f is string => f !== null);
+  const besideCodeFolders = uniq(folders.filter((folder) => inKitTop(posix.dirname(folder))).map((folder) => posix.basename(folder)));
+  const besideKit = suffixes.flatMap((suffix) => [
+    ...besideCodeFolders.map((name) => `${kitDir}/${name}/kit${suffix}.${extension}`),
+    `${kitDir}/kit${suffix}.${extension}`,
+    `${kitDir}/__tests__/kit${suffix}.${extension}`,
+  ]);
   const testFolders = uniq([
-    ...setup.existingTests.map(testFolderOf).filter((f): f is string => f !== null),
-    ...setup.roots.filter((r) => r !== '.'),
+    ...folders.filter((folder) => !inKitTop(posix.dirname(folder))),
+    ...setup.roots.filter((r) => r !== '.' && !inKitTop(r)),
     ...setup.patterns.map(staticPrefix).filter((f) => f !== '' && TEST_FOLDERS.has(f.split('/').pop()!)),
     'test',
   ]);
   const inTestFolders = testFolders.flatMap((folder) =>
     suffixes.flatMap((suffix) => [`${folder}/errors/kit${suffix}.${extension}`, `${folder}/error-kit${suffix}.${extension}`]),
   );
-  const kitTop = kitDir.split('/')[0]!;
   const outsideSources = setup.buildEmits || setup.publishedFolders.includes(kitTop);
-  const testsBesideCode = setup.existingTests.some((file) => testFolderOf(file) === null && (kitTop === kitDir || file.startsWith(`${kitTop}/`)));
+  const testsBesideCode =
+    besideCodeFolders.length > 0 || setup.existingTests.some((file) => testFolderOf(file) === null && (kitTop === kitDir || file.startsWith(`${kitTop}/`)));
   const preferBesideKit = testsBesideCode || (setup.existingTests.length === 0 && !outsideSources);
   const candidates = preferBesideKit ? [...besideKit, ...inTestFolders] : [...inTestFolders, ...besideKit];
   const chosen = candidates.find((candidate) => collects(setup, candidate));

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { addToConfigList, withJestCoverageExclusion } from '../../cli/generate/coverage-exclusion.js';
+import { addToConfigList, ISTANBUL_DEFAULT_EXCLUDE, planCoverageExclusion, withJestCoverageExclusion } from '../../cli/generate/coverage-exclusion.js';
 import { kitTestCommand } from '../../cli/generate/package-json.js';
 import type { CatalogTarget } from '../../cli/catalog/model.js';
 import { collects, detectTestSetup, placeKitTest } from '../../cli/project/test-setup.js';
@@ -104,6 +104,52 @@ describe('where the kit test goes', () => {
     expect(result.path).toBe('test/errors/kit.test.ts');
   });
 
+  it("jest's testRegex and rootDir from package.json: tests named and placed as the project's own specs", async () => {
+    const result = await placed({
+      'package.json': {
+        private: true,
+        devDependencies: { jest: '^30.0.0' },
+        scripts: { test: 'jest' },
+        jest: { rootDir: 'src', testRegex: '.*\\.spec\\.ts$', transform: { '^.+\\.ts$': 'ts-jest' } },
+      },
+      'src/app.service.ts': '',
+      'src/app.service.spec.ts': '',
+      'src/app.test.ts': '',
+      'test/app.e2e-spec.ts': '',
+    }, 'src/errors', 'ts');
+    expect(result.setup).toMatchObject({ runner: 'jest', roots: ['src'], testRegex: ['.*\\.spec\\.ts$'], existingTests: ['src/app.service.spec.ts'] });
+    expect(result).toEqual(expect.objectContaining({ path: 'src/errors/kit.spec.ts', collected: true }));
+    expect(collects(result.setup, 'src/errors/kit.test.ts')).toBe(false);
+    expect(collects(result.setup, 'test/errors/kit.spec.ts')).toBe(false);
+  });
+
+  it('tests kept in __tests__ folders beside the code: the kit\'s in one beside the kit, not in another module\'s', async () => {
+    const result = await placed({
+      'package.json': { private: true, devDependencies: { vitest: '^3.0.0' }, scripts: { test: 'vitest run' } },
+      'tsconfig.json': { compilerOptions: { outDir: 'dist' }, include: ['src'] },
+      'src/api/user/userService.ts': '',
+      'src/api/user/__tests__/userService.test.ts': '',
+      'src/common/__tests__/errorHandler.test.ts': '',
+    }, 'src/errors', 'ts');
+    expect(result).toMatchObject({ path: 'src/errors/__tests__/kit.test.ts', collected: true });
+  });
+
+  it('c8 thresholds in a script the test script runs: seen, with the runner that script starts', async () => {
+    const { root, packageJson } = project({
+      'package.json': { scripts: { test: 'npm run lint && npm run test:unit && npm run test:types', 'test:unit': 'c8 --100 node --test', lint: 'eslint', 'test:types': 'tsd' } },
+    });
+    const setup = await detectTestSetup(root, packageJson);
+    expect(setup).toMatchObject({ runner: 'node:test', coverageThresholds: true, coverageWrapper: { tool: 'c8' } });
+    expect(setup.coverageWrapper?.configFile).toBeUndefined();
+  });
+
+  it('nyc thresholds set in its rc file count when the test script runs nyc, not otherwise', async () => {
+    const withNyc = project({ 'package.json': { scripts: { test: 'nyc mocha' } }, '.nycrc.json': { 'check-coverage': true, lines: 90 } });
+    expect((await detectTestSetup(withNyc.root, withNyc.packageJson)).coverageWrapper).toEqual({ tool: 'nyc', configFile: '.nycrc.json' });
+    const reportOnly = project({ 'package.json': { scripts: { test: 'mocha', 'test-cov': 'nyc npm test' } }, '.nycrc.json': { 'check-coverage': true } });
+    expect((await detectTestSetup(reportOnly.root, reportOnly.packageJson)).coverageThresholds).toBe(false);
+  });
+
   it('c8 --check-coverage counts as coverage thresholds', async () => {
     const { root, packageJson } = project({ 'package.json': { scripts: { test: 'c8 --check-coverage --lines 100 node --test' } } });
     expect((await detectTestSetup(root, packageJson)).coverageThresholds).toBe(true);
@@ -134,6 +180,28 @@ describe('coverage exclusions', () => {
     const withList = config.replace('thresholds', "exclude: ['**/*.d.ts'],\n      thresholds");
     expect(addToConfigList(withList, 'coverage', 'exclude', 'src/errors/**')).toContain("exclude: ['src/errors/**', '**/*.d.ts']");
     expect(addToConfigList('export default {};\n', 'coverage', 'exclude', 'x/**')).toBeNull();
+  });
+
+  it('c8 thresholds given as flags: the kit joins c8\'s default excludes in package.json, which c8 merges with its flags', async () => {
+    const text = '{\n  "name": "plugin",\n  "files": ["index.js", "lib"],\n  "scripts": {\n    "test": "c8 --100 node --test"\n  }\n}\n';
+    const { root } = project({ 'package.json': text });
+    const setup = await detectTestSetup(root, JSON.parse(text));
+    const exclusion = planCoverageExclusion(root, setup, target({ kitDir: 'lib/errors', testRunner: 'node:test', language: 'javascript' }))!;
+    expect(exclusion.file).toBeUndefined();
+    const edited = exclusion.packageJsonEdit!(text);
+    expect(JSON.parse(edited).c8).toEqual({ exclude: [...ISTANBUL_DEFAULT_EXCLUDE, 'lib/errors/**'] });
+    // Only lines are added: the rest of the file is as the project wrote it.
+    expect(edited.startsWith(text.slice(0, text.lastIndexOf('\n  }')))).toBe(true);
+  });
+
+  it('c8 settings in .c8rc.json: the kit is added to its own exclude list there', async () => {
+    const { root, packageJson } = project({
+      'package.json': { scripts: { test: 'c8 node --test' } },
+      '.c8rc.json': '{\n  "check-coverage": true,\n  "exclude": ["test/**", "scripts/**"]\n}\n',
+    });
+    const setup = await detectTestSetup(root, packageJson);
+    const exclusion = planCoverageExclusion(root, setup, target({ kitDir: 'src/errors', testRunner: 'node:test' }))!;
+    expect(exclusion.file).toEqual({ path: '.c8rc.json', kind: 'merged', content: '{\n  "check-coverage": true,\n  "exclude": ["test/**", "scripts/**", "src/errors/**"]\n}\n' });
   });
 
   it('keeps jest\'s node_modules default when it adds the kit to coveragePathIgnorePatterns', () => {
