@@ -131,7 +131,9 @@ export async function detectProject(dir: string): Promise<ProjectInfo> {
     testSetup,
     framework: frameworksFound[0] ?? 'none',
     frameworksFound,
-    logger: projectLogger ? 'project' : allDependencies.has('pino') ? 'pino' : 'console',
+    // The kit's pino logger requires pino when the code runs: a devDependency (pino-pretty's tests, a
+    // transport's) is left out of production installs and is no reason to log through it.
+    logger: projectLogger ? 'project' : runtimeDependencies.has('pino') ? 'pino' : 'console',
     ...(projectLogger ? { projectLogger } : {}),
     profile: detectProfile(isEmpty, packageJson, runtimeDependencies),
     prettierConfigFile: await findPrettierConfig(root),

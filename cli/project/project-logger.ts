@@ -1,14 +1,17 @@
 /**
- * A logger the project already has: a module of its own (`src/log.ts`, `lib/logger.js`) that its
- * code imports across files. When there is one, the kit writes through it instead of adding a
- * second, unrelated logger beside it. Found from what the code imports, not from dependencies:
- * a `winston` dependency says nothing about which instance the application logs with.
+ * A logger the project already has: a module of its own (`src/log.ts`, `lib/logger.js`), or a
+ * pino, winston or bunyan instance some module exports whatever its name (`export { app, logger }`
+ * from the server module), that the code imports across files. When there is one, the kit writes
+ * through it instead of adding a second, unrelated logger beside it. Found from what the code
+ * imports, not from dependencies: a `winston` dependency says nothing about which instance the
+ * application logs with.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from '@babel/parser';
 import type { ProjectLogger } from '../catalog/model.js';
-import { RELATIVE_SPECIFIER } from './import-style.js';
+import { compilerOptionsOf, TSCONFIG_FILE } from '../../transforms/javascript/lib/tsconfig-options.js';
+import { isRecord } from './read-json-file.js';
 
 /** A module imported by fewer files than this is a helper of a few, not the project's logger. */
 const MIN_IMPORTERS = 3;
@@ -16,7 +19,9 @@ const SAMPLE_FILES = 400;
 const HEAD_BYTES = 16 * 1024;
 
 // The last segment of a specifier naming a logger module: log, logger, logging, with an extension or /index.
-const LOGGER_MODULE = /^(?:log|logger|logging)(?:\.[cm]?[jt]s)?$/;
+const LOGGER_MODULE = /^(?:log|logger|logging)(?:\.[cm]?[jt]sx?)?$/;
+// One quote-delimited specifier after `from`, `import(` or `require(`; no nested quantifiers.
+const SPECIFIER = /(?:\bfrom|\bimport\s*\(|\brequire\s*\()\s*(['"])([^'"\n]+)\1/g;
 const FIELDS_FIRST = new Set(['pino', 'bunyan']);
 const MESSAGE_FIRST = new Set(['winston', 'log4js', 'loglevel', 'signale', 'consola', 'tslog', 'roarr']);
 const RESOLVE_EXTENSIONS = ['', '.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs', '.jsx'];
@@ -29,30 +34,86 @@ export interface FoundProjectLogger extends ProjectLogger {
 }
 
 export function findProjectLogger(root: string, files: string[]): FoundProjectLogger | undefined {
+  const resolveSpecifier = specifierResolver(root);
   const importers = new Map<string, Set<string>>();
   for (const file of files.slice(0, SAMPLE_FILES)) {
     const text = readHead(path.join(root, file));
-    for (const match of text.matchAll(RELATIVE_SPECIFIER)) {
-      const specifier = match[2]!.replace(/\/index(?:\.[cm]?[jt]s)?$/, '');
-      if (!LOGGER_MODULE.test(specifier.slice(specifier.lastIndexOf('/') + 1))) continue;
-      const resolved = resolveModule(root, path.posix.dirname(file), match[2]!);
+    for (const match of text.matchAll(SPECIFIER)) {
+      const resolved = resolveSpecifier(path.posix.dirname(file), match[2]!);
       if (resolved === undefined || resolved === file) continue;
       const set = importers.get(resolved) ?? new Set<string>();
       set.add(file);
       importers.set(resolved, set);
     }
   }
-  const [best] = [...importers.entries()].sort((a, b) => b[1].size - a[1].size || (a[0] < b[0] ? -1 : 1));
-  if (!best || best[1].size < MIN_IMPORTERS) return undefined;
-  const [modulePath, users] = best;
-  const shape = loggerShape(path.join(root, modulePath));
-  if (!shape) return undefined;
-  return { path: modulePath, export: shape.exportName, style: shape.style, importers: users.size, ...(shape.library ? { library: shape.library } : {}) };
+  const widelyImported = [...importers.entries()]
+    .filter(([, users]) => users.size >= MIN_IMPORTERS)
+    .sort((a, b) => b[1].size - a[1].size || (a[0] < b[0] ? -1 : 1));
+  // A module named for logging is the project's logger by intent; an instance exported from a
+  // module of another name (the server's) is one by use, so the named module wins when both exist.
+  const named = widelyImported.filter(([modulePath]) => LOGGER_MODULE.test(moduleName(modulePath)));
+  for (const [modulePath, users] of [...named, ...widelyImported.filter((entry) => !named.includes(entry))]) {
+    const exports = moduleExports(path.join(root, modulePath));
+    if (!exports) continue;
+    const exportName = exports.instances[0] ?? (named.some(([p]) => p === modulePath) ? ['logger', 'log', 'default'].find((name) => exports.names.includes(name)) : undefined);
+    if (exportName === undefined) continue;
+    const library = exports.library;
+    const style: ProjectLogger['style'] = library !== undefined && FIELDS_FIRST.has(library) ? 'fields-first' : 'message-first';
+    return { path: modulePath, export: exportName, style, importers: users.size, ...(library ? { library } : {}) };
+  }
+  return undefined;
 }
 
-function resolveModule(root: string, fromDir: string, specifier: string): string | undefined {
-  const base = path.posix.normalize(path.posix.join(fromDir, specifier));
-  if (base.startsWith('..')) return undefined;
+/** `log` for `src/log/index.ts` and for `src/log.ts`. */
+function moduleName(modulePath: string): string {
+  const withoutIndex = modulePath.replace(/\/index\.[cm]?[jt]sx?$/, '');
+  return withoutIndex.slice(withoutIndex.lastIndexOf('/') + 1);
+}
+
+/**
+ * Resolves a specifier to a file of the project: relative ones from the importing file, and
+ * aliases from tsconfig `paths` (`@/server` for `src/server.ts`), as the project's compiler does.
+ */
+function specifierResolver(root: string): (fromDir: string, specifier: string) => string | undefined {
+  const aliases = pathAliases(root);
+  return (fromDir, specifier) => {
+    if (specifier.startsWith('./') || specifier.startsWith('../')) return resolveModule(root, path.posix.join(fromDir, specifier));
+    for (const alias of aliases) {
+      const rest = alias.wildcard ? (specifier.startsWith(alias.prefix) ? specifier.slice(alias.prefix.length) : undefined) : specifier === alias.prefix ? '' : undefined;
+      if (rest === undefined) continue;
+      for (const target of alias.targets) {
+        const resolved = resolveModule(root, target.replace('*', rest));
+        if (resolved !== undefined) return resolved;
+      }
+    }
+    return undefined;
+  };
+}
+
+interface PathAlias {
+  prefix: string;
+  wildcard: boolean;
+  /** Root-relative posix paths, with `*` where the rest of the specifier goes. */
+  targets: string[];
+}
+
+function pathAliases(root: string): PathAlias[] {
+  const config = path.join(root, TSCONFIG_FILE);
+  if (!existsSync(config)) return [];
+  const options = compilerOptionsOf(config);
+  if (!isRecord(options.paths)) return [];
+  const base = typeof options.baseUrl === 'string' ? options.baseUrl : '.';
+  return Object.entries(options.paths as Record<string, unknown>).flatMap(([key, value]) => {
+    if (!Array.isArray(value)) return [];
+    const wildcard = key.endsWith('*');
+    const targets = value.filter((v): v is string => typeof v === 'string').map((target) => path.posix.join(base, target));
+    return [{ prefix: wildcard ? key.slice(0, -1) : key, wildcard, targets }];
+  });
+}
+
+function resolveModule(root: string, joined: string): string | undefined {
+  const base = path.posix.normalize(joined);
+  if (base.startsWith('..') || path.isAbsolute(base)) return undefined;
   // TypeScript sources import `./log.js` for `./log.ts`.
   const stems = /\.[cm]?js$/.test(base) ? [base, base.replace(/\.([cm]?)js$/, '.$1ts')] : [base];
   for (const stem of stems) {
@@ -64,15 +125,22 @@ function resolveModule(root: string, fromDir: string, specifier: string): string
   return undefined;
 }
 
-interface LoggerShape {
-  exportName: string;
-  style: ProjectLogger['style'];
+interface ModuleExports {
+  /** Every name the module exports (`default` for a default or `module.exports` export). */
+  names: string[];
+  /** Exports that hold an instance a logging library created (`pino()`, `winston.createLogger()`). */
+  instances: string[];
+  /** The logging library it imports, if any. */
   library?: string;
 }
 
-/** Which export of the module is the logger and how it takes its arguments; undefined when it exports none we can tell. */
-function loggerShape(file: string): LoggerShape | undefined {
-  let program;
+type Program = ReturnType<typeof parse>['program'];
+type Statement = Program['body'][number];
+type Expression = Extract<Statement, { type: 'ExpressionStatement' }>['expression'];
+
+/** What a module exports, and which of its exports a logging library created; undefined when it cannot be read. */
+function moduleExports(file: string): ModuleExports | undefined {
+  let program: Program;
   try {
     program = parse(readFileSync(file, 'utf8'), {
       sourceType: 'unambiguous',
@@ -83,55 +151,115 @@ function loggerShape(file: string): LoggerShape | undefined {
     return undefined;
   }
   let library: string | undefined;
-  const exports: string[] = [];
-  for (const statement of program.body) {
-    if (statement.type === 'ImportDeclaration') library ??= knownLibrary(statement.source.value);
-    if (statement.type === 'VariableDeclaration') {
-      for (const declarator of statement.declarations) {
-        const init = declarator.init;
-        if (init?.type === 'CallExpression' && init.callee.type === 'Identifier' && init.callee.name === 'require' && init.arguments[0]?.type === 'StringLiteral') {
-          library ??= knownLibrary(init.arguments[0].value);
-        }
-      }
+  // Local names bound to a logging library (its default, namespace or a named factory).
+  const libraryBindings = new Map<string, string>();
+  // Local names holding an instance the library created.
+  const instances = new Set<string>();
+  const names: string[] = [];
+  const instanceExports: string[] = [];
+  const exportAs = (exported: string, value: Expression | null | undefined) => {
+    names.push(exported);
+    if (value && isInstance(value)) instanceExports.push(exported);
+  };
+
+  function isInstance(node: Expression): boolean {
+    if (node.type === 'Identifier') return instances.has(node.name);
+    if (node.type === 'TSAsExpression' || node.type === 'TSSatisfiesExpression' || node.type === 'TSNonNullExpression') return isInstance(node.expression);
+    if (node.type !== 'CallExpression' && node.type !== 'NewExpression') return false;
+    const callee = node.callee;
+    if (callee.type === 'Identifier') return libraryBindings.has(callee.name);
+    if (callee.type === 'CallExpression') {
+      const required = requiredLibrary(callee);
+      library ??= required;
+      return required !== undefined;
     }
-    if (statement.type === 'ExportDefaultDeclaration') exports.push('default');
+    if (callee.type === 'MemberExpression') {
+      const object = callee.object;
+      // `winston.createLogger()`, `pino.default()`, and a child of an instance: `logger.child({ module })`.
+      if (object.type === 'Identifier' && libraryBindings.has(object.name)) return true;
+      return callee.property.type === 'Identifier' && callee.property.name === 'child' && isInstance(object as Expression);
+    }
+    return false;
+  }
+
+  for (const statement of program.body) {
+    if (statement.type === 'ImportDeclaration') {
+      const name = knownLibrary(statement.source.value);
+      if (name === undefined) continue;
+      library ??= name;
+      for (const specifier of statement.specifiers) if (statement.importKind !== 'type' && !('importKind' in specifier && specifier.importKind === 'type')) libraryBindings.set(specifier.local.name, name);
+      continue;
+    }
+    const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+    if (declaration?.type === 'VariableDeclaration') {
+      for (const declarator of declaration.declarations) {
+        const init = declarator.init as Expression | null | undefined;
+        const required = init ? requiredLibrary(init) : undefined;
+        if (required !== undefined) {
+          library ??= required;
+          if (declarator.id.type === 'Identifier') libraryBindings.set(declarator.id.name, required);
+          if (declarator.id.type === 'ObjectPattern') {
+            for (const property of declarator.id.properties) if (property.type === 'ObjectProperty' && property.value.type === 'Identifier') libraryBindings.set(property.value.name, required);
+          }
+          continue;
+        }
+        if (declarator.id.type !== 'Identifier') continue;
+        if (init && isInstance(init)) instances.add(declarator.id.name);
+        if (statement.type === 'ExportNamedDeclaration') exportAs(declarator.id.name, init);
+      }
+      continue;
+    }
     if (statement.type === 'ExportNamedDeclaration') {
-      if (statement.declaration?.type === 'VariableDeclaration') {
-        for (const declarator of statement.declaration.declarations) if (declarator.id.type === 'Identifier') exports.push(declarator.id.name);
-      } else if (statement.declaration && 'id' in statement.declaration && statement.declaration.id?.type === 'Identifier') {
-        exports.push(statement.declaration.id.name);
-      }
+      if (statement.declaration && 'id' in statement.declaration && statement.declaration.id?.type === 'Identifier') names.push(statement.declaration.id.name);
       for (const specifier of statement.specifiers) {
-        if (specifier.type === 'ExportSpecifier') exports.push(specifier.exported.type === 'Identifier' ? specifier.exported.name : specifier.exported.value);
+        if (specifier.type !== 'ExportSpecifier') continue;
+        const exported = specifier.exported.type === 'Identifier' ? specifier.exported.name : specifier.exported.value;
+        exportAs(exported, statement.source ? null : specifier.local);
       }
+      continue;
+    }
+    if (statement.type === 'ExportDefaultDeclaration') {
+      const value = statement.declaration;
+      exportAs('default', value.type.endsWith('Declaration') ? null : (value as Expression));
+      continue;
     }
     if (statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression') {
-      const target = statement.expression.left;
+      const { left: target, right: value } = statement.expression;
       if (target.type !== 'MemberExpression' || target.property.type !== 'Identifier') continue;
       const isModuleExports = target.object.type === 'Identifier' && target.object.name === 'module' && target.property.name === 'exports';
       if (isModuleExports) {
-        const value = statement.expression.right;
         if (value.type === 'ObjectExpression') {
-          const keys = value.properties.flatMap((property) =>
-            (property.type === 'ObjectProperty' || property.type === 'ObjectMethod') && property.key.type === 'Identifier' ? [property.key.name] : [],
-          );
-          exports.push(...keys);
+          const keys: string[] = [];
+          for (const property of value.properties) {
+            if ((property.type === 'ObjectProperty' || property.type === 'ObjectMethod') && property.key.type === 'Identifier') {
+              keys.push(property.key.name);
+              exportAs(property.key.name, property.type === 'ObjectProperty' ? (property.value as Expression) : null);
+            }
+          }
           // An object of logging methods is itself the logger the module exports.
-          if (keys.includes('error') && (keys.includes('info') || keys.includes('warn'))) exports.push('default');
+          if (keys.includes('error') && (keys.includes('info') || keys.includes('warn'))) names.push('default');
         } else {
-          exports.push('default');
+          exportAs('default', value);
         }
       } else if (target.object.type === 'Identifier' && target.object.name === 'exports') {
-        exports.push(target.property.name);
+        exportAs(target.property.name, value);
       } else if (target.object.type === 'MemberExpression' && target.object.object.type === 'Identifier' && target.object.object.name === 'module') {
-        exports.push(target.property.name);
+        exportAs(target.property.name, value);
       }
     }
   }
-  const exportName = ['logger', 'log', 'default'].find((name) => exports.includes(name));
-  if (exportName === undefined) return undefined;
-  const style: ProjectLogger['style'] = library !== undefined && FIELDS_FIRST.has(library) ? 'fields-first' : 'message-first';
-  return { exportName, style, ...(library ? { library } : {}) };
+  // The export the module is named for comes first when it holds several instances.
+  const preferred = ['logger', 'log', 'default'];
+  instanceExports.sort((a, b) => (preferred.includes(a) ? preferred.indexOf(a) : 9) - (preferred.includes(b) ? preferred.indexOf(b) : 9));
+  return { names, instances: [...new Set(instanceExports)], ...(library ? { library } : {}) };
+}
+
+/** The logging library a `require('pino')` (or `require('pino')(...)`'s callee) loads. */
+function requiredLibrary(node: Expression): string | undefined {
+  if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'require' && node.arguments[0]?.type === 'StringLiteral') {
+    return knownLibrary(node.arguments[0].value);
+  }
+  return undefined;
 }
 
 function knownLibrary(source: string): string | undefined {

@@ -267,6 +267,50 @@ describe("the project's own logger", () => {
     expect((await detectProject(root)).projectLogger).toMatchObject({ path: 'src/log.js', export: 'default', style: 'message-first' });
   });
 
+  it('a pino instance of any name, exported by a module of any name that the code imports through a path alias, is the project logger', async () => {
+    const root = project({
+      'package.json': { name: 'alias-app', private: true, dependencies: { pino: '^9.0.0', express: '^5.0.0' } },
+      'tsconfig.json': { compilerOptions: { module: 'commonjs', baseUrl: '.', paths: { '~/*': ['src/*'] } } },
+      'src/server.ts': "import express from 'express';\nimport { pino } from 'pino';\n\nconst app = express();\nconst appLog = pino({ name: 'api' });\n\nexport { app, appLog };\n",
+      'src/index.ts': "import { app, appLog } from '~/server';\napp.listen(3000, () => appLog.info('up'));\n",
+      'src/users/service.ts': "import { appLog } from '~/server';\nexport const find = () => appLog.debug('find');\n",
+      'src/users/router.test.ts': "import { app } from '~/server';\nexport { app };\n",
+      'src/config.ts': "export const port = 3000;\n",
+    });
+    const info = await detectProject(root);
+    expect(info.logger).toBe('project');
+    expect(info.projectLogger).toMatchObject({ path: 'src/server.ts', export: 'appLog', style: 'fields-first', importers: 3, library: 'pino' });
+  });
+
+  it('a winston logger created with a named import and exported under its own name, from CommonJS', async () => {
+    const root = project({
+      'package.json': { name: 'audit-app', private: true, dependencies: { winston: '^3.0.0' } },
+      'lib/audit.js': "const { createLogger, transports } = require('winston');\nconst trail = createLogger({ transports: [new transports.Console()] });\nmodule.exports = { trail, level: 'info' };\n",
+      ...Object.fromEntries(Array.from({ length: 3 }, (_, i) => [`lib/job${i}.js`, `const { trail } = require('./audit');\ntrail.info('job${i}');\n`])),
+    });
+    expect((await detectProject(root)).projectLogger).toMatchObject({ path: 'lib/audit.js', export: 'trail', style: 'message-first', library: 'winston' });
+  });
+
+  it('a module imported across the code that exports no logging instance is not a logger, whatever it exports', async () => {
+    const root = project({
+      'package.json': { name: 'plain', private: true, dependencies: { pino: '^9.0.0' } },
+      'src/db.js': "const pino = require('pino');\nconst log = pino();\nmodule.exports = { query: () => log.info('q'), logger: { info() {} } };\n",
+      ...Object.fromEntries(Array.from({ length: 3 }, (_, i) => [`src/r${i}.js`, `const db = require('./db');\ndb.query();\n`])),
+    });
+    const info = await detectProject(root);
+    expect(info.projectLogger).toBeUndefined();
+    expect(info.logger).toBe('pino');
+  });
+
+  it('pino only among devDependencies (a transport tested against it) is no reason for the kit to require it', async () => {
+    const root = project({
+      'package.json': { name: 'pretty', version: '1.0.0', bin: { pretty: './bin.js' }, dependencies: { colorette: '^2.0.0' }, devDependencies: { pino: '^9.0.0' } },
+      'bin.js': "#!/usr/bin/env node\nrequire('./index.js')\n",
+      'index.js': 'module.exports = () => {}\n',
+    });
+    expect((await detectProject(root)).logger).toBe('console');
+  });
+
   it('a logger module used by one or two files is not the project logger', async () => {
     const root = project({
       'package.json': { name: 'few', private: true, dependencies: { pino: '^9.0.0' } },
