@@ -28,12 +28,19 @@ export function catalogForInit(root: string, explicit: Partial<CatalogTarget>, r
   return { catalog, file: { path: CATALOG_FILE, content: serializeCatalog(catalog), kind: 'merged' } };
 }
 
+const TEST_FILE_INPUTS: Array<keyof CatalogTarget> = ['testRunner', 'language', 'moduleSystem', 'kitDir'];
+
 function withExplicitTarget(catalog: Catalog, explicit: Partial<CatalogTarget>, resolved: CatalogTarget): Catalog {
   const target: CatalogTarget = { ...catalog.target };
   for (const key of Object.keys(explicit) as Array<keyof CatalogTarget>) {
     (target as unknown as Record<string, unknown>)[key] = resolved[key];
   }
   target.importSuffix = resolved.importSuffix;
+  // Where the kit's test goes follows from the runner, language and folder: a new one of them moves it.
+  if (TEST_FILE_INPUTS.some((key) => key in explicit)) {
+    if (resolved.testFile === undefined) delete target.testFile;
+    else target.testFile = resolved.testFile;
+  }
   return { ...catalog, target };
 }
 
