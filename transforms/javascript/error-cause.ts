@@ -130,7 +130,11 @@ function siteCollector(ctx: Omit<TransformContext, 'useKitExport'>): { visitors:
       // `throw Error('x')` works for built-ins only; any other call is a factory with its own rules.
       if (thrown.type === 'CallExpression' && kind !== 'built-in') return;
       nativeCause ??= supportsNativeErrorCause(ctx.filePath);
-      const plan = planFor(thrown, clause, kind, nativeCause, ctx.source, ctx.kit.profile === 'library');
+      const tryStatement = ancestors[ancestors.indexOf(clause) - 1];
+      const plan =
+        tryStatement?.type === 'TryStatement' && callsHttpClient(tryStatement.block)
+          ? ({ kind: 'unsafe', reason: REQUEST_REASON } as const)
+          : planFor(thrown, clause, kind, nativeCause, ctx.source, ctx.kit.profile === 'library');
       if (plan !== undefined) sites.push({ node: thrown, clause, plan });
     },
   };
@@ -214,3 +218,26 @@ function mentionsCaught(node: Node, param: Node): boolean {
 }
 
 export default toJscodeshift({ meta, mightMatch, detect, fix, detectShared });
+
+const REQUEST_REASON =
+  "the caught error comes from an HTTP client that keeps the request on its errors (URL, headers, credentials), and a log that prints the new error would print them as its cause; keep what is safe by hand";
+
+/** HTTP clients whose errors hold the request they made: axios (`config`, `request`), got, request, superagent, needle. */
+const REQUEST_KEEPING_CLIENT = /^(?:axios\w*|\w*Axios|got|request|superagent|needle)$/;
+
+/** Whether `block` calls such a client: `axios.post(…)`, `this.axios(…)`, `got(…)`. */
+function callsHttpClient(block: Node): boolean {
+  let found = false;
+  walk(block, (node) => {
+    if (found) return false;
+    if (node.type !== 'CallExpression') return undefined;
+    let callee: Node = node.callee;
+    while (callee.type === 'MemberExpression') {
+      if (!callee.computed && callee.property.type === 'Identifier' && REQUEST_KEEPING_CLIENT.test(callee.property.name)) found = true;
+      callee = callee.object;
+    }
+    if (callee.type === 'Identifier' && REQUEST_KEEPING_CLIENT.test(callee.name)) found = true;
+    return undefined;
+  });
+  return found;
+}
