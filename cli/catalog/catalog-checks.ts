@@ -53,13 +53,24 @@ export function crossCheckCatalog(value: unknown): CrossCheckProblem[] {
  * markers; catalog text rendered into a page must not hold them, or the page splits in the wrong place.
  */
 function markersIn(value: unknown, pointer: string): CrossCheckProblem[] {
-  if (typeof value === 'string') {
-    const marker = [GENERATED_BLOCK_START, GENERATED_BLOCK_END].find((candidate) => value.includes(candidate));
-    return marker === undefined ? [] : [{ pointer, message: `holds ${marker}, which marks where generated text starts or ends in a runbook page — remove it from the text` }];
-  }
-  if (Array.isArray(value)) return value.flatMap((item, index) => markersIn(item, `${pointer}/${index}`));
-  if (isRecord(value)) return Object.entries(value).flatMap(([key, item]) => markersIn(item, `${pointer}/${escapePointerSegment(key)}`));
-  return [];
+  const problems: CrossCheckProblem[] = [];
+  // Pointers are built only for the strings that hold a marker: a large catalog has tens of thousands of values.
+  const visit = (item: unknown, path: ReadonlyArray<string | number>): void => {
+    if (typeof item === 'string') {
+      const marker = item.includes(GENERATED_BLOCK_START) ? GENERATED_BLOCK_START : item.includes(GENERATED_BLOCK_END) ? GENERATED_BLOCK_END : undefined;
+      if (marker === undefined) return;
+      problems.push({
+        pointer: pointer + path.map((segment) => `/${typeof segment === 'number' ? segment : escapePointerSegment(segment)}`).join(''),
+        message: `holds ${marker}, which marks where generated text starts or ends in a runbook page — remove it from the text`,
+      });
+    } else if (Array.isArray(item)) {
+      item.forEach((element, index) => visit(element, [...path, index]));
+    } else if (isRecord(item)) {
+      for (const key of Object.keys(item)) visit(item[key], [...path, key]);
+    }
+  };
+  visit(value, []);
+  return problems;
 }
 
 function findDuplicates(entries: unknown[], field: 'name' | 'code', rule: string): CrossCheckProblem[] {

@@ -52,6 +52,8 @@ export class JsonSyntaxError extends Error {
 }
 
 const MAX_DEPTH = 512;
+const LITERALS = [['true', true], ['false', false], ['null', null]] as const;
+const SIMPLE_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 
 export function parseLocatedJson(text: string, dialect: JsonDialect = {}): LocatedJson {
   // Editors hide a byte-order mark, so positions are counted as if it were not there.
@@ -67,6 +69,7 @@ class LocatingParser {
   private readonly lineStarts: number[] = [0];
   private readonly locations = new Map<string, ValueLocation>();
   private readonly duplicateKeys: DuplicateKey[] = [];
+  private lastLine = 0;
 
   constructor(
     private readonly text: string,
@@ -95,7 +98,7 @@ class LocatingParser {
     if (char === '[') return this.parseArray(pointer, depth);
     if (char === '"') return this.parseString();
     if (char === '-' || (char >= '0' && char <= '9')) return this.parseNumber();
-    for (const [word, value] of [['true', true], ['false', false], ['null', null]] as const) {
+    for (const [word, value] of LITERALS) {
       if (this.text.startsWith(word, this.index)) {
         this.index += word.length;
         return value;
@@ -136,7 +139,8 @@ class LocatingParser {
       seen.set(name, keyPosition);
       const value = this.parseValue(memberPointer, keyPosition, depth + 1);
       // defineProperty, not assignment: a "__proto__" member must stay data, as with JSON.parse.
-      Object.defineProperty(result, name, { value, enumerable: true, writable: true, configurable: true });
+      if (name === '__proto__') Object.defineProperty(result, name, { value, enumerable: true, writable: true, configurable: true });
+      else result[name] = value;
       this.skipTrivia();
       const next = this.text[this.index];
       if (next === ',') {
@@ -185,24 +189,27 @@ class LocatingParser {
     const start = this.index;
     this.index++;
     let result = '';
+    // Plain characters are copied a run at a time: a catalog of thousands of errors is mostly strings.
+    let runStart = this.index;
     for (;;) {
       if (this.index >= this.text.length) this.failAt(start, 'unterminated string');
+      const code = this.text.charCodeAt(this.index);
+      if (code !== 0x22 && code !== 0x5c && code >= 0x20) {
+        this.index++;
+        continue;
+      }
+      result += this.text.slice(runStart, this.index);
       const char = this.text[this.index];
       if (char === '"') {
         this.index++;
         return result;
       }
       if (char === '\n' || char === '\r') this.failAt(start, 'unterminated string (a line break inside a string must be written \\n)');
-      if (char < ' ') this.fail('control characters inside a string must be escaped');
-      if (char !== '\\') {
-        result += char;
-        this.index++;
-        continue;
-      }
+      if (char! < ' ') this.fail('control characters inside a string must be escaped');
+      runStart = this.index;
       const escape = this.text[this.index + 1];
-      const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
-      if (escape !== undefined && Object.hasOwn(simple, escape)) {
-        result += simple[escape];
+      if (escape !== undefined && Object.hasOwn(SIMPLE_ESCAPES, escape)) {
+        result += SIMPLE_ESCAPES[escape];
         this.index += 2;
       } else if (escape === 'u' && /^[0-9a-fA-F]{4}$/.test(this.text.slice(this.index + 2, this.index + 6))) {
         result += String.fromCharCode(Number.parseInt(this.text.slice(this.index + 2, this.index + 6), 16));
@@ -210,6 +217,7 @@ class LocatingParser {
       } else {
         this.fail(`invalid escape sequence "\\${escape ?? ''}" in a string`);
       }
+      runStart = this.index;
     }
   }
 
@@ -255,6 +263,13 @@ class LocatingParser {
   }
 
   private positionAt(offset: number): SourcePosition {
+    // Values are located in reading order, so the line is usually the last one found or just after it.
+    let line = this.lastLine;
+    if (this.lineStarts[line]! <= offset) {
+      while (line + 1 < this.lineStarts.length && this.lineStarts[line + 1]! <= offset) line++;
+      this.lastLine = line;
+      return { line: line + 1, column: offset - this.lineStarts[line]! + 1 };
+    }
     let low = 0;
     let high = this.lineStarts.length - 1;
     while (low < high) {

@@ -20,9 +20,7 @@ export const REQUIRED_RUNBOOK_SECTIONS: readonly string[] = [
 /** The required sections a runbook page lacks (compared case-insensitively, ignoring trailing spaces and `#`s). */
 export function missingRunbookSections(markdown: string): string[] {
   const headings = new Set<string>();
-  for (const line of markdown.split(/\r?\n/)) {
-    const match = /^##[ \t]+(.*?)[ \t#]*$/.exec(line);
-    if (match) headings.add(match[1].toLowerCase());
-  }
+  // One pass over the page: lines end at \n or \r\n, as when it was split into lines.
+  for (const match of markdown.matchAll(/(?:^|\n)##[ \t]+(.*?)[ \t#]*(?=\r?\n|$)/g)) headings.add(match[1]!.toLowerCase());
   return REQUIRED_RUNBOOK_SECTIONS.filter((section) => !headings.has(section.toLowerCase()));
 }

@@ -48,6 +48,12 @@ export interface PlanOptions {
    * did not write.
    */
   refreshDerived?: boolean;
+  /**
+   * What the caller already read of a file, if anything. A file whose content read there equals
+   * the desired content is unchanged without being read a second time; any other file goes
+   * through every check below.
+   */
+  alreadyRead?: (relativePath: string) => string | undefined;
 }
 
 /**
@@ -60,17 +66,30 @@ export function planChanges(root: string, files: DesiredFile[], options: PlanOpt
     const absolutePath = resolveInsideProject(root, file.path);
     if (seen.has(absolutePath)) throw new Error(`internal: ${file.path} planned twice`);
     seen.add(absolutePath);
-    const current = readCurrent(absolutePath, file.path);
-    if (current === undefined) {
-      return { path: file.path, absolutePath, kind: file.kind, status: 'create', content: file.content, diff: patch(file.path, '', file.content) };
+    if (options.alreadyRead?.(file.path) === file.content) {
+      return { path: file.path, absolutePath, kind: file.kind, status: 'unchanged', content: file.content, diff: '' };
     }
+    const current = readCurrent(absolutePath, file.path);
+    if (current === undefined) return withDiff({ path: file.path, absolutePath, kind: file.kind, status: 'create', content: file.content }, '');
     if (current === file.content) {
       return { path: file.path, absolutePath, kind: file.kind, status: 'unchanged', content: file.content, diff: '' };
     }
     const refreshed = file.kind === 'merged' || (file.kind === 'derived' && options.refreshDerived === true);
     const status: ChangeStatus = refreshed ? 'update' : options.force ? 'overwrite' : 'conflict';
-    return { path: file.path, absolutePath, kind: file.kind, status, content: file.content, diff: patch(file.path, current, file.content) };
+    return withDiff({ path: file.path, absolutePath, kind: file.kind, status, content: file.content }, current);
   });
+}
+
+/**
+ * The change with its diff computed when first read: only dry runs and JSON output show diffs,
+ * and diffing a regenerated module of a hundred thousand lines took seconds.
+ */
+function withDiff(change: Omit<FileChange, 'diff'>, before: string): FileChange {
+  let diff: string | undefined;
+  return Object.defineProperty(change, 'diff', {
+    enumerable: true,
+    get: () => (diff ??= patch(change.path, before, change.content)),
+  }) as FileChange;
 }
 
 function readCurrent(absolutePath: string, shownPath: string): string | undefined {

@@ -20,11 +20,12 @@ export function resolveInsideProject(root: string, relativePath: string): string
     throw new UsageError(`refusing to write ${relativePath}: it resolves outside the project root ${absoluteRoot}`);
   }
   // The nearest existing ancestor decides where the write really lands once symlinks are followed.
-  const realRoot = existsSync(absoluteRoot) ? realpathSync(absoluteRoot) : absoluteRoot;
+  // The system's realpath: Node's own walks every component with lstat, thousands of times in a sync.
+  const realRoot = existsSync(absoluteRoot) ? realpathSync.native(absoluteRoot) : absoluteRoot;
   let existing = target;
   while (!existsSync(existing) && existing !== absoluteRoot) existing = path.dirname(existing);
   if (existsSync(existing)) {
-    const realExisting = realpathSync(existing);
+    const realExisting = realpathSync.native(existing);
     if (!isWithin(realRoot, realExisting)) {
       throw new UsageError(`refusing to write ${relativePath}: ${path.relative(absoluteRoot, existing) || '.'} links outside the project root`);
     }

@@ -7,7 +7,9 @@ import { GENERATED_BLOCK_END, GENERATED_BLOCK_START, missingRunbookSections } fr
 import { UsageError } from '../errors.js';
 import type { DesiredFile } from '../fs/file-changes.js';
 import { isWithin, toPosix } from '../fs/project-paths.js';
-import { readProjectFile, renderProjectCatalogFiles } from './project-catalog-files.js';
+import { projectFiles, readProjectFile, renderProjectCatalogFiles } from './project-catalog-files.js';
+import type { ExistingFiles } from './render.js';
+import { withoutDigest } from './format-digest.js';
 import { hasGeneratedBlock, mergeGeneratedBlock } from './runbook-merge.js';
 import { missingKitDependencies } from './sync.js';
 
@@ -72,14 +74,15 @@ export async function runCheck(root: string): Promise<CheckResult> {
   }
 
   const findings = nameFindings(catalog);
+  const existing = projectFiles(projectRoot);
   let rendered: DesiredFile[];
   try {
-    rendered = await renderProjectCatalogFiles(projectRoot, catalog);
+    rendered = await renderProjectCatalogFiles(projectRoot, catalog, existing);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     return result(projectRoot, [...findings, ...catalogFindings(error.message)], 0);
   }
-  for (const file of rendered) findings.push(...fileFindings(projectRoot, file));
+  for (const file of rendered) findings.push(...fileFindings(existing, file));
   findings.push(...orphanRunbookFindings(projectRoot, catalog, rendered));
   findings.push(...dependencyFindings(projectRoot, catalog));
   return result(projectRoot, findings, rendered.length);
@@ -140,13 +143,14 @@ function nameFindings(catalog: Catalog): CheckFinding[] {
   return findings;
 }
 
-function fileFindings(root: string, file: DesiredFile): CheckFinding[] {
-  const current = readProjectFile(root, file.path);
+function fileFindings(existing: ExistingFiles, file: DesiredFile): CheckFinding[] {
+  const current = existing.read(file.path);
   if (current === undefined) {
     return [{ kind: 'missing', severity: 'error', file: file.path, message: 'is missing', fix: SYNC_COMMAND }];
   }
   if (hasGeneratedBlock(file.content)) return runbookFindings(file, current);
-  if (file.kind === 'derived' && current !== file.content) {
+  // The digest line only spares work; a file whose text is right is up to date without it.
+  if (file.kind === 'derived' && current !== file.content && withoutDigest(current) !== withoutDigest(file.content)) {
     return [{
       kind: 'drift',
       severity: 'error',
@@ -179,7 +183,7 @@ function runbookFindings(file: DesiredFile, current: string): CheckFinding[] {
       message: `its generated block cannot be read: ${merged.reason}`,
       fix: `keep one ${GENERATED_BLOCK_START} and one ${GENERATED_BLOCK_END} around the generated block (or delete both), then run \`${SYNC_COMMAND}\``,
     });
-  } else if (merged.content !== current) {
+  } else if (merged.content !== current && withoutDigest(merged.content) !== withoutDigest(current)) {
     findings.push({
       kind: 'runbook-block',
       severity: 'error',

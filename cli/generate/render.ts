@@ -15,6 +15,9 @@ import { forgetProjectStyles, generatedFiles, projectStyle, type PrettierApi, ty
 import { fixWithLinter, linterReadsTypes } from '../project/linter.js';
 import { isDeliberate, withDisableComments } from './deliberate-lint.js';
 import { isOlderLinterGap, withOlderLinterGapsDeclared } from './older-linter.js';
+import { digestOf, vouchesFor, withDigest } from './format-digest.js';
+import { forgetLinterFingerprints, linterFingerprint } from './linter-fingerprint.js';
+import { hasGeneratedBlock, locateGeneratedBlock } from './runbook-merge.js';
 import type * as prettier from 'prettier';
 
 /**
@@ -44,18 +47,55 @@ export function renderTemplate(relativePath: string, data: object): string {
   }
 }
 
+/**
+ * How a rendering may use the project's files as they are: `sync`, `add` and `check` only need
+ * to know whether each file is what the catalog produces, so a formatted file whose digests still
+ * vouch for it is taken as it is, and a file the user owns that exists is not rendered at all
+ * (it is kept whatever it holds), unless it has a generated block to compare.
+ */
+export interface ExistingFiles {
+  /** The file's current content, undefined when there is none; may throw for a path the project refuses. */
+  read(relativePath: string): string | undefined;
+}
+
+/** Catalog errors by class name, so each runbook page finds its error without a scan of the catalog. */
+const errorsByName = new WeakMap<TemplateData, Map<string, TemplateData['errors'][number]>>();
+
+function errorNamed(data: TemplateData, name: string): TemplateData['errors'][number] | undefined {
+  let byName = errorsByName.get(data);
+  if (!byName) {
+    byName = new Map(data.errors.map((error) => [error.name, error]));
+    errorsByName.set(data, byName);
+  }
+  return byName.get(name);
+}
+
+/** A path the project refuses (it leaves the project) reads as no file: the command reports it when it reads the file itself. */
+function readExisting(existing: ExistingFiles | undefined, relativePath: string): string | undefined {
+  try {
+    return existing?.read(relativePath);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Renders one planned file into the exact bytes it should have on disk. */
 export async function renderPlannedFile(
   file: PlannedFile,
   data: TemplateData,
   catalog: Catalog,
   projectRoot: string,
+  existing?: ExistingFiles,
 ): Promise<DesiredFile> {
   const fileData: Record<string, unknown> = { ...data, ...file.data };
   if (typeof file.data?.errorName === 'string') {
-    fileData.error = data.errors.find((e) => e.name === file.data?.errorName);
+    fileData.error = errorNamed(data, file.data.errorName);
   }
   let text = renderTemplate(file.template, fileData);
+  const current = readExisting(existing, file.path);
+  if (current !== undefined && file.kind === 'owned' && !hasGeneratedBlock(text)) {
+    return { path: file.path, content: current, kind: file.kind };
+  }
   if (file.format === 'code' && catalog.target.language === 'javascript') {
     text = toJavaScript(text, file.path);
     if (catalog.target.moduleSystem === 'cjs') {
@@ -63,7 +103,7 @@ export async function renderPlannedFile(
     }
     if (catalog.target.ecmaVersion !== undefined) text = lowerSyntax(text, file.path, catalog.target.ecmaVersion);
   }
-  const content = await formatRendered(text, file.format, path.join(projectRoot, file.path), projectRoot, catalog.target);
+  const content = await formatRendered(text, file, path.join(projectRoot, file.path), projectRoot, catalog.target, current);
   return { path: file.path, content, kind: file.kind };
 }
 
@@ -72,20 +112,56 @@ export async function renderPlannedFile(
  * templates are written readable as they are, and only go through prettier when the project
  * has a prettier config that would otherwise flag them. Code always goes through prettier (the
  * JavaScript conversions leave spacing to it) and then through the project's own linter fixer.
+ * What went through prettier or a linter gets a digest line (see format-digest.ts), and `current`,
+ * when its digests vouch for it, stands for the formatted text.
  */
 async function formatRendered(
   text: string,
-  format: PlannedFile['format'],
+  file: PlannedFile,
   absolutePath: string,
   projectRoot: string,
   target: Catalog['target'],
+  current: string | undefined,
 ): Promise<string> {
-  if (format === 'python') return text.replace(/\s*$/, '\n');
+  const { format } = file;
+  if (format === 'python') return endWithOneNewline(text);
   const style = await projectStyle(projectRoot, generatedFiles(target), target.codeStyle);
+  const prettierFormats = format === 'code' || (await configFileFor(path.dirname(absolutePath), style.prettier)) !== null;
+  const linter = style.linter?.installed && (format === 'code' || style.linter.kind === 'eslint') ? style.linter : undefined;
+  if (!prettierFormats && !linter) return endWithOneNewline(text);
+
+  const options = prettierFormats ? await prettierOptionsFor(absolutePath, format === 'markdown' ? {} : style.prettierOptions, style.prettier) : null;
+  const input = digestOf(
+    file.path,
+    text,
+    // Plugins resolved to absolute paths would make the digest differ between two clones of the project.
+    JSON.stringify(options).split(JSON.stringify(projectRoot).slice(1, -1)).join('<project>'),
+    String((style.prettier as { version?: unknown }).version ?? ''),
+    linter ? linterFingerprint(projectRoot, linter) : '',
+  );
+  const bodyOf = hasGeneratedBlock(text) ? generatedBlockBody : undefined;
+  if (current !== undefined && vouchesFor(current, input, bodyOf)) return current;
+
+  const unlintable = style.unlintable.length;
+  const problems = style.lintProblems.length;
+  const formatted = await formatThroughProjectTools(text, format, absolutePath, projectRoot, style);
+  // Output that depended on the linter failing, or on the file not being on disk yet, gets no
+  // digest: the next run may well lint it.
+  const unsettled = style.unlintable.length > unlintable || style.lintProblems.slice(problems).some((problem) => problem.includes(' could not fix it ('));
+  return unsettled ? formatted : withDigest(formatted, input, format === 'markdown' ? 'html' : 'line', bodyOf);
+}
+
+async function formatThroughProjectTools(
+  text: string,
+  format: 'code' | 'markdown',
+  absolutePath: string,
+  projectRoot: string,
+  style: ProjectStyle,
+): Promise<string> {
   if (format === 'markdown') {
     const page = (await configFileFor(path.dirname(absolutePath), style.prettier))
       ? await formatForProject(text, absolutePath, {}, style.prettier)
-      : text.replace(/\s*$/, '\n');
+      : endWithOneNewline(text);
     // An ESLint setup that lints Markdown (eslint-plugin-format, @eslint/markdown) formats it in its own way.
     return style.linter?.installed && style.linter.kind === 'eslint' ? fixMarkdown(page, absolutePath, projectRoot, style) : page;
   }
@@ -94,6 +170,17 @@ async function formatRendered(
   const fixed = await fixCode(formatted, absolutePath, projectRoot, style);
   // The linter's fixes come before the project's formatter, which has the last word when the project has one.
   return fixed !== formatted && style.prettierConfigFile ? formatForProject(fixed, absolutePath, {}, style.prettier) : fixed;
+}
+
+/** `\s*$` as a regular expression takes quadratic time on long runs of spaces; trimEnd does not. */
+function endWithOneNewline(text: string): string {
+  return `${text.trimEnd()}\n`;
+}
+
+/** What a runbook page's body digest covers: its generated block, whatever line endings the page has. */
+function generatedBlockBody(page: string): string {
+  const block = locateGeneratedBlock(page);
+  return block.state === 'found' ? page.slice(block.start, block.end).replace(/\r\n/g, '\n') : '\u0000no generated block';
 }
 
 async function fixMarkdown(page: string, absolutePath: string, projectRoot: string, style: ProjectStyle): Promise<string> {
@@ -162,6 +249,7 @@ function configFileFor(directory: string, prettierModule: PrettierApi): Promise<
 export function forgetPrettierLookups(): void {
   configFiles.clear();
   forgetProjectStyles();
+  forgetLinterFingerprints();
 }
 
 /**
@@ -176,8 +264,13 @@ export async function formatForProject(
 ): Promise<string> {
   // Loaded on first use: commands that end early (help, usage errors) should not pay for prettier.
   prettierModule ??= await import('prettier');
+  const options = await prettierOptionsFor(absolutePath, fallback, prettierModule);
+  return prettierModule.format(text, { ...options, filepath: absolutePath });
+}
+
+/** The options prettier formats `absolutePath` with: its configuration's, else `fallback` under .editorconfig. */
+async function prettierOptionsFor(absolutePath: string, fallback: prettier.Options, prettierModule: PrettierApi): Promise<prettier.Options> {
   const hasConfig = (await configFileFor(path.dirname(absolutePath), prettierModule)) !== null;
   const config = (await prettierModule.resolveConfig(absolutePath, { editorconfig: true })) ?? {};
-  const options = hasConfig ? config : { ...fallback, ...config };
-  return prettierModule.format(text, { ...options, filepath: absolutePath });
+  return hasConfig ? config : { ...fallback, ...config };
 }

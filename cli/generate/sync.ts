@@ -3,8 +3,9 @@ import { loadCatalog } from '../catalog/load.js';
 import type { Catalog } from '../catalog/model.js';
 import { applyChanges, planChanges, type DesiredFile, type FileChange } from '../fs/file-changes.js';
 import { toPosix } from '../fs/project-paths.js';
-import { readProjectFile, renderProjectCatalogFiles } from './project-catalog-files.js';
+import { projectFiles, readProjectFile, renderProjectCatalogFiles } from './project-catalog-files.js';
 import { planPackageJson } from './package-json.js';
+import type { ExistingFiles } from './render.js';
 import { hasGeneratedBlock, mergeGeneratedBlock } from './runbook-merge.js';
 
 /** A file `sync` had to leave alone, and why. */
@@ -21,6 +22,8 @@ export interface CatalogFilesPlan {
   kept: string[];
   /** Pages whose generated block cannot be found safely: left untouched. */
   problems: SyncProblem[];
+  /** The project's files as planning read them. */
+  existing?: ExistingFiles;
 }
 
 export interface SyncOptions {
@@ -48,10 +51,11 @@ export interface SyncResult {
  * every target language the renderer supports is handled the same way.
  */
 export async function planCatalogFiles(root: string, catalog: Catalog): Promise<CatalogFilesPlan> {
-  const rendered = await renderProjectCatalogFiles(root, catalog);
-  const plan: CatalogFilesPlan = { desired: [], kept: [], problems: [] };
+  const existing = projectFiles(root);
+  const rendered = await renderProjectCatalogFiles(root, catalog, existing);
+  const plan: CatalogFilesPlan = { desired: [], kept: [], problems: [], existing };
   for (const file of rendered) {
-    const current = readProjectFile(root, file.path);
+    const current = existing.read(file.path);
     if (file.kind === 'derived' || current === undefined) {
       plan.desired.push(file);
     } else if (hasGeneratedBlock(file.content)) {
@@ -67,7 +71,15 @@ export async function planCatalogFiles(root: string, catalog: Catalog): Promise<
 
 /** Compares a plan with the disk; derived files that differ are updates, never conflicts. */
 export function planCatalogChanges(root: string, plan: CatalogFilesPlan): FileChange[] {
-  return planChanges(root, plan.desired, { force: false, refreshDerived: true });
+  return planChanges(root, plan.desired, { force: false, refreshDerived: true, alreadyRead: plan.existing && ((file) => readOrNothing(plan.existing!, file)) });
+}
+
+function readOrNothing(existing: ExistingFiles, relativePath: string): string | undefined {
+  try {
+    return existing.read(relativePath);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Regenerates everything derived from the catalog, keeping what the user owns. */
