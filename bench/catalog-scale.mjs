@@ -64,6 +64,10 @@ for (const file of JSON.parse(readFileSync(list, 'utf8'))) {
   row('faultline sync (writes them)', firstSync);
   row('faultline sync (nothing to change)', againSync);
   row('faultline check', check);
+  const ratio = (run, key) => (run[key] / plain[key]).toFixed(1);
+  for (const [label, key] of [['cpu', 'cpuMs'], ['wall', 'wallMs']]) {
+    console.log(`${label} ratios: first sync ${ratio(firstSync, key)}x, sync again ${ratio(againSync, key)}x, check ${ratio(check, key)}x (target <= 5x)`);
+  }
 } finally {
   rmSync(project, { recursive: true, force: true });
   rmSync(scratch, { recursive: true, force: true });
