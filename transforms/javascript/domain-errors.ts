@@ -19,6 +19,7 @@ import { detectAlone, walkWithVisitors } from './lib/shared-walk.js';
 import { isFunctionNode, walk } from './lib/walk.js';
 import type { Finding, FixResult, NodeVisitors, SharedDetection, TextEdit, TransformContext, TransformMeta } from '../types.js';
 import { sourceHas } from './lib/source-words.js';
+import { PROGRAMMER_MESSAGE } from '../shared/programmer-message.js';
 
 export const meta: TransformMeta = {
   id: 'domain-errors',
@@ -187,8 +188,6 @@ function planFor(created: NewExpression | CallExpression, ancestors: readonly No
   return { kind: 'unmapped', reason: 'no mapping in the catalog matches the message; add one to faultline.catalog.json to map it' };
 }
 
-/** Messages that describe a broken invariant: a bug to fix, never a client's mistake. */
-const PROGRAMMER_MESSAGE = /\b(assert(ion)?|invariant|should never|should not happen|can(no|')t happen|not implemented|unimplemented|unreachable|impossible|unexpected|unhandled|unknown (type|kind|case|action|state))\b/i;
 
 /**
  * Why this error is a programmer's, not a domain failure, if it is: its message says so, it is thrown

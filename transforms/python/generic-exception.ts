@@ -17,6 +17,7 @@ import { kitNameAt } from './lib/kit.js';
 import { enclosingFunction } from './lib/nodes.js';
 import type { PythonNode } from './lib/parser.js';
 import type { PythonContext, PythonRuleMeta } from './types.js';
+import { PROGRAMMER_MESSAGE } from '../shared/programmer-message.js';
 
 export const meta: PythonRuleMeta = {
   id: 'generic-exception',
@@ -81,8 +82,6 @@ function fixedText(node: PythonNode): string | undefined {
   return undefined;
 }
 
-/** Messages that describe a broken invariant: a bug to fix, never a client's mistake. */
-const PROGRAMMER_MESSAGE = /\b(assert(ion)?|invariant|should never|should not happen|can(no|')t happen|not implemented|unimplemented|unreachable|impossible|unexpected|unhandled|unknown (type|kind|case|action|state))\b/i;
 
 const STATUS_ATTRIBUTES = new Set(['code', 'status', 'status_code', 'http_status']);
 
