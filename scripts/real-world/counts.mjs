@@ -20,11 +20,19 @@ export function countTypeErrors(output) {
   return /Found 0 errors/.test(output) ? 0 : null;
 }
 
+/**
+ * Whether the lint command fails on warnings too (`--max-warnings 0`): then a warning is as much a
+ * new failure as an error, and is counted like one.
+ */
+export const warningsFail = (command = '') => /--max-warnings[= ]0\b/.test(command);
+
 /** eslint and xo (stylish), standard, biome, oxlint, prettier --check, flake8, ruff (concise, quiet). */
-export function countLintErrors(output) {
+export function countLintErrors(output, command) {
   const counts = [
     // eslint: "✖ 12 problems (10 errors, 2 warnings)"
-    sum(output, /✖ \d+ problems? \((\d+) errors?, \d+ warnings?\)/g),
+    warningsFail(command)
+      ? sum(output, /✖ (\d+) problems? \(\d+ errors?, \d+ warnings?\)/g)
+      : sum(output, /✖ \d+ problems? \((\d+) errors?, \d+ warnings?\)/g),
     // xo: "  12 errors" on its own line
     sum(output, /^\s*✖?\s*(\d+) errors?\s*$/gm),
     // biome: "Found 12 errors."
@@ -95,7 +103,9 @@ export function countTests(output) {
  * output (a file header, then "  line:col  error  message  rule") and "file:line:col" lines.
  * @returns {{ file: string, line: number, text: string }[]}
  */
-export function lintLocations(output) {
+export function lintLocations(output, command) {
+  const level = warningsFail(command) ? '(?:error|warning)' : 'error';
+  const stylishProblem = new RegExp(`^\\s+(?:(\\d+):\\d+\\s+${level}\\s|✖\\s+(\\d+):\\d+\\s)`);
   const found = [];
   let currentFile = null;
   for (const raw of output.split('\n')) {
@@ -113,7 +123,7 @@ export function lintLocations(output) {
       continue;
     }
     // stylish "  12:5  error  message  rule", xo "  ✖  12:5  message  rule"
-    const stylish = line.match(/^\s+(?:(\d+):\d+\s+error\s|✖\s+(\d+):\d+\s)/);
+    const stylish = line.match(stylishProblem);
     if (stylish && currentFile) found.push({ file: currentFile, line: Number(stylish[1] ?? stylish[2]), text: line.trim().replace(/\s+/g, ' ') });
   }
   return found;

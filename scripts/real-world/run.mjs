@@ -68,7 +68,7 @@ const COUNTERS = { typecheck: countTypeErrors, lint: countLintErrors, test: coun
 
 /** Sets a check's count from the tool's output: failed tests for the test step, errors otherwise. */
 function applyCount(check, name, output) {
-  const counted = COUNTERS[name] ? COUNTERS[name](output) : null;
+  const counted = COUNTERS[name] ? COUNTERS[name](output, check.command) : null;
   if (name === 'test') {
     check.count = counted?.failed ?? null;
     check.passed = counted?.passed ?? null;
@@ -139,7 +139,7 @@ async function checkPhase(phase, { dir, commands, logs, env, language, pack }) {
   await step('build');
   await step('typecheck');
   const lint = await step('lint');
-  if (lint) result.lintLocations = lintLocations(lint.output).map((problem) => ({ ...problem, file: path.relative(dir, path.resolve(dir, problem.file)) }));
+  if (lint) result.lintLocations = lintLocations(lint.output, commands.lint).map((problem) => ({ ...problem, file: path.relative(dir, path.resolve(dir, problem.file)) }));
   await step('test');
   result.pack = pack === false ? { status: 'n/a', checks: { reason: 'not packaged (projects file)' } } : await language.packAndLoad({ dir, work: path.join(path.dirname(dir), `pack-${phase}`), logs: path.join(logs, `${phase}-pack`), timeoutMs, env });
   return result;
