@@ -10,6 +10,16 @@ describe('lint rules the kit breaks on purpose', () => {
     expect(out.split('\n')[2]).toBe('  const exit = (code: number) => process.exit(code);');
   });
 
+  it("are told apart by message where the rule also guards the kit's own code", () => {
+    const handler = 'export function errorHandler(error: unknown, req: Request, res: Response, _next: NextFunction): void {\n  const unused = 1;\n}\n';
+    const out = withDisableComments(handler, [
+      { ruleId: '@typescript-eslint/no-unused-vars', line: 1, message: "'_next' is defined but never used." },
+      { ruleId: '@typescript-eslint/no-unused-vars', line: 2, message: "'unused' is assigned a value but never used." },
+    ]);
+    expect(out.split('\n')[0]).toBe('// eslint-disable-next-line @typescript-eslint/no-unused-vars -- Express recognises an error handler by its four parameters');
+    expect(out.split('\n').slice(1).join('\n')).toBe(handler);
+  });
+
   it('leave every other rule to be reported, not silenced', () => {
     expect(withDisableComments(text, [{ ruleId: 'no-console', line: 3, message: 'Unexpected console statement.' }])).toBe(text);
   });
