@@ -3,7 +3,7 @@
  * one report, as if the whole project had been migrated in one run.
  */
 import { UsageError } from '../errors.js';
-import { REPORT_VERSION, addLeftAlone, byPath, emptyCounts, sumCounts, type MigrateReport, type TransformCounts } from './report.js';
+import { REPORT_VERSION, addLeftAlone, byPath, emptyCounts, sumCounts, type MigrateReport, type SourceLanguage, type TransformCounts } from './report.js';
 import { mergeShards, missingShardWarnings } from './shard.js';
 
 export function mergeReports(reports: MigrateReport[]): MigrateReport {
@@ -32,6 +32,7 @@ export function mergeReports(reports: MigrateReport[]): MigrateReport {
     root: first.root,
     dryRun: first.dryRun,
     transforms: first.transforms,
+    ...languagesOf(reports),
     shards,
     files: sumCounts(reports.map((r) => r.files)),
     changed: reports.flatMap((r) => r.changed).sort(byPath),
@@ -43,4 +44,11 @@ export function mergeReports(reports: MigrateReport[]): MigrateReport {
     // Shards run side by side, so the merged run took as long as its slowest shard.
     durationMs: Math.max(...reports.map((r) => r.durationMs)),
   };
+}
+
+/** The languages any shard looked at; unknown when a shard's report does not say. */
+function languagesOf(reports: MigrateReport[]): { languages?: SourceLanguage[] } {
+  if (reports.some((report) => report.languages === undefined)) return {};
+  const all = new Set(reports.flatMap((report) => report.languages ?? []));
+  return { languages: (['javascript', 'python'] as const).filter((language) => all.has(language)) };
 }

@@ -6,6 +6,8 @@ import type { Shard } from './shard.js';
 
 export const REPORT_VERSION = 1;
 
+export type SourceLanguage = 'javascript' | 'python';
+
 export interface FileCounts {
   /** Every candidate file: scanned = changed + unchanged + skipped + failed. */
   scanned: number;
@@ -62,6 +64,11 @@ export interface MigrateReport {
   dryRun: boolean;
   /** Transform ids that were run, in the order they ran. */
   transforms: string[];
+  /**
+   * The languages of the files the run looked at: a transform of another language had nothing to
+   * look at, and the summary leaves it out. Absent in reports written before it was recorded.
+   */
+  languages?: SourceLanguage[];
   /** The shards this report covers: one for a sharded run, several after merging, none for a whole run. */
   shards: Shard[];
   files: FileCounts;

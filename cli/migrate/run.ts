@@ -27,6 +27,7 @@ import {
   type LeftAloneSite,
   type MigrateReport,
   type SkippedEntry,
+  type SourceLanguage,
   type TransformCounts,
 } from './report.js';
 import type { Shard } from './shard.js';
@@ -269,6 +270,7 @@ export async function runMigrate(options: MigrateOptions): Promise<MigrateReport
     root: project.root,
     dryRun,
     transforms: [...transforms, ...pythonRules].map((transform) => transform.meta.id),
+    languages: languagesOf(candidates.files),
     shards: options.shard ? [options.shard] : [],
     files: { scanned: total + candidates.skipped.length, changed: changed.length, unchanged, skippedByPrefilter, skipped: skipped.length, failed: failed.length },
     changed,
@@ -279,6 +281,13 @@ export async function runMigrate(options: MigrateOptions): Promise<MigrateReport
     warnings,
     durationMs: Math.round(performance.now() - started),
   };
+}
+
+/** The languages the candidate files are written in. */
+function languagesOf(files: readonly string[]): SourceLanguage[] {
+  const python = files.some(isPythonPath);
+  const javascript = files.some((file) => !isPythonPath(file));
+  return [...(javascript ? (['javascript'] as const) : []), ...(python ? (['python'] as const) : [])];
 }
 
 function interruptedWriting(written: number, total: number): InterruptedError {

@@ -3,7 +3,8 @@
  * command stays a thin shell and the wording can be tested.
  */
 import { getTransform } from '../../transforms/javascript/registry.js';
-import type { MigrateReport } from './report.js';
+import { getPythonRule } from '../../transforms/python/registry.js';
+import type { MigrateReport, SourceLanguage } from './report.js';
 
 export interface Paint {
   bold(text: string): string;
@@ -53,6 +54,8 @@ export function summaryLines(report: MigrateReport, paint: Paint, options: { ver
   for (const id of report.transforms) {
     const counts = report.perTransform[id];
     if (counts === undefined) continue;
+    // A rule for a language none of the files is written in had nothing to look at.
+    if (report.languages !== undefined && !report.languages.includes(languageOf(id))) continue;
     const sorted = Object.entries(counts.reasons).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     const shown = options.verbose ? sorted : sorted.slice(0, SHOWN_REASONS);
     const reasons = shown.map(([reason, count]) => `${count}× ${reason}`);
@@ -66,4 +69,8 @@ export function summaryLines(report: MigrateReport, paint: Paint, options: { ver
   const done = report.dryRun ? 'dry run, nothing written' : 'done';
   lines.push(paint.dim(`${done} in ${(report.durationMs / 1000).toFixed(2)} s${shards}`));
   return lines;
+}
+
+function languageOf(id: string): SourceLanguage {
+  return getTransform(id) === undefined && getPythonRule(id) !== undefined ? 'python' : 'javascript';
 }

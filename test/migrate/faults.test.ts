@@ -271,6 +271,7 @@ describe('sharding', () => {
     expect(merged.changed).toEqual(whole.changed);
     expect(merged.failed).toEqual(whole.failed);
     expect(merged.perTransform).toEqual(whole.perTransform);
+    expect(merged.languages).toEqual(whole.languages);
     expect(merged.shards).toEqual([1, 2, 3].map((index) => ({ index, count: 3 })));
     expect(merged.warnings).toEqual([]);
 

@@ -34,6 +34,7 @@ describe('runMigrate', () => {
     expect(readFileSync(path.join(root, 'src/c.js'), 'utf8')).toContain("throw new Error('nope');");
     expect(statSync(path.join(root, 'src/b.ts')).mtimeMs).toBe(before);
     expect(report.warnings).toEqual([]);
+    expect(report.languages).toEqual(['javascript']);
   });
 
   it('writes nothing outside a git repository without --force, and says so before reading a file', async () => {
@@ -143,6 +144,20 @@ describe('the summary', () => {
   it('shows the three most common reasons a transform left sites alone, and how many more --verbose lists', () => {
     expect(summaryLines(base, plain)[1]).toBe('  empty-catch: 2 sites fixed, 10 left alone: 4× a; 3× b; 1× c; 2 more (--verbose lists them)');
     expect(summaryLines(base, plain, { verbose: true })[1]).toBe('  empty-catch: 2 sites fixed, 10 left alone: 4× a; 3× b; 1× c; 1× d; 1× e');
+  });
+
+  it('lists only the rules of the languages the files are written in', () => {
+    const mixed: MigrateReport = {
+      ...base,
+      transforms: ['empty-catch', 'except-pass'],
+      perTransform: { 'empty-catch': { fixed: 1, leftAlone: 0, reasons: {} }, 'except-pass': { fixed: 0, leftAlone: 0, reasons: {} } },
+    };
+    const rules = (report: MigrateReport) => summaryLines(report, plain).filter((line) => line.startsWith('  ')).map((line) => line.trim().split(':')[0]);
+    expect(rules({ ...mixed, languages: ['javascript'] })).toEqual(['empty-catch']);
+    expect(rules({ ...mixed, languages: ['python'] })).toEqual(['except-pass']);
+    expect(rules({ ...mixed, languages: ['javascript', 'python'] })).toEqual(['empty-catch', 'except-pass']);
+    // A report written before languages were recorded lists every rule that ran.
+    expect(rules(mixed)).toEqual(['empty-catch', 'except-pass']);
   });
 
   it('says nothing was migrated when no file could be read', () => {
