@@ -8,6 +8,7 @@ import { bindCatchParameter, enclosingCatchBody, prependToBlock } from './lib/ca
 import { supportsNativeErrorCause } from './lib/error-cause-support.js';
 import { mentions } from './lib/error-expressions.js';
 import { findingAt, withoutSuppressed } from './lib/findings.js';
+import { callsHttpClient, nodeHttpBindingsOf, type NodeHttpBindings } from './lib/http-client.js';
 import { kitBindingsOf } from './lib/kit-imports.js';
 import { endOf, startOf } from './lib/range.js';
 import { indentationAt, isFirstOnLine, lineEndingOf } from './lib/source-style.js';
@@ -119,6 +120,7 @@ function siteCollector(ctx: Omit<TransformContext, 'useKitExport'>): { visitors:
   const kitBindings = kitBindingsOf(ctx.ast, ctx.filePath, ctx.kit, ctx.moduleStyle);
   const kitClasses = new Set(kitBindings.locals.values());
   let nativeCause: boolean | undefined;
+  let nodeHttp: NodeHttpBindings | undefined;
   const sites: Site[] = [];
   const visitors: NodeVisitors = {
     ThrowStatement(node, ancestors) {
@@ -132,7 +134,7 @@ function siteCollector(ctx: Omit<TransformContext, 'useKitExport'>): { visitors:
       nativeCause ??= supportsNativeErrorCause(ctx.filePath);
       const tryStatement = ancestors[ancestors.indexOf(clause) - 1];
       const plan =
-        tryStatement?.type === 'TryStatement' && callsHttpClient(tryStatement.block)
+        tryStatement?.type === 'TryStatement' && callsHttpClient(tryStatement.block, (nodeHttp ??= nodeHttpBindingsOf(ctx.ast)))
           ? ({ kind: 'unsafe', reason: REQUEST_REASON } as const)
           : planFor(thrown, clause, kind, nativeCause, ctx.source, ctx.kit.profile === 'library');
       if (plan !== undefined) sites.push({ node: thrown, clause, plan });
@@ -220,24 +222,4 @@ function mentionsCaught(node: Node, param: Node): boolean {
 export default toJscodeshift({ meta, mightMatch, detect, fix, detectShared });
 
 const REQUEST_REASON =
-  "the caught error comes from an HTTP client that keeps the request on its errors (URL, headers, credentials), and a log that prints the new error would print them as its cause; keep what is safe by hand";
-
-/** HTTP clients whose errors hold the request they made: axios (`config`, `request`), got, request, superagent, needle. */
-const REQUEST_KEEPING_CLIENT = /^(?:axios\w*|\w*Axios|got|request|superagent|needle)$/;
-
-/** Whether `block` calls such a client: `axios.post(…)`, `this.axios(…)`, `got(…)`. */
-function callsHttpClient(block: Node): boolean {
-  let found = false;
-  walk(block, (node) => {
-    if (found) return false;
-    if (node.type !== 'CallExpression') return undefined;
-    let callee: Node = node.callee;
-    while (callee.type === 'MemberExpression') {
-      if (!callee.computed && callee.property.type === 'Identifier' && REQUEST_KEEPING_CLIENT.test(callee.property.name)) found = true;
-      callee = callee.object;
-    }
-    if (callee.type === 'Identifier' && REQUEST_KEEPING_CLIENT.test(callee.name)) found = true;
-    return undefined;
-  });
-  return found;
-}
+  "the caught error comes from an HTTP request and can carry it (URL, headers, credentials), and a log that prints the new error would print them as its cause; keep what is safe by hand";
