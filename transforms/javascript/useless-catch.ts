@@ -8,7 +8,7 @@ import { combineUnwraps, placeOf, unwrapTry } from './lib/block-unwrap.js';
 import { findingAt, withoutSuppressed } from './lib/findings.js';
 import { isDirectiveFor, obsoleteDirectiveEdits, USELESS_CATCH_RULES } from './lib/lint-directives.js';
 import { endOf, startOf } from './lib/range.js';
-import { lineStartAt, nextLineStartAt } from './lib/source-style.js';
+import { isFirstOnLine, lineEndAt, lineStartAt, nextLineStartAt } from './lib/source-style.js';
 import { toJscodeshift } from './lib/standalone.js';
 import { detectAlone, walkWithVisitors } from './lib/shared-walk.js';
 import type { Finding, FixResult, NodeVisitors, SharedDetection, TransformContext, TransformMeta } from '../types.js';
@@ -39,7 +39,7 @@ export function detectShared(ctx: Omit<TransformContext, 'useKitExport'>): Share
   const findings = (): Finding[] => {
     const all = found.map(({ tryStatement }) => {
       const handler = tryStatement.handler as Node;
-      const reason = commentReason(ctx.ast, tryStatement);
+      const reason = blanketDirectiveReason(ctx.ast, ctx.source, handler) ?? commentReason(ctx.ast, tryStatement);
       return findingAt(meta, 'uselessCatch', handler, reason === undefined ? { fixable: true } : { fixable: false, reason });
     });
     return withoutSuppressed(all, ctx.ast, meta.id);
@@ -90,6 +90,30 @@ function rethrowingTries(ast: File): RethrowingTry[] {
   const { visitors, found } = rethrowingTryCollector();
   walkWithVisitors(ast, [visitors]);
   return found;
+}
+
+/** `eslint-disable-next-line` or `eslint-disable-line` with no rule named (oxlint's too): every rule is silenced. */
+const BLANKET_DIRECTIVE = /^\s*(?:eslint|oxlint)-disable-(next-line|line)\s*(?:--\s[^]*)?$/;
+
+/**
+ * A directive that silences every rule on the catch (above its `catch` line, on it, or in it) says the
+ * author kept the catch knowingly, as a lint-disable on an empty catch does; what else it silences
+ * cannot be known, so it is neither removed nor left to excuse whatever would take the catch's place.
+ */
+function blanketDirectiveReason(ast: File, source: string, handler: Node): string | undefined {
+  const catchLine = lineStartAt(source, startOf(handler));
+  const lineBefore = catchLine === 0 ? 0 : lineStartAt(source, catchLine - 1);
+  const end = lineEndAt(source, endOf(handler));
+  for (const comment of ast.comments ?? []) {
+    const start = startOf(comment);
+    if (start < lineBefore || start >= end) continue;
+    const directive = BLANKET_DIRECTIVE.exec(comment.value);
+    if (directive === null) continue;
+    // On the line above, only a directive about the next line (and alone on its line) is about the catch.
+    if (start < catchLine && (directive[1] !== 'next-line' || !isFirstOnLine(source, start))) continue;
+    return `\`${comment.value.trim()}\` silences every rule on the catch, which marks it as kept on purpose`;
+  }
+  return undefined;
 }
 
 /** Comments between the try block and the end of the catch would be deleted with it: such sites are left to a person. */
