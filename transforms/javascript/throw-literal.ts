@@ -291,9 +291,11 @@ export default toJscodeshift({ meta, mightMatch, detect, fix, detectShared });
 const LIBRARY_DETAILS_REASON = "the thrown object's other fields are part of what a library's callers read, and its error class has nowhere to keep them; rewrite it by hand";
 
 /**
- * The error class a library's file exports and that extends `Error` directly (`export class
- * ParseError extends Error`, or a class named in `module.exports`): its callers already catch it.
- * Undefined when the file exports none.
+ * The library's own error class for this file, from the file alone: one it declares and exports that
+ * extends `Error` directly (`export class ParseError extends Error`, or a class named in
+ * `module.exports`), else one it imports from the library's own modules and already throws with a
+ * message (`new ConfigError(\`…\`)`), which shows the class and how it is called. Other files are
+ * not read to guess one. Undefined when the file shows none.
  */
 function ownErrorClassOf(ast: File, source: string): string | undefined {
   for (const statement of ast.program.body) {
@@ -304,5 +306,46 @@ function ownErrorClassOf(ast: File, source: string): string | undefined {
     const name = declaration.id.name;
     if (exported || new RegExp(`module\\.exports\\b[^;]*\\b${name}\\b|exports\\.${name}\\s*=`).test(source)) return name;
   }
-  return undefined;
+  return importedErrorClassOf(ast);
+}
+
+const ERROR_CLASS_NAME = /^[A-Z]\w*Error$/;
+
+/** The error class imported from one of the library's own modules that the file throws most often with a message. */
+function importedErrorClassOf(ast: File): string | undefined {
+  const imported = new Set<string>();
+  for (const statement of ast.program.body) {
+    if (statement.type === 'ImportDeclaration' && statement.importKind !== 'type' && isOwnModule(statement.source.value)) {
+      for (const specifier of statement.specifiers) {
+        if (specifier.type === 'ImportSpecifier' && specifier.importKind !== 'type' && ERROR_CLASS_NAME.test(specifier.local.name)) imported.add(specifier.local.name);
+      }
+    } else if (statement.type === 'VariableDeclaration') {
+      for (const declarator of statement.declarations) {
+        const init = declarator.init;
+        if (init?.type !== 'CallExpression' || init.callee.type !== 'Identifier' || init.callee.name !== 'require') continue;
+        const [from] = init.arguments;
+        if (from?.type !== 'StringLiteral' || !isOwnModule(from.value) || declarator.id.type !== 'ObjectPattern') continue;
+        for (const property of declarator.id.properties) {
+          if (property.type === 'ObjectProperty' && property.value.type === 'Identifier' && ERROR_CLASS_NAME.test(property.value.name)) imported.add(property.value.name);
+        }
+      }
+    }
+  }
+  if (imported.size === 0) return undefined;
+  const thrown = new Map<string, number>();
+  walk(ast.program, (node) => {
+    if (node.type !== 'NewExpression' || node.callee.type !== 'Identifier' || !imported.has(node.callee.name)) return;
+    const [first] = node.arguments;
+    if (first !== undefined && (first.type === 'StringLiteral' || first.type === 'TemplateLiteral' || isTextExpression(first))) {
+      thrown.set(node.callee.name, (thrown.get(node.callee.name) ?? 0) + 1);
+    }
+  });
+  let best: string | undefined;
+  for (const [name, count] of thrown) if (best === undefined || count > (thrown.get(best) as number)) best = name;
+  return best;
+}
+
+/** A relative specifier: a module of the library itself, not a package it depends on. */
+function isOwnModule(specifier: string): boolean {
+  return specifier.startsWith('./') || specifier.startsWith('../');
 }

@@ -1,0 +1,11 @@
+import { ParseError } from './errors.js';
+
+export function isParseFailure(error: unknown): boolean {
+  return error instanceof ParseError;
+}
+
+export function parseRatio(text: string): number {
+  const [left, right] = text.split(':').map(Number);
+  if (!right) throw new Error('A ratio needs a non-zero right side');
+  return (left ?? 0) / right;
+}

@@ -1,0 +1,10 @@
+import { RenderError } from './errors.js';
+
+export function Safe({ render }: { render: () => JSX.Element }) {
+  try {
+    return render();
+  } catch (error) {
+    if (error instanceof RenderError) throw error;
+    throw new RenderError(`Rendering failed: ${String(error)}`);
+  }
+}

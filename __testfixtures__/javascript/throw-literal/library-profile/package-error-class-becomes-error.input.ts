@@ -1,0 +1,6 @@
+import { HTTPError } from 'ky';
+
+export function assertOk(status: number, url: string): void {
+  if (status === 599) throw new HTTPError(`Network timeout for ${url}`);
+  if (status >= 500) throw `Server error ${status} for ${url}`;
+}
