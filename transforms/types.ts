@@ -72,6 +72,20 @@ export interface KitLocation {
   profile?: 'service' | 'cli' | 'library';
   /** The kit's logger writes through a logger the project already has (the catalog's `target.logger` "project"). */
   projectLogger?: boolean;
+  /** The `import/order` settings the project's ESLint applies to this file, when the rule is on. */
+  importOrder?: ImportOrderOptions;
+}
+
+/** eslint-plugin-import's `import/order` options, as the rule reads them. */
+export interface ImportOrderOptions {
+  /** Kinds of module in the order they go; a nested list is one rank. Kinds left out share a rank after all of them. */
+  groups: Array<string | string[]>;
+  pathGroups?: Array<{ pattern: string; group: string; position?: 'before' | 'after'; patternOptions?: Record<string, unknown> }>;
+  /** Kinds of import that pathGroups never apply to (`builtin`, `external` and `object` unless set). */
+  pathGroupsExcludedImportTypes?: string[];
+  /** `ignore` (the default) lets blank lines fall anywhere. */
+  newlinesBetween?: 'ignore' | 'always' | 'never' | 'always-and-inside-groups';
+  alphabetize?: { order: 'asc' | 'desc'; caseInsensitive: boolean };
 }
 
 export interface TransformContext {

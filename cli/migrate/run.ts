@@ -43,6 +43,7 @@ import type { PythonRule } from '../../transforms/python/types.js';
 import { warmUpDetection } from './warm-up.js';
 import { formatLikeProject } from '../../transforms/javascript/lib/project-format.js';
 import { findGitTopLevel } from './gitignore.js';
+import { importOrderReader } from './import-order.js';
 import { checkWritesAllowed, notARepository } from './write-guard.js';
 import { isUnchangedSinceRead, writeSourceAtomically } from './write.js';
 
@@ -224,6 +225,17 @@ export async function runMigrate(options: MigrateOptions): Promise<MigrateReport
       formatting.push({ file, absolute: path.join(project.root, file), read, outcome });
     }
   });
+  // An import a file gained goes where the project's import/order puts it: asked of its ESLint only now that a file changed.
+  const importOrderOf = formatting.some((entry) => !isPythonPath(entry.absolute)) ? importOrderReader(project.root) : undefined;
+  if (importOrderOf !== undefined) {
+    for (const entry of formatting) {
+      if (isPythonPath(entry.absolute)) continue;
+      const importOrder = await importOrderOf(entry.absolute);
+      if (importOrder === undefined) continue;
+      const again = transformSource({ source: entry.read.text, filePath: entry.absolute, transforms, kit: { ...project.kit, importOrder }, leaveAlone: recorded(entry.absolute, entry.read.text) });
+      if (again.kind === 'changed') entry.outcome = again;
+    }
+  }
   // Rewritten Python must compile with Python itself before anything is written.
   const uncompiled = pythonCompileProblems(formatting.filter((entry) => isPythonPath(entry.absolute)).map((entry) => ({ key: entry.file, before: entry.read.text, after: entry.outcome.text })));
   // Formatting is asynchronous (prettier's API is), so changed files are finished after the scan.

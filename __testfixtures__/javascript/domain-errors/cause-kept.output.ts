@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-
 import { NotFoundError } from '../src/errors/index.js';
 
 export async function readProfile(path: string): Promise<string> {

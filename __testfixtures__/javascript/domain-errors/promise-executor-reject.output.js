@@ -1,5 +1,4 @@
 import { stat } from 'node:fs';
-
 import { NotFoundError } from '../src/errors/index.js';
 
 export function sizeOf(path) {

@@ -1,5 +1,4 @@
 import { stat } from 'node:fs/promises';
-
 import { reportError } from '../src/errors/index.js';
 
 declare function upload(path: string, size: number): Promise<void>;

@@ -1,5 +1,4 @@
 const fs = require('node:fs');
-
 const { isErrnoError } = require('../src/errors/index.js');
 
 function configText(file) {

@@ -1,5 +1,4 @@
 import { statSync, type Stats } from 'node:fs';
-
 import { isErrnoError } from '../src/errors/index.js';
 
 export function sizeOf(path: string): number {

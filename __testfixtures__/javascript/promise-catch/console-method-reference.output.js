@@ -1,5 +1,4 @@
 import { writeFile } from 'node:fs/promises';
-
 import { reportError } from '../src/errors/index.js';
 
 export function saveDraft(path, text) {

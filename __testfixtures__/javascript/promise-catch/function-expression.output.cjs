@@ -1,5 +1,4 @@
 const { unlink } = require('node:fs/promises');
-
 const { reportError } = require('../src/errors/index.js');
 
 module.exports = function cleanUp(path) {

@@ -1,5 +1,4 @@
 const fs = require('node:fs');
-
 const { AppError } = require('../src/errors/index.js');
 
 function readJson(path) {

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-
 import { AppError } from '../src/errors/index.js';
 
 export function loadConfig(path: string): unknown {

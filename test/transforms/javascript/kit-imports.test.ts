@@ -4,7 +4,7 @@ import { createKitImports } from '../../../transforms/javascript/lib/kit-imports
 import { isKitSpecifier, kitSpecifierFor, kitSpecifierInFile } from '../../../transforms/javascript/lib/kit-specifier.js';
 import { detectModuleStyle } from '../../../transforms/javascript/lib/module-style.js';
 import { parseSource } from '../../../transforms/javascript/lib/parse.js';
-import type { KitLocation } from '../../../transforms/types.js';
+import type { ImportOrderOptions, KitLocation } from '../../../transforms/types.js';
 import { kitAt } from './run-transform.js';
 
 const kit = kitAt('/p');
@@ -85,9 +85,27 @@ describe('createKitImports', () => {
   });
 
   it('requires the kit in CommonJS files, after the last require, in the file style', () => {
-    const source = "'use strict'\nconst fs = require(\"fs\")\n\nrun()\n";
+    const source = "'use strict'\nconst fs = require(\"fs\")\nconst path = require(\"path\")\n\nrun()\n";
     const result = importInto(source, ['reportError'], { filePath: '/p/src/users/load.js' });
-    expect(result.text).toBe("'use strict'\nconst fs = require(\"fs\")\n\nconst { reportError } = require(\"../errors/index.js\")\n\nrun()\n");
+    expect(result.text).toBe("'use strict'\nconst fs = require(\"fs\")\nconst path = require(\"path\")\n\nconst { reportError } = require(\"../errors/index.js\")\n\nrun()\n");
+  });
+
+  it('simply follows a single import, which shows neither an order nor a grouping', () => {
+    expect(importInto("const fs = require('fs');\n\nrun();\n", ['reportError'], { filePath: '/p/src/users/load.js' }).text).toBe(
+      "const fs = require('fs');\nconst { reportError } = require('../errors/index.js');\n\nrun();\n",
+    );
+    // '../errors' sorts before './z', but one import is no sorted block.
+    expect(importInto("import { z } from './z.js';\n\nrun();\n", ['logger']).text).toBe("import { z } from './z.js';\nimport { logger } from '../errors/index.js';\n\nrun();\n");
+  });
+
+  it('puts a parent folder before siblings when the file orders its relative imports that way', () => {
+    const source = "import a from 'a';\n\nimport { db } from '../db.js';\nimport { z } from './z.js';\nimport { b } from './b.js';\n";
+    expect(importInto(source, ['logger']).text).toBe(
+      "import a from 'a';\n\nimport { db } from '../db.js';\nimport { logger } from '../errors/index.js';\nimport { z } from './z.js';\nimport { b } from './b.js';\n",
+    );
+    // Siblings alone show no such order: after the last relative import, as before.
+    const siblings = "import { z } from './z.js';\nimport { b } from './b.js';\n";
+    expect(importInto(siblings, ['logger']).text).toBe(`${siblings}import { logger } from '../errors/index.js';\n`);
   });
 
   it('extends an existing destructuring require of the kit', () => {
@@ -143,6 +161,56 @@ describe('createKitImports', () => {
     expect(importInto(source, ['logger']).text).toBe(
       "import fs from 'node:fs';\nimport express from 'express';\nimport { logger } from '../errors/index.js';\nimport type { Request } from 'express';\n",
     );
+  });
+});
+
+describe("placing the kit's import by the project's import/order", () => {
+  const withOrder = (importOrder: ImportOrderOptions): KitLocation => ({ ...kit, importOrder });
+  const defaults: ImportOrderOptions = { groups: ['builtin', 'external', 'parent', 'sibling', 'index'] };
+  const cliModule =
+    "import { env } from 'node:process';\nimport chalk from 'chalk';\nimport { resolve } from './promise.js';\nimport { logger } from './logger.js';\nimport type { Options } from '../types.js';\n";
+
+  it('puts a parent folder before siblings under the default groups, even when the file has none yet', () => {
+    expect(importInto(cliModule, ['reportError'], { kit: withOrder(defaults) }).text).toBe(
+      "import { env } from 'node:process';\nimport chalk from 'chalk';\nimport { reportError } from '../errors/index.js';\nimport { resolve } from './promise.js';\nimport { logger } from './logger.js';\nimport type { Options } from '../types.js';\n",
+    );
+  });
+
+  it('keeps type imports last when the groups rank them last, with no blank line when the rule forbids them', () => {
+    const order: ImportOrderOptions = {
+      groups: ['builtin', 'external', 'internal', 'unknown', 'parent', 'sibling', 'index', 'object', 'type'],
+      newlinesBetween: 'never',
+    };
+    expect(importInto(cliModule, ['reportError'], { kit: withOrder(order) }).text).toBe(
+      "import { env } from 'node:process';\nimport chalk from 'chalk';\nimport { reportError } from '../errors/index.js';\nimport { resolve } from './promise.js';\nimport { logger } from './logger.js';\nimport type { Options } from '../types.js';\n",
+    );
+  });
+
+  it('joins its own rank at its alphabetical place when the rule sorts, and opens a rank with the blank lines the rule asks for', () => {
+    const sorted: ImportOrderOptions = { ...defaults, alphabetize: { order: 'asc', caseInsensitive: false } };
+    const siblings = "import { api } from './api.js';\nimport { users } from './users.js';\n";
+    expect(importInto(siblings, ['logger'], { kit: withOrder(sorted), filePath: '/p/src/load.ts' }).text).toBe(
+      "import { api } from './api.js';\nimport { logger } from './errors/index.js';\nimport { users } from './users.js';\n",
+    );
+    const spaced: ImportOrderOptions = { ...defaults, newlinesBetween: 'always' };
+    expect(importInto("import fs from 'node:fs';\n\nimport express from 'express';\n\nimport { z } from './z.js';\n", ['logger'], { kit: withOrder(spaced) }).text).toBe(
+      "import fs from 'node:fs';\n\nimport express from 'express';\n\nimport { logger } from '../errors/index.js';\n\nimport { z } from './z.js';\n",
+    );
+  });
+
+  it('ranks an alias by the path group that names it', () => {
+    const order: ImportOrderOptions = { groups: ['builtin', 'external', 'internal', 'parent', 'sibling'], pathGroups: [{ pattern: '@app/**', group: 'external', position: 'after' }] };
+    const source = "import express from 'express';\nimport { db } from '@app/db';\nimport { z } from './z.js';\n";
+    expect(importInto(source, ['logger'], { kit: { ...withOrder(order), importAlias: '@app/errors' } }).text).toBe(
+      "import express from 'express';\nimport { db } from '@app/db';\nimport { logger } from '@app/errors';\nimport { z } from './z.js';\n",
+    );
+  });
+
+  it('never goes above a side-effect import, which the rule does not rank', () => {
+    const source = "import 'dotenv/config';\nimport { z } from './z.js';\n";
+    expect(importInto(source, ['logger'], { kit: withOrder(defaults) }).text).toBe("import 'dotenv/config';\nimport { logger } from '../errors/index.js';\nimport { z } from './z.js';\n");
+    const onlySetup = "import './setup.js';\n\nrun();\n";
+    expect(importInto(onlySetup, ['logger'], { kit: withOrder(defaults) }).text).toBe("import './setup.js';\nimport { logger } from '../errors/index.js';\n\nrun();\n");
   });
 });
 

@@ -7,6 +7,8 @@
  */
 import { builtinModules } from 'node:module';
 import type { File, Node, Statement } from '@babel/types';
+import picomatch from 'picomatch';
+import type { ImportOrderOptions } from '../../types.js';
 import { endOf, startOf } from './range.js';
 import { lineStartAt } from './source-style.js';
 
@@ -45,13 +47,22 @@ export function moduleKindOf(specifier: string, alias?: string): ModuleKind {
  * Where an import of `specifier` (a value import, named `firstName`) goes among the file's top-level
  * imports (ESM) or requires (CommonJS).
  */
-export function placeImport(ast: File, source: string, esm: boolean, specifier: string, firstName: string, alias?: string): Placement {
+export function placeImport(
+  ast: File,
+  source: string,
+  esm: boolean,
+  specifier: string,
+  firstName: string,
+  alias?: string,
+  order?: ImportOrderOptions,
+): Placement {
   const all = blockEntries(ast.program.body, esm, alias);
   if (all.length === 0) return { kind: 'none' };
   // Requires after the code starts (at the end of a file, to break a require cycle) are not the file's import block.
   const codeStart = ast.program.body.find(startsTheCode);
   const header = codeStart === undefined ? all : all.filter((entry) => startOf(entry.statement) < startOf(codeStart));
   const entries = header.length > 0 ? header : all;
+  if (order !== undefined) return placeByRule(entries, source, specifier, order, alias);
   const kind = moduleKindOf(specifier, alias);
   const groups = splitGroups(entries, source);
   const wanted: Omit<BlockEntry, 'statement'> = { specifier, typeOnly: false, sideEffect: false, kind, firstName };
@@ -81,7 +92,10 @@ export function placeImport(ast: File, source: string, esm: boolean, specifier: 
  */
 function separatesKinds(groups: BlockEntry[][], kind: ModuleKind): boolean {
   if (groups.length > 1) return true;
-  const kinds = new Set((groups[0] ?? []).filter((entry) => !entry.sideEffect).map((entry) => entry.kind));
+  const imports = (groups[0] ?? []).filter((entry) => !entry.sideEffect);
+  // A single import shows neither an order nor a way of grouping: the new one simply follows it.
+  if (imports.length < 2) return false;
+  const kinds = new Set(imports.map((entry) => entry.kind));
   return kinds.size === 1 && !kinds.has(kind);
 }
 
@@ -130,7 +144,153 @@ function placeInGroup(whole: BlockEntry[], wanted: Omit<BlockEntry, 'statement'>
       return { kind: 'after', statement: (candidates[candidates.length - 1] as BlockEntry).statement, blankLineBefore: false };
     }
   }
+  if (wanted.kind === 'relative') {
+    const byDistance = placeByDistance(sameKind, wanted.specifier);
+    if (byDistance !== undefined) return byDistance;
+  }
   return { kind: 'after', statement: (sameKind[sameKind.length - 1] as BlockEntry).statement, blankLineBefore: false };
+}
+
+/** How far a relative module is, as every import-sorting rule orders them: parent folders, then siblings, then the folder's index. */
+function distanceOf(specifier: string): number {
+  const kind = orderKindOf(specifier);
+  return kind === 'parent' ? 0 : kind === 'sibling' ? 1 : 2;
+}
+
+/**
+ * Relative imports that are not sorted by name but go from parent folders to siblings to the index:
+ * the new one joins the last of its distance. Imports all at one distance show no such order.
+ */
+function placeByDistance(relative: BlockEntry[], specifier: string): Placement | undefined {
+  const distances = relative.map((entry) => distanceOf(entry.specifier));
+  if (new Set(distances).size < 2 || distances.some((distance, index) => index > 0 && distance < (distances[index - 1] as number))) return undefined;
+  const ours = distanceOf(specifier);
+  const last = distances.lastIndexOf(Math.max(...distances.filter((distance) => distance <= ours), -1));
+  if (last !== -1) return { kind: 'after', statement: (relative[last] as BlockEntry).statement, blankLineBefore: false };
+  return { kind: 'before', statement: (relative[0] as BlockEntry).statement, blankLineAfter: false };
+}
+
+/** The kinds of module `import/order` ranks. */
+type OrderKind = 'builtin' | 'external' | 'internal' | 'parent' | 'sibling' | 'index' | 'absolute' | 'type';
+
+function orderKindOf(specifier: string, alias?: string): OrderKind {
+  if (specifier.startsWith('/')) return 'absolute';
+  if (/^\.\.(?:$|\/)/.test(specifier)) return 'parent';
+  if (/^\.(?:\/?|\/index(?:\.[^/]*)?)$/.test(specifier)) return 'index';
+  if (specifier.startsWith('./')) return 'sibling';
+  const kind = moduleKindOf(specifier, alias);
+  return kind === 'alias' ? 'internal' : kind === 'builtin' ? 'builtin' : 'external';
+}
+
+/**
+ * Each import's rank under the project's `import/order` settings, worked out as the rule does: a
+ * group's kinds share its rank, kinds the groups leave out share one after all of them, a path group
+ * sits just before or after its group, and type-only imports have a rank of their own only when the
+ * groups name `type`.
+ */
+function rankerFor(order: ImportOrderOptions, alias: string | undefined): (specifier: string, typeOnly: boolean) => number {
+  const ranks = new Map<string, number>();
+  order.groups.forEach((group, index) => {
+    for (const kind of Array.isArray(group) ? group : [group]) ranks.set(kind, index * 2);
+  });
+  const omitted = order.groups.length * 2;
+  const excluded = new Set(order.pathGroupsExcludedImportTypes ?? ['builtin', 'external', 'object']);
+  const pathGroups = pathGroupRanks(order, ranks, omitted);
+  return (specifier, typeOnly) => {
+    const kind: OrderKind = typeOnly && ranks.has('type') ? 'type' : orderKindOf(specifier, alias);
+    if (!excluded.has(kind)) {
+      const matched = pathGroups.find((group) => group.matches(specifier));
+      if (matched !== undefined) return matched.rank;
+    }
+    return ranks.get(kind) ?? omitted;
+  };
+}
+
+/** Path groups with their ranks: those placed `before` a group count down from it, those `after` count up, in the order given. */
+function pathGroupRanks(order: ImportOrderOptions, ranks: Map<string, number>, omitted: number): Array<{ matches: (specifier: string) => boolean; rank: number }> {
+  const groups = order.pathGroups ?? [];
+  const before = new Map<string, number[]>();
+  const afterCount = new Map<string, number>();
+  const positions = groups.map((group, index) => {
+    if (group.position === 'after') {
+      const next = (afterCount.get(group.group) ?? 0) + 1;
+      afterCount.set(group.group, next);
+      return next;
+    }
+    if (group.position === 'before') before.set(group.group, [...(before.get(group.group) ?? []), index]);
+    return 0;
+  });
+  let widest = 1;
+  for (const indexes of before.values()) {
+    indexes.forEach((groupIndex, index) => {
+      positions[groupIndex] = -(indexes.length - index);
+    });
+    widest = Math.max(widest, indexes.length);
+  }
+  for (const count of afterCount.values()) widest = Math.max(widest, count);
+  const scale = widest > 10 ? 10 ** Math.ceil(Math.log10(widest)) : 10;
+  return groups.map((group, index) => {
+    const isMatch = picomatch(group.pattern, { nocomment: true, ...(group.patternOptions ?? {}) } as picomatch.PicomatchOptions);
+    return { matches: (specifier: string) => isMatch(specifier), rank: (ranks.get(group.group) ?? omitted) + (positions[index] as number) / scale };
+  });
+}
+
+/**
+ * Where the project's `import/order` wants the import: after every import it ranks before it and
+ * before every import it ranks after it, next to the imports of its own rank (at its alphabetical
+ * place when the rule sorts them), with blank lines between ranks as the rule's `newlines-between`
+ * asks (or, when it leaves them free, as the file has them).
+ */
+function placeByRule(entries: BlockEntry[], source: string, specifier: string, order: ImportOrderOptions, alias: string | undefined): Placement {
+  const rankOf = rankerFor(order, alias);
+  // Imports that only run a module are not ranked by the rule, and nothing new goes above one.
+  const lastSideEffect = entries.map((entry) => entry.sideEffect).lastIndexOf(true);
+  const ranked = entries.slice(lastSideEffect + 1);
+  if (ranked.length === 0) return { kind: 'after', statement: (entries[entries.length - 1] as BlockEntry).statement, blankLineBefore: false };
+  const ranks = ranked.map((entry) => rankOf(entry.specifier, entry.typeOnly));
+  const ours = rankOf(specifier, false);
+  // Position p means "before ranked[p]"; p = ranked.length is after the last one.
+  const fitsBefore = (p: number) => ranks.slice(0, p).every((rank) => rank <= ours);
+  const fitsAfter = (p: number) => ranks.slice(p).every((rank) => rank >= ours);
+  const positions = [...Array(ranked.length + 1).keys()];
+  const valid = positions.filter((p) => fitsBefore(p) && fitsAfter(p));
+  let at: number;
+  if (valid.length === 0) {
+    // The file is already out of the rule's order: at least the new import is not.
+    at = Math.max(...positions.filter(fitsBefore));
+  } else if (order.alphabetize !== undefined) {
+    const compare = alphabetical(order.alphabetize);
+    at = valid.find((p) => p === ranked.length || ranks[p] !== ours || compare((ranked[p] as BlockEntry).specifier, specifier) > 0) ?? (valid[valid.length - 1] as number);
+  } else {
+    const lastOfRank = ranks.lastIndexOf(ours);
+    at = lastOfRank !== -1 && valid.includes(lastOfRank + 1) ? lastOfRank + 1 : (valid[valid.length - 1] as number);
+  }
+  const previous = ranked[at - 1];
+  const next = ranked[at];
+  const newlines = order.newlinesBetween ?? 'ignore';
+  if (previous !== undefined && ranks[at - 1] === ours) return { kind: 'after', statement: previous.statement, blankLineBefore: false };
+  if (next !== undefined && ranks[at] === ours) return { kind: 'before', statement: next.statement, blankLineAfter: false };
+  const blank = newlines === 'always' || newlines === 'always-and-inside-groups' ? true : newlines === 'never' ? false : separatesRanks(ranked, ranks, source);
+  if (previous !== undefined) return { kind: 'after', statement: previous.statement, blankLineBefore: blank };
+  return { kind: 'before', statement: (next as BlockEntry).statement, blankLineAfter: blank };
+}
+
+/** Whether the file puts a blank line between imports of different ranks (no pair of them: no evidence, so no). */
+function separatesRanks(entries: BlockEntry[], ranks: number[], source: string): boolean {
+  let boundaries = 0;
+  let blank = 0;
+  for (let index = 1; index < entries.length; index++) {
+    if (ranks[index] === ranks[index - 1]) continue;
+    boundaries++;
+    const gap = source.slice(endOf((entries[index - 1] as BlockEntry).statement), lineStartAt(source, startOf((entries[index] as BlockEntry).statement)));
+    if (/\n[ \t]*\r?\n/.test(gap)) blank++;
+  }
+  return boundaries > 0 && blank * 2 >= boundaries;
+}
+
+function alphabetical(options: NonNullable<ImportOrderOptions['alphabetize']>): Compare {
+  const key = (text: string) => (options.caseInsensitive ? text.toLowerCase() : text);
+  return (a, b) => codePoint(key(a), key(b)) * (options.order === 'desc' ? -1 : 1);
 }
 
 /** The imports the group sorts together with ours: value imports (type-only ones are sorted apart by most configurations). */

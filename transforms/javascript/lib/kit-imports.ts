@@ -64,7 +64,7 @@ export function createKitImports(args: KitImportsArgs): KitImports {
       if (merge?.kind === 'named') return [{ start: merge.after, end: merge.after, text: `, ${specifiers.join(', ')}` }];
       if (merge?.kind === 'default') return [{ start: merge.after, end: merge.after, text: `, { ${specifiers.join(', ')} }` }];
       const firstName = [...requested.values()][0] as string;
-      return [newStatementEdit(ast, source, esm, specifiers, kitSpecifierInFile(ast, filePath, kit), firstName, kit.importAlias)];
+      return [newStatementEdit(ast, source, esm, specifiers, kitSpecifierInFile(ast, filePath, kit), firstName, kit)];
     },
     added() {
       return [...requested.values()];
@@ -177,7 +177,7 @@ function newStatementEdit(
   specifiers: string[],
   specifier: string,
   firstName: string,
-  alias: string | undefined,
+  kit: KitLocation,
 ): TextEdit {
   const eol = lineEndingOf(source);
   const quote = specifierQuoteOf(ast, source);
@@ -187,7 +187,7 @@ function newStatementEdit(
     ? `import { ${specifiers.join(', ')} } from ${quoted}${semicolon}`
     : `const { ${specifiers.join(', ')} } = require(${quoted})${semicolon}`;
 
-  const placement = placeImport(ast, source, esm, specifier, firstName, alias);
+  const placement = placeImport(ast, source, esm, specifier, firstName, kit.importAlias, kit.importOrder);
   if (placement.kind === 'after') {
     // After the statement and whatever trails it on its line (`// eslint-disable-line …`).
     const at = lineEndAt(source, endOf(placement.statement));

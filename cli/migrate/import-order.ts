@@ -1,0 +1,114 @@
+/**
+ * The `import/order` settings the project's own ESLint applies to a file (eslint-plugin-import, or
+ * its fork eslint-plugin-import-x), so an import migrate adds lands where that rule wants it. The
+ * configuration is asked of the project's ESLint, with every `extends` and override applied: a
+ * shared config (`@vercel/style-guide`, airbnb) sets the rule as often as the project does.
+ * Loading ESLint and a shared config takes seconds, so it is done only when a file gained an
+ * import and the plugin is installed at all.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import type { ImportOrderOptions } from '../../transforms/types.js';
+import { importFromProject } from '../project/project-module.js';
+import { repositoryAncestors } from '../project/repository-ancestors.js';
+
+const PLUGINS = ['eslint-plugin-import', 'eslint-plugin-import-x', 'eslint-plugin-i'];
+const RULES = ['import/order', 'import-x/order'];
+
+/** The settings for one file: undefined when the rule is off, not configured, or ESLint cannot tell. */
+export type ImportOrderOf = (absolutePath: string) => Promise<ImportOrderOptions | undefined>;
+
+export function importOrderReader(root: string): ImportOrderOf | undefined {
+  if (!hasImportPlugin(root)) return undefined;
+  let engine: Promise<ConfigCalculator | undefined> | undefined;
+  return async (absolutePath) => {
+    engine ??= loadEngine(root);
+    const eslint = await engine;
+    if (eslint === undefined) return undefined;
+    try {
+      return optionsFrom(await eslint.calculateConfigForFile(absolutePath));
+    } catch {
+      // A file the configuration ignores, or a configuration ESLint cannot load: the file's own order decides.
+      return undefined;
+    }
+  };
+}
+
+/** Whether the plugin is installed where the project's ESLint would load it (hoisted, or in pnpm's store). */
+function hasImportPlugin(root: string): boolean {
+  return repositoryAncestors(root).some((dir) => {
+    const modules = path.join(dir, 'node_modules');
+    if (PLUGINS.some((name) => existsSync(path.join(modules, name)))) return true;
+    const store = path.join(modules, '.pnpm');
+    if (!existsSync(store)) return false;
+    try {
+      return readdirSync(store).some((entry) => PLUGINS.some((name) => entry.startsWith(`${name}@`)));
+    } catch {
+      return false;
+    }
+  });
+}
+
+interface ConfigCalculator {
+  calculateConfigForFile(filePath: string): Promise<unknown>;
+}
+
+async function loadEngine(root: string): Promise<ConfigCalculator | undefined> {
+  try {
+    const module = await importFromProject(root, 'eslint');
+    const api = (isRecord(module.default) && (module.default.ESLint !== undefined || module.default.loadESLint !== undefined) ? module.default : module) as EslintApi;
+    // loadESLint (ESLint 8.57+) picks flat or legacy configuration the way the eslint command does.
+    const ESLint = api.loadESLint ? await api.loadESLint({ cwd: root }) : api.ESLint;
+    if (ESLint !== undefined) return new ESLint({ cwd: root });
+    if (api.CLIEngine !== undefined) {
+      const cli = new api.CLIEngine({ cwd: root });
+      return { calculateConfigForFile: async (filePath) => cli.getConfigForFile(filePath) };
+    }
+  } catch {
+    // No ESLint the project can load: nothing to follow but the file.
+  }
+  return undefined;
+}
+
+interface EslintApi {
+  loadESLint?: (options: object) => Promise<new (options: object) => ConfigCalculator>;
+  ESLint?: new (options: object) => ConfigCalculator;
+  CLIEngine?: new (options: object) => { getConfigForFile(file: string): unknown };
+}
+
+/** The rule's options from a resolved configuration, its defaults filled in; undefined when it is off. */
+export function optionsFrom(config: unknown): ImportOrderOptions | undefined {
+  if (!isRecord(config) || !isRecord(config.rules)) return undefined;
+  const rules = config.rules;
+  const setting = RULES.map((rule) => rules[rule]).find((value) => value !== undefined);
+  const [severity, options] = Array.isArray(setting) ? setting : [setting, undefined];
+  if (severity === undefined || severity === 0 || severity === 'off' || severity === '0') return undefined;
+  const given = isRecord(options) ? options : {};
+  const result: ImportOrderOptions = { groups: DEFAULT_GROUPS };
+  if (Array.isArray(given.groups)) {
+    result.groups = given.groups.filter((group): group is string | string[] => typeof group === 'string' || (Array.isArray(group) && group.every((item) => typeof item === 'string')));
+  }
+  if (Array.isArray(given.pathGroups)) {
+    result.pathGroups = given.pathGroups.filter(isRecord).flatMap((group) => {
+      if (typeof group.pattern !== 'string' || typeof group.group !== 'string') return [];
+      const position = group.position === 'before' || group.position === 'after' ? group.position : undefined;
+      return [{ pattern: group.pattern, group: group.group, ...(position ? { position } : {}), ...(isRecord(group.patternOptions) ? { patternOptions: group.patternOptions } : {}) }];
+    });
+  }
+  if (Array.isArray(given.pathGroupsExcludedImportTypes)) {
+    result.pathGroupsExcludedImportTypes = given.pathGroupsExcludedImportTypes.filter((type): type is string => typeof type === 'string');
+  }
+  const newlines = given['newlines-between'];
+  if (newlines === 'always' || newlines === 'never' || newlines === 'always-and-inside-groups' || newlines === 'ignore') result.newlinesBetween = newlines;
+  if (isRecord(given.alphabetize) && (given.alphabetize.order === 'asc' || given.alphabetize.order === 'desc')) {
+    result.alphabetize = { order: given.alphabetize.order, caseInsensitive: given.alphabetize.caseInsensitive === true };
+  }
+  return result;
+}
+
+/** The rule's default groups; the kinds it leaves out share one rank after them. */
+const DEFAULT_GROUPS = ['builtin', 'external', 'parent', 'sibling', 'index'];
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
