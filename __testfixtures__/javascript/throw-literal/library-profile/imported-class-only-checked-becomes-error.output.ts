@@ -1,4 +1,4 @@
-import { ParseError } from './errors.js';
+import { ParseError } from '../../src/library-errors.js';
 
 export function isParseFailure(error: unknown): boolean {
   return error instanceof ParseError;

@@ -1,4 +1,4 @@
-import { RenderError } from './errors.js';
+import { RenderError } from '../../src/library-errors.js';
 
 export function Safe({ render }: { render: () => JSX.Element }) {
   try {

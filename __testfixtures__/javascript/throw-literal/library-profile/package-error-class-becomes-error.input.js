@@ -1,6 +1,6 @@
 import { HTTPError } from 'ky';
 
-export function assertOk(status: number, url: string): void {
+export function assertOk(status, url) {
   if (status === 599) throw new HTTPError(`Network timeout for ${url}`);
   if (status >= 500) throw `Server error ${status} for ${url}`;
 }
