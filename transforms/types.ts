@@ -72,6 +72,11 @@ export interface KitLocation {
   profile?: 'service' | 'cli' | 'library';
   /** The kit's logger writes through a logger the project already has (the catalog's `target.logger` "project"). */
   projectLogger?: boolean;
+  /**
+   * The logger the project's code logs through (found from what the code imports and calls) when the
+   * catalog does not say the kit writes through it; looked for on first use.
+   */
+  projectLoggerInCode?: () => { path: string; export: string } | undefined;
   /** The `import/order` settings the project's ESLint applies to this file, when the rule is on. */
   importOrder?: ImportOrderOptions;
 }

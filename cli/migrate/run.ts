@@ -10,12 +10,13 @@ import type * as Diff from 'diff';
 import { lazyRequire } from '../lazy-require.js';
 import { InterruptedError, UsageError } from '../errors.js';
 import { allTransforms } from '../../transforms/javascript/registry.js';
-import type { Finding, TransformModule } from '../../transforms/types.js';
+import type { Finding, KitLocation, TransformModule } from '../../transforms/types.js';
 import { collectCandidates } from './candidates.js';
 import { detectSource, type DetectingModule } from './detect-file.js';
 import { DEFAULT_FILE_BUDGET_MS, visitWithinBudget } from './file-budget.js';
 import { readGitState } from './git-status.js';
-import { loadDetectionProject, loadMigrationProject } from './project.js';
+import { loadDetectionProject, loadMigrationProject, type MigrationProject } from './project.js';
+import { findProjectLogger } from '../project/project-logger.js';
 import { DEFAULT_MAX_FILE_SIZE, readSource, type SourceRead } from './read-source.js';
 import {
   REPORT_VERSION,
@@ -192,6 +193,7 @@ export async function runMigrate(options: MigrateOptions): Promise<MigrateReport
   // Said before any work, so that nothing is written and no time is spent first.
   if (!dryRun && !options.force && findGitTopLevel(project.root) === undefined) throw notARepository(project.root);
   const candidates = await collectCandidates(project, { paths: options.paths ?? [], ignore: options.ignore, shard: options.shard });
+  const kit = withProjectLoggerLookup(project, candidates.files);
   // Started now so git works while files are transformed; awaited only if something is to be written.
   const gitState = dryRun || options.force ? undefined : readGitState(project.root);
 
@@ -212,7 +214,7 @@ export async function runMigrate(options: MigrateOptions): Promise<MigrateReport
   const transform = (absolute: string, read: TextRead) =>
     isPythonPath(absolute)
       ? transformPythonSource({ source: read.text, filePath: absolute, rules: pythonRules, kit: pythonKit, leaveAlone: recorded(absolute, read.text) })
-      : transformSource({ source: read.text, filePath: absolute, transforms, kit: project.kit, leaveAlone: recorded(absolute, read.text) });
+      : transformSource({ source: read.text, filePath: absolute, transforms, kit, leaveAlone: recorded(absolute, read.text) });
   const formatting: Array<{ file: string; absolute: string; read: TextRead; outcome: Extract<ReturnType<typeof transform>, { kind: 'changed' }> }> = [];
   await forEachSource(scan, transform, (file, read, outcome) => {
     if (outcome.kind === 'failed') {
@@ -232,7 +234,7 @@ export async function runMigrate(options: MigrateOptions): Promise<MigrateReport
       if (isPythonPath(entry.absolute)) continue;
       const importOrder = await importOrderOf(entry.absolute);
       if (importOrder === undefined) continue;
-      const again = transformSource({ source: entry.read.text, filePath: entry.absolute, transforms, kit: { ...project.kit, importOrder }, leaveAlone: recorded(entry.absolute, entry.read.text) });
+      const again = transformSource({ source: entry.read.text, filePath: entry.absolute, transforms, kit: { ...kit, importOrder }, leaveAlone: recorded(entry.absolute, entry.read.text) });
       if (again.kind === 'changed') entry.outcome = again;
     }
   }
@@ -292,6 +294,29 @@ export async function runMigrate(options: MigrateOptions): Promise<MigrateReport
     leftAlone,
     warnings,
     durationMs: Math.round(performance.now() - started),
+  };
+}
+
+/**
+ * The kit, with a way to find the logger the project's code logs through when the catalog does not
+ * say the kit writes through one. Without a catalog the kit stands for the one `init` would write,
+ * which writes through that logger.
+ */
+function withProjectLoggerLookup(project: MigrationProject, files: readonly string[]): KitLocation {
+  if (project.kit.projectLogger === true || project.defaultCatalog === true || project.language === 'python') return project.kit;
+  let found: { path: string; export: string } | undefined | null = null;
+  return {
+    ...project.kit,
+    projectLoggerInCode: () => {
+      if (found === null) {
+        // The kit's own modules log through the kit: they say nothing of how the project logs.
+        const kitDir = path.relative(project.root, project.kit.kitDir).split(path.sep).join('/');
+        const own = files.filter((file) => !isPythonPath(file) && file !== kitDir && !file.startsWith(`${kitDir}/`));
+        const logger = findProjectLogger(project.root, own);
+        found = logger === undefined ? undefined : { path: logger.path, export: logger.export };
+      }
+      return found;
+    },
   };
 }
 
@@ -384,6 +409,7 @@ export async function runDetect(options: DetectOptions): Promise<DetectReport> {
   const maxFileSize = maxFileSizeOf(options);
   const budgetMs = budgetOf(options);
   const candidates = await collectCandidates(project, { paths: options.paths ?? [], ignore: options.ignore, shard: options.shard });
+  const kit = withProjectLoggerLookup(project, candidates.files);
   const skipped: SkippedEntry[] = [...candidates.skipped];
   const failed: FailedFile[] = [];
   const findings: DetectedFinding[] = [];
@@ -400,7 +426,7 @@ export async function runDetect(options: DetectOptions): Promise<DetectReport> {
   const detect = (absolute: string, read: TextRead) =>
     isPythonPath(absolute)
       ? detectPythonSource({ source: read.text, filePath: absolute, rules: pythonRules, kit: pythonKit })
-      : detectSource({ source: read.text, filePath: absolute, transforms: modules, kit: project.kit });
+      : detectSource({ source: read.text, filePath: absolute, transforms: modules, kit });
   await forEachSource(scan, detect, (file, read, outcome) => {
     if (outcome.kind === 'failed') {
       failed.push({ path: file, line: outcome.line, column: outcome.column, message: outcome.message });

@@ -1,7 +1,8 @@
 /**
- * A logger the project already has: a module of its own (`src/log.ts`, `lib/logger.js`), or a
- * pino, winston or bunyan instance some module exports whatever its name (`export { app, logger }`
- * from the server module), that the code imports across files. When there is one, the kit writes
+ * A logger the project already has: a module of its own (`src/log.ts`, `lib/logger.js`), a pino,
+ * winston or bunyan instance some module exports whatever its name (`export { app, logger }` from
+ * the server module), or an object of the project's own with logging methods (`export const log =
+ * new Logger()` beside other helpers in `src/util.ts`) that the code calls across files. When there is one, the kit writes
  * through it instead of adding a second, unrelated logger beside it. Found from what the code
  * imports, not from dependencies: a `winston` dependency says nothing about which instance the
  * application logs with.
@@ -55,13 +56,29 @@ export function findProjectLogger(root: string, files: string[]): FoundProjectLo
   for (const [modulePath, users] of [...named, ...widelyImported.filter((entry) => !named.includes(entry))]) {
     const exports = moduleExports(path.join(root, modulePath));
     if (!exports) continue;
-    const exportName = exports.instances[0] ?? (named.some(([p]) => p === modulePath) ? ['logger', 'log', 'default'].find((name) => exports.names.includes(name)) : undefined);
+    const exportName =
+      exports.instances[0] ??
+      (named.some(([p]) => p === modulePath) ? ['logger', 'log', 'default'].find((name) => exports.names.includes(name)) : undefined) ??
+      exports.loggers.find((name) => callersOf(root, users, name) >= MIN_IMPORTERS);
     if (exportName === undefined) continue;
     const library = exports.library;
     const style: ProjectLogger['style'] = library !== undefined && FIELDS_FIRST.has(library) ? 'fields-first' : 'message-first';
     return { path: modulePath, export: exportName, style, importers: users.size, ...(library ? { library } : {}) };
   }
   return undefined;
+}
+
+/**
+ * How many of `files` call the logging methods of `name` (`log.error(…)`): an object of the
+ * project's own with such methods, exported beside other helpers, is its logger only when the code
+ * logs through it.
+ */
+function callersOf(root: string, files: Set<string>, name: string): number {
+  if (name === 'default') return 0;
+  const call = new RegExp(`\\b${name.replace(/[$]/g, '\\$')}\\s*\\.\\s*(?:${LEVELS.join('|')})\\s*\\(`);
+  let count = 0;
+  for (const file of files) if (call.test(readHead(path.join(root, file)))) count++;
+  return count;
 }
 
 /** `log` for `src/log/index.ts` and for `src/log.ts`. */
@@ -130,6 +147,8 @@ interface ModuleExports {
   names: string[];
   /** Exports that hold an instance a logging library created (`pino()`, `winston.createLogger()`). */
   instances: string[];
+  /** Exports that hold an object of the module's own with logging methods (`new Logger()` of a class it declares, an object literal). */
+  loggers: string[];
   /** The logging library it imports, if any. */
   library?: string;
 }
@@ -157,9 +176,22 @@ function moduleExports(file: string): ModuleExports | undefined {
   const instances = new Set<string>();
   const names: string[] = [];
   const instanceExports: string[] = [];
+  // Classes the module declares whose instances log (`class Logger { error() {} info() {} }`), and local names holding one.
+  const loggerClasses = new Set<string>();
+  for (const statement of program.body) {
+    const declaration = statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration' ? statement.declaration : statement;
+    if (declaration?.type === 'ClassDeclaration' && declaration.id && hasLoggingMethods(declaration.body.body)) loggerClasses.add(declaration.id.name);
+  }
+  const ownLoggers = new Set<string>();
+  const loggerExports: string[] = [];
+  const isOwnLogger = (node: Expression): boolean =>
+    (node.type === 'Identifier' && ownLoggers.has(node.name)) ||
+    (node.type === 'NewExpression' && node.callee.type === 'Identifier' && loggerClasses.has(node.callee.name)) ||
+    (node.type === 'ObjectExpression' && hasLoggingMethods(node.properties));
   const exportAs = (exported: string, value: Expression | null | undefined) => {
     names.push(exported);
     if (value && isInstance(value)) instanceExports.push(exported);
+    else if (value && isOwnLogger(value)) loggerExports.push(exported);
   };
 
   function isInstance(node: Expression): boolean {
@@ -205,6 +237,7 @@ function moduleExports(file: string): ModuleExports | undefined {
         }
         if (declarator.id.type !== 'Identifier') continue;
         if (init && isInstance(init)) instances.add(declarator.id.name);
+        else if (init && isOwnLogger(init)) ownLoggers.add(declarator.id.name);
         if (statement.type === 'ExportNamedDeclaration') exportAs(declarator.id.name, init);
       }
       continue;
@@ -251,7 +284,22 @@ function moduleExports(file: string): ModuleExports | undefined {
   // The export the module is named for comes first when it holds several instances.
   const preferred = ['logger', 'log', 'default'];
   instanceExports.sort((a, b) => (preferred.includes(a) ? preferred.indexOf(a) : 9) - (preferred.includes(b) ? preferred.indexOf(b) : 9));
-  return { names, instances: [...new Set(instanceExports)], ...(library ? { library } : {}) };
+  return { names, instances: [...new Set(instanceExports)], loggers: [...new Set(loggerExports)], ...(library ? { library } : {}) };
+}
+
+const LEVELS = ['error', 'warn', 'info', 'debug'];
+
+/** Members that make a logger: `error`, and `warn`, `info` or `debug` beside it, as methods or function-valued properties. */
+function hasLoggingMethods(members: ReadonlyArray<{ type: string; key?: unknown; value?: unknown; computed?: boolean }>): boolean {
+  const named = new Set<string>();
+  for (const member of members) {
+    if (member.computed === true || !isRecord(member.key) || member.key.type !== 'Identifier') continue;
+    const isMethod = member.type === 'ClassMethod' || member.type === 'ObjectMethod';
+    const value = member.value as { type?: string } | null | undefined;
+    const isFunctionValue = (member.type === 'ClassProperty' || member.type === 'ObjectProperty') && (value?.type === 'ArrowFunctionExpression' || value?.type === 'FunctionExpression');
+    if (isMethod || isFunctionValue) named.add(member.key.name as string);
+  }
+  return named.has('error') && LEVELS.some((level) => level !== 'error' && named.has(level));
 }
 
 /** The logging library a `require('pino')` (or `require('pino')(...)`'s callee) loads. */

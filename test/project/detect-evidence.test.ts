@@ -291,6 +291,31 @@ describe("the project's own logger", () => {
     expect((await detectProject(root)).projectLogger).toMatchObject({ path: 'lib/audit.js', export: 'trail', style: 'message-first', library: 'winston' });
   });
 
+  it("an object of the project's own with logging methods, exported from a helpers module and called across the code, is the logger", async () => {
+    const helpers =
+      'export const isDev = false;\nclass Logger {\n  info(module: string, ...msg: unknown[]) { console.log(module, ...msg); }\n  warn(module: string, ...msg: unknown[]) { console.warn(module, ...msg); }\n  error(module: string, ...msg: unknown[]) { console.error(module, ...msg); }\n}\nexport const log = new Logger();\nexport const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));\n';
+    const root = project({
+      'package.json': { name: 'monitor', private: true, dependencies: { express: '^4.0.0' } },
+      'src/util.ts': helpers,
+      ...Object.fromEntries(
+        Array.from({ length: 3 }, (_, i) => [`server/job${i}.js`, `const { log, sleep } = require("../src/util");
+async function run() {\n  await sleep(1);\n  log.warn("job${i}", "slow");\n}\nmodule.exports = { run };\n`]),
+      ),
+    });
+    const info = await detectProject(root);
+    expect(info.logger).toBe('project');
+    expect(info.projectLogger).toMatchObject({ path: 'src/util.ts', export: 'log', style: 'message-first', importers: 3 });
+  });
+
+  it("the same helpers module is not the logger when the code imports other helpers from it and logs elsewhere", async () => {
+    const root = project({
+      'package.json': { name: 'monitor', private: true },
+      'src/util.js': "class Logger {\n  info(m) { console.log(m); }\n  error(m) { console.error(m); }\n}\nexports.log = new Logger();\nexports.sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));\n",
+      ...Object.fromEntries(Array.from({ length: 3 }, (_, i) => [`server/job${i}.js`, `const { sleep } = require("../src/util");\nsleep(1).then(() => console.log("job${i}"));\n`])),
+    });
+    expect((await detectProject(root)).projectLogger).toBeUndefined();
+  });
+
   it('a module imported across the code that exports no logging instance is not a logger, whatever it exports', async () => {
     const root = project({
       'package.json': { name: 'plain', private: true, dependencies: { pino: '^9.0.0' } },

@@ -8,7 +8,7 @@ import { enclosingCatchBody, operationName } from './lib/catch-helpers.js';
 import { CONSOLE_LEVELS, isConsoleMethod } from './lib/console-calls.js';
 import { isDerivedFromError, mentions } from './lib/error-expressions.js';
 import { findingAt, withoutSuppressed } from './lib/findings.js';
-import { ownLoggerOf } from './lib/own-logger.js';
+import { ownLoggerOf, projectLoggerReason } from './lib/own-logger.js';
 import { hasPlaceholders, isTextExpression, messagePieces, renderMessage, type Piece } from './lib/log-message.js';
 import { endOf, startOf } from './lib/range.js';
 import { preferredQuoteOf, quoteString } from './lib/source-style.js';
@@ -86,9 +86,12 @@ export function detectShared(ctx: Omit<TransformContext, 'useKitExport'>): Share
     (ctx.kit.profile === undefined ? undefined : PROFILE_REASONS[ctx.kit.profile]) ??
     (isScript(ctx.ast, ctx.source, ctx.filePath) ? SCRIPT_REASON : undefined) ??
     (ownLogger === undefined ? undefined : `this file logs through its own \`${ownLogger}\`; move the call there by hand (and name that logger in the catalog, target.logger "project", so the kit writes through it too)`);
+  // Evaluated only when a call is found: looking for the project's logger reads other files.
+  const projectReason = (): string | undefined => (calls.length === 0 ? undefined : projectLoggerReason(ctx.kit));
   const findings = (): Finding[] => {
+    const leftAlone = profileReason ?? projectReason();
     const all = calls.map((call) => {
-      if (profileReason !== undefined) return findingAt(meta, 'consoleInCatch', call.node, { fixable: false, reason: profileReason, severity: 'info' });
+      if (leftAlone !== undefined) return findingAt(meta, 'consoleInCatch', call.node, { fixable: false, reason: leftAlone, severity: 'info' });
       const plan = planRewrite(call, ctx.source, ctx.filePath);
       if (plan.kind === 'unrelated') {
         return findingAt(meta, 'consoleInCatch', call.node, { fixable: false, reason: plan.reason, severity: 'info' });

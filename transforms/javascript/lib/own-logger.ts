@@ -45,6 +45,20 @@ export function ownLoggerOf(ast: File, source: string): string | undefined {
 export function ownLoggerReason(ast: File, source: string, kit: KitLocation): string | undefined {
   if (kit.projectLogger === true) return undefined;
   const own = ownLoggerOf(ast, source);
-  if (own === undefined) return undefined;
-  return `this file logs through its own \`${own}\`; report the error through it by hand (or name that logger in the catalog, target.logger "project", so reportError writes through it)`;
+  if (own !== undefined) {
+    return `this file logs through its own \`${own}\`; report the error through it by hand (or name that logger in the catalog, target.logger "project", so reportError writes through it)`;
+  }
+  return projectLoggerReason(kit);
+}
+
+/**
+ * Why a rewrite that logs through the kit is left alone anywhere in a project whose code logs
+ * through a logger of its own that the kit does not write through: the kit's lines would go
+ * elsewhere than every other line the project writes.
+ */
+export function projectLoggerReason(kit: KitLocation): string | undefined {
+  if (kit.projectLogger === true) return undefined;
+  const found = kit.projectLoggerInCode?.();
+  if (found === undefined) return undefined;
+  return `the project logs through its own \`${found.export === 'default' ? 'logger' : found.export}\` (${found.path}), which the kit does not write through; run \`faultline init\` again or set target.logger "project" in the catalog so the kit writes through it`;
 }
