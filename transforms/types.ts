@@ -79,6 +79,8 @@ export interface KitLocation {
   projectLoggerInCode?: () => { path: string; export: string } | undefined;
   /** The `import/order` settings the project's ESLint applies to this file, when the rule is on. */
   importOrder?: ImportOrderOptions;
+  /** A rule of the project's (simple-import-sort, perfectionist's sort-imports) keeps kinds of module in groups a blank line apart. */
+  importGroupsApart?: boolean;
 }
 
 /** eslint-plugin-import's `import/order` options, as the rule reads them. */

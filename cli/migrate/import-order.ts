@@ -1,6 +1,7 @@
 /**
  * The `import/order` settings the project's own ESLint applies to a file (eslint-plugin-import, or
- * its fork eslint-plugin-import-x), so an import migrate adds lands where that rule wants it. The
+ * its fork eslint-plugin-import-x), so an import migrate adds lands where that rule wants it, and
+ * whether simple-import-sort or perfectionist keeps groups of imports apart. The
  * configuration is asked of the project's ESLint, with every `extends` and override applied: a
  * shared config (`@vercel/style-guide`, airbnb) sets the rule as often as the project does.
  * Loading ESLint and a shared config takes seconds, so it is done only when a file gained an
@@ -8,15 +9,18 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import type { ImportOrderOptions } from '../../transforms/types.js';
+import type { ImportOrderOptions, KitLocation } from '../../transforms/types.js';
 import { importFromProject } from '../project/project-module.js';
 import { repositoryAncestors } from '../project/repository-ancestors.js';
 
-const PLUGINS = ['eslint-plugin-import', 'eslint-plugin-import-x', 'eslint-plugin-i'];
+const PLUGINS = ['eslint-plugin-import', 'eslint-plugin-import-x', 'eslint-plugin-i', 'eslint-plugin-simple-import-sort', 'eslint-plugin-perfectionist'];
 const RULES = ['import/order', 'import-x/order'];
 
-/** The settings for one file: undefined when the rule is off, not configured, or ESLint cannot tell. */
-export type ImportOrderOf = (absolutePath: string) => Promise<ImportOrderOptions | undefined>;
+/** What the project's import rules ask of one file, as the kit's location carries it to the transforms. */
+export type ImportRules = Pick<KitLocation, 'importOrder' | 'importGroupsApart'>;
+
+/** The rules for one file: undefined when none is on, or ESLint cannot tell. */
+export type ImportOrderOf = (absolutePath: string) => Promise<ImportRules | undefined>;
 
 export function importOrderReader(root: string): ImportOrderOf | undefined {
   if (!hasImportPlugin(root)) return undefined;
@@ -26,7 +30,7 @@ export function importOrderReader(root: string): ImportOrderOf | undefined {
     const eslint = await engine;
     if (eslint === undefined) return undefined;
     try {
-      return optionsFrom(await eslint.calculateConfigForFile(absolutePath));
+      return rulesFrom(await eslint.calculateConfigForFile(absolutePath));
     } catch {
       // A file the configuration ignores, or a configuration ESLint cannot load: the file's own order decides.
       return undefined;
@@ -76,13 +80,37 @@ interface EslintApi {
   CLIEngine?: new (options: object) => { getConfigForFile(file: string): unknown };
 }
 
+/**
+ * import/order's settings, and whether a sorting rule keeps kinds of module in groups a blank line
+ * apart: simple-import-sort always does, perfectionist's sort-imports unless told not to.
+ */
+export function rulesFrom(config: unknown): ImportRules | undefined {
+  const importOrder = optionsFrom(config);
+  const rules = isRecord(config) && isRecord(config.rules) ? config.rules : {};
+  const [simpleSort] = asSetting(rules['simple-import-sort/imports']);
+  const [perfectionist, perfectionistOptions] = asSetting(rules['perfectionist/sort-imports']);
+  const perfectionistApart =
+    isOn(perfectionist) && !(isRecord(perfectionistOptions) && (perfectionistOptions.newlinesBetween === 'never' || perfectionistOptions.newlinesBetween === 'ignore' || perfectionistOptions.newlinesBetween === 0));
+  const importGroupsApart = isOn(simpleSort) || perfectionistApart;
+  if (importOrder === undefined && !importGroupsApart) return undefined;
+  return { ...(importOrder ? { importOrder } : {}), ...(importGroupsApart ? { importGroupsApart: true } : {}) };
+}
+
+function asSetting(value: unknown): [unknown, unknown] {
+  return Array.isArray(value) ? [value[0], value[1]] : [value, undefined];
+}
+
+function isOn(severity: unknown): boolean {
+  return severity !== undefined && severity !== 0 && severity !== 'off' && severity !== '0';
+}
+
 /** The rule's options from a resolved configuration, its defaults filled in; undefined when it is off. */
 export function optionsFrom(config: unknown): ImportOrderOptions | undefined {
   if (!isRecord(config) || !isRecord(config.rules)) return undefined;
   const rules = config.rules;
   const setting = RULES.map((rule) => rules[rule]).find((value) => value !== undefined);
-  const [severity, options] = Array.isArray(setting) ? setting : [setting, undefined];
-  if (severity === undefined || severity === 0 || severity === 'off' || severity === '0') return undefined;
+  const [severity, options] = asSetting(setting);
+  if (!isOn(severity)) return undefined;
   const given = isRecord(options) ? options : {};
   const result: ImportOrderOptions = { groups: DEFAULT_GROUPS };
   if (Array.isArray(given.groups)) {

@@ -232,9 +232,9 @@ export async function runMigrate(options: MigrateOptions): Promise<MigrateReport
   if (importOrderOf !== undefined) {
     for (const entry of formatting) {
       if (isPythonPath(entry.absolute)) continue;
-      const importOrder = await importOrderOf(entry.absolute);
-      if (importOrder === undefined) continue;
-      const again = transformSource({ source: entry.read.text, filePath: entry.absolute, transforms, kit: { ...kit, importOrder }, leaveAlone: recorded(entry.absolute, entry.read.text) });
+      const importRules = await importOrderOf(entry.absolute);
+      if (importRules === undefined) continue;
+      const again = transformSource({ source: entry.read.text, filePath: entry.absolute, transforms, kit: { ...kit, ...importRules }, leaveAlone: recorded(entry.absolute, entry.read.text) });
       if (again.kind === 'changed') entry.outcome = again;
     }
   }

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { importOrderReader, optionsFrom } from '../../cli/migrate/import-order.js';
+import { importOrderReader, optionsFrom, rulesFrom } from '../../cli/migrate/import-order.js';
 import { runMigrate } from '../../cli/migrate/run.js';
 import { createProject, git, removeProjects, reportEmptyCatch, writeFiles } from './helpers.js';
 
@@ -24,6 +24,15 @@ describe("import/order's options from a resolved ESLint configuration", () => {
     expect(optionsFrom({ rules: {} })).toBeUndefined();
     // alphabetize's own "ignore" is the same as not sorting.
     expect(optionsFrom({ rules: { 'import/order': [2, { alphabetize: { order: 'ignore' } }] } })).toEqual({ groups: ['builtin', 'external', 'parent', 'sibling', 'index'] });
+  });
+});
+
+describe('sorting rules that keep groups of imports apart', () => {
+  it('are simple-import-sort, and perfectionist unless its newlinesBetween says otherwise', () => {
+    expect(rulesFrom({ rules: { 'simple-import-sort/imports': 'error' } })).toEqual({ importGroupsApart: true });
+    expect(rulesFrom({ rules: { 'perfectionist/sort-imports': [2, { type: 'natural' }] } })).toEqual({ importGroupsApart: true });
+    expect(rulesFrom({ rules: { 'perfectionist/sort-imports': [2, { newlinesBetween: 'never' }] } })).toBeUndefined();
+    expect(rulesFrom({ rules: { 'simple-import-sort/imports': 'off', 'import/order': 'warn' } })).toEqual({ importOrder: { groups: ['builtin', 'external', 'parent', 'sibling', 'index'] } });
   });
 });
 

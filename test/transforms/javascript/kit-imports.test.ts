@@ -98,6 +98,13 @@ describe('createKitImports', () => {
     expect(importInto("import { z } from './z.js';\n\nrun();\n", ['logger']).text).toBe("import { z } from './z.js';\nimport { logger } from '../errors/index.js';\n\nrun();\n");
   });
 
+  it("opens a group a blank line apart after a single import when the project's sorting rule keeps groups apart", () => {
+    const apart: KitLocation = { ...kit, importGroupsApart: true };
+    expect(importInto("import express from 'express';\n\nrun();\n", ['logger'], { kit: apart }).text).toBe(
+      "import express from 'express';\n\nimport { logger } from '../errors/index.js';\n\nrun();\n",
+    );
+  });
+
   it('puts a parent folder before siblings when the file orders its relative imports that way', () => {
     const source = "import a from 'a';\n\nimport { db } from '../db.js';\nimport { z } from './z.js';\nimport { b } from './b.js';\n";
     expect(importInto(source, ['logger']).text).toBe(

@@ -55,6 +55,7 @@ export function placeImport(
   firstName: string,
   alias?: string,
   order?: ImportOrderOptions,
+  groupsApart = false,
 ): Placement {
   const all = blockEntries(ast.program.body, esm, alias);
   if (all.length === 0) return { kind: 'none' };
@@ -82,7 +83,7 @@ export function placeImport(
     return { kind: 'before', statement: (lastGroup[0] as BlockEntry).statement, blankLineAfter: true };
   }
   const last = lastGroup[lastGroup.length - 1] as BlockEntry;
-  return { kind: 'after', statement: last.statement, blankLineBefore: separatesKinds(groups, kind) };
+  return { kind: 'after', statement: last.statement, blankLineBefore: groupsApart || separatesKinds(groups, kind) };
 }
 
 /**

@@ -187,7 +187,7 @@ function newStatementEdit(
     ? `import { ${specifiers.join(', ')} } from ${quoted}${semicolon}`
     : `const { ${specifiers.join(', ')} } = require(${quoted})${semicolon}`;
 
-  const placement = placeImport(ast, source, esm, specifier, firstName, kit.importAlias, kit.importOrder);
+  const placement = placeImport(ast, source, esm, specifier, firstName, kit.importAlias, kit.importOrder, kit.importGroupsApart === true);
   if (placement.kind === 'after') {
     // After the statement and whatever trails it on its line (`// eslint-disable-line …`).
     const at = lineEndAt(source, endOf(placement.statement));
