@@ -11,7 +11,8 @@ import { claimCatchBinding } from './lib/claim-catch-binding.js';
 import { mentions } from './lib/error-expressions.js';
 import { findingAt, withoutSuppressed } from './lib/findings.js';
 import { EMPTY_BLOCK_RULES, isDirectiveFor, obsoleteDirectiveEdits } from './lib/lint-directives.js';
-import { probeOfCatch, probeScopeOf, type ExpectedFailure, type ProbeScope } from './lib/probe.js';
+import { IGNORED_NAME } from './lib/intent.js';
+import { narrowableProbe, probeScopeOf, type ExpectedFailure, type ProbeScope } from './lib/probe.js';
 import { startOf, endOf } from './lib/range.js';
 import { detectAlone, walkWithVisitors } from './lib/shared-walk.js';
 import { preferredQuoteOf, quoteString, usesSemicolons } from './lib/source-style.js';
@@ -120,9 +121,12 @@ function broadProbeCollector(ast: File): { visitors: NodeVisitors; found: BroadP
   const visitors: NodeVisitors = {
     CatchClause(node, ancestors) {
       scope ??= probeScopeOf(ast);
-      const probe = probeOfCatch(node, ancestors[ancestors.length - 1], scope);
-      const expected = probe?.expected;
-      if (expected === undefined || expected.codes.length + expected.classes.length === 0) return;
+      const tryStatement = ancestors[ancestors.length - 1];
+      if (tryStatement?.type !== 'TryStatement' || tryStatement.handler !== node) return;
+      const expected = narrowableProbe(tryStatement, scope)?.expected;
+      if (expected === undefined) return;
+      // Its author named the binding to be ignored: the guard would have to read it.
+      if (node.param?.type === 'Identifier' && IGNORED_NAME.test(node.param.name)) return;
       if (node.param != null && node.param.type === 'Identifier' && mentions(node.body, node.param.name)) return;
       if (node.param != null && node.param.type !== 'Identifier') return;
       if (throwsIn(node.body)) return;

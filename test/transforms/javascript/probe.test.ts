@@ -2,7 +2,7 @@ import type { CallExpression, CatchClause, File, Node } from '@babel/types';
 import { describe, expect, it } from 'vitest';
 import { catchIntent, isEmptyBlockDirective } from '../../../transforms/javascript/lib/intent.js';
 import { parseSource } from '../../../transforms/javascript/lib/parse.js';
-import { probeOfCatch, probeOfPromiseCatch, probeScopeOf } from '../../../transforms/javascript/lib/probe.js';
+import { narrowableProbe, probeOfCatch, probeOfPromiseCatch, probeScopeOf } from '../../../transforms/javascript/lib/probe.js';
 import { walk } from '../../../transforms/javascript/lib/walk.js';
 
 function firstCatch(source: string): { ast: File; clause: CatchClause; parent: Node | undefined } {
@@ -70,6 +70,34 @@ describe('probes guarded by a try block', () => {
   it('reads `try { …; return true } catch { return false }` as a yes/no test', () => {
     expect(catchProbe('function f() { try { check(); return true; } catch { return false; } }')?.kind).toBe('predicate');
     expect(catchProbe('function f() { try { check(); return true; } catch { return true; } }')).toBeUndefined();
+  });
+});
+
+describe('probes a catch can be narrowed to', () => {
+  const narrowable = (source: string) => {
+    const { ast, parent } = firstCatch(source);
+    if (parent?.type !== 'TryStatement') throw new Error('no try statement in test source');
+    return narrowableProbe(parent, probeScopeOf(ast));
+  };
+
+  it.each([
+    ["import fs from 'fs'; try { s = fs.statSync(p).isDirectory(); } catch {}", ['ENOENT', 'ENOTDIR'], []],
+    ["import { readFileSync } from 'fs'; try { const pkg = JSON.parse(readFileSync(p, 'utf8')); name = pkg.name.replace(/^@/, '').split('/')[0]; } catch {}", ['ENOENT', 'ENOTDIR'], ['SyntaxError']],
+    ["try { mod = require('optional-dep'); } catch {}", ['MODULE_NOT_FOUND', 'ERR_MODULE_NOT_FOUND'], []],
+  ])('%s expects %j and %j', (source, codes, classes) => {
+    expect(narrowable(source)?.expected).toEqual({ codes, classes });
+  });
+
+  it.each([
+    ["try { user = require('os').userInfo().username; } catch {}", 'a call into a built-in module, which is always there'],
+    ["try { X = require('node:crypto').X509Certificate; } catch {}", 'a built-in module read'],
+    ["try { const m = require('optional-dep'); m.setup(); } catch {}", "a call into the loaded module's code"],
+    ["import fs from 'fs'; try { const t = fs.readFileSync(p, 'utf8'); v = t.match(re)[1]; } catch {}", 'a read from a match that can find nothing'],
+    ['try { v = JSON.parse(text); } catch {}', 'JSON.parse of text, which fails only as expected'],
+    ['try { u = new URL(link); } catch {}', 'new URL, which fails only as expected'],
+    ["import fs from 'fs'; try { c = YAML.parse(fs.readFileSync(p, 'utf8')); } catch {}", 'a YAML parser, whose error class is its own'],
+  ])('%s is not narrowed (%s)', (source) => {
+    expect(narrowable(source)).toBeUndefined();
   });
 });
 

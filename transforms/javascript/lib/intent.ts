@@ -10,7 +10,7 @@ import { endOf, startOf } from './range.js';
 import { lineEndAt, lineStartAt } from './source-style.js';
 
 /** `_`, `_e`, `_unused`, `ignore`, `ignored`, `ignoredError`, `unused`, `expected`, `noop`. */
-const IGNORED_NAME = /^(_\w*|ignored?(?:[A-Z_]\w*)?|unused\w*|expected\w*|noop)$/;
+export const IGNORED_NAME = /^(_\w*|ignored?(?:[A-Z_]\w*)?|unused\w*|expected\w*|noop)$/;
 
 /** Lint directives that excuse an empty block, or a line, or everything. */
 const LINT_DISABLE = /^\s*(?:eslint-disable(?:-next-line|-line)?(?:\s+[^\s].*)?|biome-ignore\b.*|istanbul\s+ignore\b.*|c8\s+ignore\b.*|v8\s+ignore\b.*|oxlint-disable(?:-next-line|-line)?\b.*|deno-lint-ignore\b.*|jshint\b.*|tslint:disable.*)$/s;

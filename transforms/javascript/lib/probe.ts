@@ -9,6 +9,7 @@
  * probe returned; a promise chain is one when its first call is a probe, or when it turns success
  * and failure into `true` and `false`.
  */
+import { builtinModules } from 'node:module';
 import type { BlockStatement, CallExpression, CatchClause, File, Node, OptionalCallExpression, TryStatement } from '@babel/types';
 import { isFunctionNode, walk } from './walk.js';
 
@@ -26,8 +27,10 @@ export interface Probe {
   kind: ProbeKind;
   /** The operation as the code names it, for reasons: `fs.stat`, `require.resolve`, `JSON.parse`. */
   operation: string;
-  /** Absent for a predicate, whose every failure means "no". */
+  /** Absent for a predicate, whose every failure means "no", and for a parser whose error class is its own. */
   expected?: ExpectedFailure;
+  /** The expected failure is the only one the operation can raise (`JSON.parse` of text, `new URL`). */
+  onlyFailure?: boolean;
 }
 
 const MISSING = ['ENOENT', 'ENOTDIR'];
@@ -119,7 +122,7 @@ export function probeCall(node: Node, scope: ProbeScope): Probe | undefined {
   if (inner.type === 'NewExpression') {
     const name = inner.callee.type === 'Identifier' ? `new ${inner.callee.name}` : '';
     const thrown = PARSERS[name];
-    return thrown === undefined ? undefined : { kind: 'parse', operation: name, expected: { codes: [], classes: [thrown] } };
+    return thrown === undefined ? undefined : { kind: 'parse', operation: name, expected: { codes: [], classes: [thrown] }, onlyFailure: true };
   }
   if (inner.type !== 'CallExpression' && inner.type !== 'OptionalCallExpression') return undefined;
   return callProbe(inner, scope);
@@ -133,8 +136,10 @@ function callProbe(call: CallExpression | OptionalCallExpression, scope: ProbeSc
   if (name === 'require' || name === 'require.resolve' || name === 'import.meta.resolve' || name.endsWith('.resolve') && name.startsWith('require')) {
     return { kind: 'optional-module', operation: name, expected: { codes: MODULE_MISSING, classes: [] } };
   }
-  const thrown = PARSERS[name] ?? (/^(JSON5|YAML|yaml|toml|TOML)\.parse$/.test(name) ? 'SyntaxError' : undefined);
-  if (thrown !== undefined) return { kind: 'parse', operation: name, expected: { codes: [], classes: [thrown] } };
+  const thrown = PARSERS[name];
+  if (thrown !== undefined) return { kind: 'parse', operation: name, expected: { codes: [], classes: [thrown] }, onlyFailure: true };
+  // YAML and TOML parsers throw classes of their own (YAMLException, YAMLParseError …).
+  if (/^(YAML|yaml|toml|TOML)\.parse$/.test(name)) return { kind: 'parse', operation: name };
 
   const parts = name.split('.');
   const method = parts[parts.length - 1] as string;
@@ -244,8 +249,88 @@ function combined(probes: Probe[]): Probe {
     for (const code of probe.expected?.codes ?? []) codes.add(code);
     for (const cls of probe.expected?.classes ?? []) classes.add(cls);
   }
-  return { kind: first.kind, operation: probes.map((probe) => probe.operation).filter((op, i, all) => all.indexOf(op) === i).join(' and '), expected: { codes: [...codes], classes: [...classes] } };
+  const operation = probes.map((probe) => probe.operation).filter((op, i, all) => all.indexOf(op) === i).join(' and ');
+  // One probe whose failure is not known makes the whole block's expected failure unknown.
+  if (probes.some((probe) => probe.expected === undefined)) return { kind: first.kind, operation };
+  return { kind: first.kind, operation, expected: { codes: [...codes], classes: [...classes] }, ...(probes.every((probe) => probe.onlyFailure) ? { onlyFailure: true } : {}) };
 }
+
+/**
+ * The probe a catch can be narrowed to, when the try block does exactly that probe: each probe's
+ * expected failure is known, nothing else in the block can fail another way (a call into a module
+ * it loaded, `text.match(re)[1]` finding nothing), and the probe can fail unexpectedly at all
+ * (`JSON.parse` of text or `new URL` alone fail only as expected, so narrowing them adds a dead check).
+ * A catch that is the fallback for several kinds of failure is not narrowed.
+ */
+export function narrowableProbe(tryStatement: TryStatement, scope: ProbeScope): Probe | undefined {
+  const probe = guardedProbe(tryStatement.block, scope);
+  const expected = probe?.expected;
+  if (expected === undefined || probe?.onlyFailure === true || expected.codes.length + expected.classes.length === 0) return undefined;
+  return doesOnlyProbe(tryStatement.block, scope) ? probe : undefined;
+}
+
+/** Methods that return nothing when they find nothing: reading from their result can throw a TypeError. */
+const MAYBE_ABSENT = new Set(['match', 'exec', 'find', 'findLast', 'get', 'at', 'pop', 'shift', 'getItem', 'querySelector']);
+/** Methods of strings and arrays that only compute, called on a probe's answer. */
+const VALUE_METHODS = new Set(['replace', 'replaceAll', 'slice', 'substring', 'toLowerCase', 'toUpperCase', 'trimStart', 'trimEnd', 'indexOf', 'lastIndexOf', 'match', 'test', 'join', 'map', 'filter', 'some', 'every', 'find', 'at', 'getTime']);
+
+/** Whether every call in the block is a probe, or only computes, and no read can hit a missing result. */
+function doesOnlyProbe(block: BlockStatement, scope: ProbeScope): boolean {
+  const modules = new Set<string>();
+  let other = false;
+  walk(block, (node) => {
+    if (other || isFunctionNode(node)) return false;
+    if (node.type === 'VariableDeclarator' && node.init != null && isModuleLoad(node.init, scope)) {
+      for (const name of boundNames(node.id)) modules.add(name);
+    }
+    if (node.type === 'AssignmentExpression' && node.left.type === 'Identifier' && isModuleLoad(node.right, scope)) modules.add(node.left.name);
+    if (node.type === 'MemberExpression' && readsMaybeAbsent(node.object)) other = true;
+    if (node.type === 'ImportExpression' && isBuiltinLoad(node)) other = true;
+    if (node.type !== 'CallExpression' && node.type !== 'OptionalCallExpression') return undefined;
+    const probe = probeCall(node, scope);
+    if (probe !== undefined) {
+      // `require('os')` cannot fail to load: the call made on it is what the catch is about.
+      if (probe.kind === 'optional-module' && isBuiltinLoad(node)) other = true;
+      return undefined;
+    }
+    const name = calleeName(node.callee);
+    if (name !== undefined && PURE_BUILT_INS.test(name)) return undefined;
+    const callee = node.callee;
+    if (callee.type !== 'MemberExpression' && callee.type !== 'OptionalMemberExpression') {
+      other = true;
+      return undefined;
+    }
+    const object = unwrap(callee.object);
+    // A function of a loaded module runs its code: any failure can come out of it.
+    if (isModuleLoad(object, scope) || rootOf(object, modules)) other = true;
+    const method = !callee.computed && callee.property.type === 'Identifier' ? callee.property.name : undefined;
+    if (method === undefined || !(HARMLESS_METHODS.has(method) || VALUE_METHODS.has(method))) other = true;
+    return undefined;
+  });
+  return !other;
+}
+
+/** `x.match(re)[1]`, `list.find(f).name`: a read from what a method returns when it finds nothing. */
+function readsMaybeAbsent(object: Node): boolean {
+  const inner = unwrap(object);
+  if (inner.type !== 'CallExpression') return false;
+  const callee = inner.callee;
+  return callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && MAYBE_ABSENT.has(callee.property.name);
+}
+
+function isModuleLoad(node: Node, scope: ProbeScope): boolean {
+  return probeCall(node, scope)?.kind === 'optional-module';
+}
+
+/** `require('os')`, `import('node:fs')`: a module that is always there. */
+function isBuiltinLoad(node: Node): boolean {
+  const arg = node.type === 'ImportExpression' ? node.source : node.type === 'CallExpression' ? node.arguments[0] : undefined;
+  if (arg?.type !== 'StringLiteral') return false;
+  const name = arg.value.replace(/^node:/, '');
+  return BUILTIN_MODULES.has(name) || BUILTIN_MODULES.has(name.split('/')[0] as string);
+}
+
+const BUILTIN_MODULES = new Set(builtinModules);
 
 /** `try { …; return true } catch { return false }`: the try/catch answers yes or no. */
 export function isBooleanPredicate(tryStatement: TryStatement): boolean {

@@ -1,0 +1,7 @@
+function currentUser () {
+  try {
+    return require('os').userInfo().username
+  } catch {}
+}
+
+module.exports = { currentUser }
