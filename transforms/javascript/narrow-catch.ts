@@ -15,7 +15,7 @@ import { IGNORED_NAME } from './lib/intent.js';
 import { narrowableProbe, probeScopeOf, type ExpectedFailure, type ProbeScope } from './lib/probe.js';
 import { startOf, endOf } from './lib/range.js';
 import { detectAlone, walkWithVisitors } from './lib/shared-walk.js';
-import { preferredQuoteOf, quoteString, usesSemicolons } from './lib/source-style.js';
+import { indentationAt, indentUnitOf, isFirstOnLine, lineEndingOf, lineWidthOf, preferredQuoteOf, quoteString, singleStatementIfStyleOf, usesSemicolons } from './lib/source-style.js';
 import { mayHaveCatchClause } from './lib/source-words.js';
 import { toJscodeshift } from './lib/standalone.js';
 import { isFunctionNode, walk } from './lib/walk.js';
@@ -55,6 +55,8 @@ export function fix(ctx: TransformContext, findings: Finding[]): FixResult {
   if (wanted.size === 0) return { edits: [] };
   const quote = preferredQuoteOf(ctx.source);
   const semicolon = usesSemicolons(ctx.ast, ctx.source) ? ';' : '';
+  const eol = lineEndingOf(ctx.source);
+  const layout: GuardLayout = { style: singleStatementIfStyleOf(ctx.ast, ctx.source), unit: indentUnitOf(ctx.source), width: lineWidthOf(ctx.source) };
   const edits: TextEdit[] = [];
   const { visitors, found } = broadProbeCollector(ctx.ast);
   walkWithVisitors(ctx.ast, [visitors]);
@@ -66,8 +68,7 @@ export function fix(ctx: TransformContext, findings: Finding[]): FixResult {
     const binding = claimCatchBinding(clause, ctx.source, helper === undefined ? [] : [helper]);
     const typed = /\.[cm]?tsx?$/.test(ctx.filePath);
     const test = inline ? inlineTest(binding.name, expected, quote, typed) : unexpectedTest(binding.name, expected, helper, quote);
-    const guard = `if (${test}) throw ${binding.name}${semicolon}`;
-    const statements = binding.destructuring === undefined ? [guard] : [binding.destructuring, guard];
+    const thrown = `throw ${binding.name}${semicolon}`;
     // A claimed head (`catch {` becoming `catch (error) {`) reaches into the block: an empty block is rewritten with it, as one edit.
     const head = binding.paramEdits.find((edit) => edit.end > startOf(clause.body));
     edits.push(...binding.paramEdits.filter((edit) => edit !== head || clause.body.body.length > 0));
@@ -76,15 +77,48 @@ export function fix(ctx: TransformContext, findings: Finding[]): FixResult {
       const body = { start: startOf(clause.body), end: endOf(clause.body) };
       const explanations = (ctx.ast.comments ?? [])
         .filter((comment) => startOf(comment) > body.start && endOf(comment) < body.end && !isDirectiveFor(comment, EMPTY_BLOCK_RULES))
+        // "ignore error" no longer says what the block does once it rethrows.
+        .filter((comment) => !SAYS_IGNORE.test(comment.value))
         .map((comment) => ctx.source.slice(startOf(comment), endOf(comment)));
-      const block = blockBodyText(clause.body, ctx.source, [...explanations, ...statements]);
+      const indent = indentationAt(ctx.source, body.start) + layout.unit;
+      const statements = [...explanations, ...(binding.destructuring === undefined ? [] : [binding.destructuring]), guardLines(test, thrown, layout, indent).join(eol + indent)];
+      const block = blockBodyText(clause.body, ctx.source, statements);
       edits.push(head === undefined ? { ...body, text: block } : { start: head.start, end: body.end, text: head.text.slice(0, -1) + block });
       edits.push(...obsoleteDirectiveEdits(ctx.ast, ctx.source, { lineOf: startOf(clause), start: startOf(clause), end: endOf(clause), skip: body }, EMPTY_BLOCK_RULES));
     } else {
+      const first = startOf(clause.body.body[0] as Node);
+      // A block written on one line gets the guard on that line.
+      const indent = indentationAt(ctx.source, first);
+      const guardText = isFirstOnLine(ctx.source, first) ? guardLines(test, thrown, layout, indent).join(eol + indent) : guardLines(test, thrown, { ...layout, width: Infinity }, '').join(' ');
+      const statements = binding.destructuring === undefined ? [guardText] : [binding.destructuring, guardText];
       for (const statement of statements.reverse()) edits.push(prependToBlock(clause.body, ctx.source, statement));
     }
   }
   return { edits };
+}
+
+/** A comment that only says the failure is ignored: `// ignore`, `// ignore errors`, `/* noop *\/`. */
+const SAYS_IGNORE = /^[\s*]*(ignored?|ignor(e|ing) (the )?(errors?|exceptions?|failures?)|no-?op|do nothing|nothing to do|swallow(ed)?( errors?)?)[.!]?[\s*]*$/i;
+
+interface GuardLayout {
+  /** How the file writes an `if` around one statement. */
+  style: 'braced' | 'same-line' | 'next-line';
+  /** One level of indentation. */
+  unit: string;
+  /** The widest line the file writes. */
+  width: number;
+}
+
+/**
+ * `if (test) throw error` as the file writes its ifs, one line per entry, later lines relative to
+ * the first: braced, bare on one line, or bare with the throw on the next line. A braced head past
+ * the file's width puts the test on a line of its own, as formatters do.
+ */
+function guardLines(test: string, thrown: string, layout: GuardLayout, indent: string): string[] {
+  if (layout.style === 'same-line') return [`if (${test}) ${thrown}`];
+  if (layout.style === 'next-line') return [`if (${test})`, layout.unit + thrown];
+  if (indent.replace(/\t/g, '  ').length + `if (${test}) {`.length <= layout.width) return [`if (${test}) {`, layout.unit + thrown, '}'];
+  return ['if (', layout.unit + test, ') {', layout.unit + thrown, '}'];
 }
 
 /** `!isErrnoError(error, 'ENOENT') && !(error instanceof SyntaxError)`: true for what the probe does not expect. */
@@ -101,7 +135,7 @@ function inlineTest(name: string, expected: ExpectedFailure, quote: "'" | '"', t
   const code = typed ? `(${name} as { code?: string }).code` : `${name}.code`;
   const codes = expected.codes.map((value) => quoteString(value, quote));
   if (codes.length === 1) parts.push(`${code} !== ${codes[0]}`);
-  else if (codes.length > 1) parts.push(`![${codes.join(', ')}].includes(${typed ? `${code} ?? ''` : code})`);
+  else if (codes.length > 1) parts.push(`![${codes.join(', ')}].includes(${typed ? `${code} ?? ${quoteString('', quote)}` : code})`);
   for (const cls of expected.classes) parts.push(`!(${name} instanceof ${cls})`);
   return parts.join(' && ');
 }

@@ -6,7 +6,9 @@ export function Readme({ path }: { path: string }) {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    if (!isErrnoError(error, 'ENOENT', 'ENOTDIR')) throw error;
+    if (!isErrnoError(error, 'ENOENT', 'ENOTDIR')) {
+      throw error;
+    }
   }
   return <pre>{text}</pre>;
 }

@@ -7,7 +7,9 @@ function lastRun(stampFile) {
     stamp = Number(fs.readFileSync(stampFile, 'utf8'));
   } catch (error) {
     // never ran before
-    if (!isErrnoError(error, 'ENOENT', 'ENOTDIR')) throw error;
+    if (!isErrnoError(error, 'ENOENT', 'ENOTDIR')) {
+      throw error;
+    }
   }
   return stamp;
 }

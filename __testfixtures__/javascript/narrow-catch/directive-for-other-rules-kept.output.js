@@ -7,7 +7,9 @@ function configText(file) {
     text = fs.readFileSync(file, 'utf8');
     // eslint-disable-next-line no-unused-vars -- the default is an empty config
   } catch (error) {
-    if (!isErrnoError(error, 'ENOENT', 'ENOTDIR')) throw error;
+    if (!isErrnoError(error, 'ENOENT', 'ENOTDIR')) {
+      throw error;
+    }
   }
   return text;
 }

@@ -6,7 +6,9 @@ function readCache(file) {
   try {
     cache = JSON.parse(fs.readFileSync(file, 'utf8'))
   } catch (e) {
-    if (!isErrnoError(e, 'ENOENT', 'ENOTDIR') && !(e instanceof SyntaxError)) throw e
+    if (!isErrnoError(e, 'ENOENT', 'ENOTDIR') && !(e instanceof SyntaxError)) {
+      throw e
+    }
   }
   return cache
 }

@@ -6,7 +6,9 @@ export function sizeOf(path: string): number {
   try {
     stats = statSync(path);
   } catch (error) {
-    if (!isErrnoError(error, 'ENOENT', 'ENOTDIR')) throw error;
+    if (!isErrnoError(error, 'ENOENT', 'ENOTDIR')) {
+      throw error;
+    }
   }
   return stats?.size ?? 0;
 }

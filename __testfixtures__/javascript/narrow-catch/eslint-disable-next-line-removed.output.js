@@ -6,7 +6,9 @@ async function ensureCacheDir(dir) {
     await fs.promises.access(dir);
     return;
   } catch (error) {
-    if (!isErrnoError(error, 'ENOENT', 'ENOTDIR', 'EACCES', 'EPERM')) throw error;
+    if (!isErrnoError(error, 'ENOENT', 'ENOTDIR', 'EACCES', 'EPERM')) {
+      throw error;
+    }
   }
   await fs.promises.mkdir(dir, { recursive: true });
 }

@@ -4,7 +4,9 @@ export function loadDevtools(): unknown {
   try {
     return require('react-devtools-core');
   } catch (err) {
-    if (!isErrnoError(err, 'MODULE_NOT_FOUND', 'ERR_MODULE_NOT_FOUND')) throw err;
+    if (!isErrnoError(err, 'MODULE_NOT_FOUND', 'ERR_MODULE_NOT_FOUND')) {
+      throw err;
+    }
     return null;
   }
 }

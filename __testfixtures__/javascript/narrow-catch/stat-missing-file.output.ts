@@ -6,7 +6,9 @@ export async function statIfPresent(path: string): Promise<Stats | undefined> {
   try {
     return await stat(path);
   } catch (error) {
-    if (!isErrnoError(error, 'ENOENT', 'ENOTDIR')) throw error;
+    if (!isErrnoError(error, 'ENOENT', 'ENOTDIR')) {
+      throw error;
+    }
     return undefined;
   }
 }

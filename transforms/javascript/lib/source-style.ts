@@ -137,3 +137,39 @@ export function specifierQuoteOf(ast: File, source: string): "'" | '"' {
   if (require) return require[1] === '"' ? '"' : "'";
   return preferredQuoteOf(source);
 }
+
+/**
+ * How the file writes an `if` whose branch is one short statement: `braced` (`if (a) {` / `b` / `}`),
+ * `same-line` (`if (a) b`) or `next-line` (`if (a)` / `b`), by majority; braced when the file has
+ * none, since every brace rule accepts it.
+ */
+export function singleStatementIfStyleOf(ast: File, source: string): 'braced' | 'same-line' | 'next-line' {
+  const counts = { braced: 0, 'same-line': 0, 'next-line': 0 };
+  let seen = 0;
+  walk(ast, (node) => {
+    if (seen >= 50) return false;
+    if (node.type !== 'IfStatement' || node.consequent.start == null || node.start == null) return;
+    const branch = node.consequent;
+    const branchStart = node.consequent.start;
+    if (branch.type === 'BlockStatement') {
+      const only = branch.body[0];
+      // A braced branch of one statement spanning lines is braced under every style.
+      if (branch.body.length !== 1 || only?.start == null || only.end == null || source.slice(only.start, only.end).includes('\n')) return;
+      counts.braced++;
+    } else {
+      const head = source.slice(node.start, branchStart);
+      counts[head.includes('\n') ? 'next-line' : 'same-line']++;
+    }
+    seen++;
+  });
+  if (counts['same-line'] > counts.braced && counts['same-line'] >= counts['next-line']) return 'same-line';
+  if (counts['next-line'] > counts.braced) return 'next-line';
+  return 'braced';
+}
+
+/** The widest line the file allows itself: its longest line, between 80 and 120 columns. */
+export function lineWidthOf(source: string): number {
+  let widest = 80;
+  for (const line of source.slice(0, 50_000).split('\n')) widest = Math.max(widest, line.replace(/\r$/, '').length);
+  return Math.min(widest, 120);
+}

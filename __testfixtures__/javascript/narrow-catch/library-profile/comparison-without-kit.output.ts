@@ -5,7 +5,11 @@ export async function linkKind(path: string): Promise<'dir' | 'file'> {
     const stats = await lstat(path);
     return stats.isDirectory() ? 'dir' : 'file';
   } catch (error) {
-    if (!['ENOENT', 'ENOTDIR'].includes((error as { code?: string }).code ?? '')) throw error;
+    if (
+      !['ENOENT', 'ENOTDIR'].includes((error as { code?: string }).code ?? '')
+    ) {
+      throw error;
+    }
     return 'file';
   }
 }

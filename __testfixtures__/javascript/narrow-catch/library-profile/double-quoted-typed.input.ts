@@ -1,0 +1,9 @@
+import { statSync } from "node:fs";
+
+export function isDirectoryOrMissing(target: string): boolean | null {
+  try {
+    return statSync(target).isDirectory();
+  } catch {
+    return null;
+  }
+}

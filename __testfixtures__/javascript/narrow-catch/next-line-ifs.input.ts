@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs'
+
+export function packageManagerOf(file: string): string | undefined {
+  let agent: string | undefined
+  try {
+    const pkg = JSON.parse(readFileSync(file, 'utf8'))
+    if (typeof pkg.packageManager === 'string')
+      agent = pkg.packageManager.replace(/^\^/, '').split('@')[0]
+  }
+  catch {}
+  return agent
+}
