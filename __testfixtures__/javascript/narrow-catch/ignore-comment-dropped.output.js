@@ -1,5 +1,4 @@
 import { lstat } from 'node:fs/promises'
-
 import { isErrnoError } from '../src/errors/index.js'
 
 export async function existingLink (file) {

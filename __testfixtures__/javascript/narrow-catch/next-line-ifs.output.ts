@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs'
-
 import { isErrnoError } from '../src/errors/index.js'
 
 export function packageManagerOf(file: string): string | undefined {

@@ -1,5 +1,4 @@
 const fs = require('fs')
-
 const { isErrnoError } = require('../src/errors/index.js')
 
 function ensureFile (file) {
