@@ -302,7 +302,7 @@ export async function runMigrate(options: MigrateOptions): Promise<MigrateReport
  * say the kit writes through one. Without a catalog the kit stands for the one `init` would write,
  * which writes through that logger.
  */
-function withProjectLoggerLookup(project: MigrationProject, files: readonly string[]): KitLocation {
+export function withProjectLoggerLookup(project: MigrationProject, files: readonly string[]): KitLocation {
   if (project.kit.projectLogger === true || project.defaultCatalog === true || project.language === 'python') return project.kit;
   let found: { path: string; export: string } | undefined | null = null;
   return {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runDetect, runMigrate } from '../../cli/migrate/run.js';
+import { runVerifiedMigrate } from '../../cli/migrate/verify/run.js';
 import { getTransform } from '../../transforms/javascript/registry.js';
 import type { TransformModule } from '../../transforms/types.js';
 import { createProject, removeProjects } from './helpers.js';
@@ -26,6 +27,17 @@ describe("a project whose code logs through a logger of its own that the catalog
     const audit = await runDetect({ cwd: root, paths: ['src'], available: [consoleInCatch] });
     expect(audit.findings.find((finding) => finding.path === 'src/notify/relay.js')).toMatchObject({ fixable: false, reason });
   });
+
+  it('keeps them as they are under --verify too, beside a rewrite it keeps', async () => {
+    const publishAndParse = `${relay}\nfunction parse(text) {\n  try {\n    return JSON.parse(text);\n  } catch (error) {\n    throw new Error('Not an event');\n  }\n}\n\nmodule.exports.parse = parse;\n`;
+    const root = createProject({ 'src/util.js': util, 'src/jobs/a.js': job(0), 'src/jobs/b.js': job(1), 'src/jobs/c.js': job(2), 'src/notify/relay.js': publishAndParse });
+    const available = [consoleInCatch, getTransform('error-cause') as TransformModule];
+    const report = await runVerifiedMigrate({ cwd: root, paths: ['src'], available, verify: { command: 'node -e "process.exit(0)"' } });
+    expect(report.changed.map((file) => file.path)).toEqual(['src/notify/relay.js']);
+    const migrated = readFileSync(path.join(root, 'src/notify/relay.js'), 'utf8');
+    expect(migrated).toContain("throw new Error('Not an event', { cause: error });");
+    expect(migrated).toContain("console.error('Failed to publish event', error);");
+  }, 60_000);
 
   it('rewrites them when the code has no logger of its own', async () => {
     const root = createProject({ 'src/util.js': util, 'src/notify/relay.js': relay });

@@ -16,7 +16,10 @@ import { readGitState } from '../git-status.js';
 import { loadMigrationProject } from '../project.js';
 import { DEFAULT_MAX_FILE_SIZE, readSource } from '../read-source.js';
 import { addLeftAlone, byPath, emptyCounts, type LeftAloneSite, type MigrateReport } from '../report.js';
-import { runMigrate, type MigrateOptions } from '../run.js';
+import { runMigrate, withProjectLoggerLookup, type MigrateOptions } from '../run.js';
+import { collectCandidates } from '../candidates.js';
+import { importOrderReader } from '../import-order.js';
+import type { KitLocation } from '../../../transforms/types.js';
 import { isPythonPath, transformPythonSource } from '../python/file.js';
 import { preparePython, selectByLanguage } from '../python/rules.js';
 import { transformSource, type FileOutcome } from '../transform-file.js';
@@ -121,10 +124,23 @@ export async function runVerifiedMigrate(options: VerifiedMigrateOptions): Promi
   const selected = selectByLanguage(options.transforms, options.available ?? allTransforms, options.pythonRules ?? (options.available === undefined ? allPythonRules.filter((rule) => rule.fix) : []));
   const transforms = project.language === 'python' ? [] : selected.transforms;
   await preparePython(plan.changed.map((file) => file.path), selected.python);
+  // The kit each file was migrated with in the plan: the project's logger looked for, and the import rules its ESLint applies.
+  const candidates = await collectCandidates(project, { paths: options.paths ?? [], ignore: options.ignore, shard: options.shard });
+  const kit = withProjectLoggerLookup(project, candidates.files);
+  const kits = new Map<string, KitLocation>();
+  const importRulesOf = plan.changed.some((file) => !isPythonPath(file.path)) ? importOrderReader(project.root) : undefined;
+  if (importRulesOf !== undefined) {
+    for (const changed of plan.changed) {
+      const absolute = path.join(plan.root, changed.path);
+      if (isPythonPath(absolute)) continue;
+      const rules = await importRulesOf(absolute);
+      if (rules !== undefined) kits.set(absolute, { ...kit, ...rules });
+    }
+  }
   const transformFile = (source: string, filePath: string, leaveAlone: LeaveAlone | undefined): FileOutcome =>
     isPythonPath(filePath)
       ? transformPythonSource({ source, filePath, rules: selected.python, leaveAlone })
-      : transformSource({ source, filePath, transforms, kit: project.kit, leaveAlone });
+      : transformSource({ source, filePath, transforms, kit: kits.get(filePath) ?? kit, leaveAlone });
   const report: MigrateReport = { ...plan, dryRun };
   const recorded = leaveAloneRecorded(readLeftAlone(plan.root), plan.root);
   const files: PlannedFile[] = [];
