@@ -35,6 +35,11 @@ export type TestRunner = 'vitest' | 'jest' | 'mocha' | 'node:test' | 'pytest' | 
  * public contract (error classes and cause handling, no logger, no handler).
  */
 export type Profile = 'service' | 'cli' | 'library';
+/**
+ * How runbook pages are named: `CODE` is `NOT_FOUND.md`; the others follow a project's file-naming
+ * convention (`not-found.md`, `not_found.md`, `notFound.md`, `NotFound.md`).
+ */
+export type RunbookNames = 'CODE' | 'kebab-case' | 'snake_case' | 'camelCase' | 'PascalCase';
 export type Severity = 'fatal' | 'error' | 'warning' | 'info';
 /** How loudly `audit` reports a rule; `off` silences it. */
 export type AuditLevel = 'off' | 'error' | 'warning' | 'info';
@@ -47,6 +52,8 @@ export interface CatalogTarget {
   kitDir: string;
   /** Where runbook pages live, relative to the project root (posix separators). */
   runbookDir: string;
+  /** Learned by `init` from the project's linter or its own file names; absent means `CODE`. */
+  runbookNames?: RunbookNames;
   framework: Framework;
   logger: Logger;
   /** Set when `logger` is `project`. */

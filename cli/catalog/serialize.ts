@@ -27,6 +27,7 @@ function orderTarget(target: CatalogTarget): CatalogTarget {
     importSuffix: target.importSuffix,
     kitDir: target.kitDir,
     runbookDir: target.runbookDir,
+    runbookNames: target.runbookNames,
     framework: target.framework,
     logger: target.logger,
     projectLogger: target.projectLogger === undefined ? undefined : compact({ path: target.projectLogger.path, export: target.projectLogger.export, style: target.projectLogger.style }),

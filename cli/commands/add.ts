@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Severity } from '../catalog/model.js';
 import { DEFAULT_STATUS, parseHttpStatus, SEVERITIES, suggestedFields, validateCategory, validateMessage, type NewErrorInput } from '../catalog/new-error.js';
@@ -60,14 +59,15 @@ export function registerAdd(program: Command, context: CommandContext): void {
           error: result.entry,
           written: result.written,
           files: result.changes.map((c) => ({ path: c.path, status: c.status, ...(flags.dryRun ? { diff: c.diff } : {}) })),
+          moved: result.moved,
           problems: result.problems,
         }, null, 2));
       } else {
-        printCatalogChanges(output, result.changes, { dryRun: Boolean(flags.dryRun), root: result.root });
+        printCatalogChanges(output, result.changes, { dryRun: Boolean(flags.dryRun), root: result.root, moved: result.moved });
         const { entry } = result;
         const verb = result.written ? 'Added' : 'Would add';
         output.info(`${verb} ${entry.name} (${entry.code}, ${entry.status}) to ${result.catalogFile}.`);
-        const page = result.changes.find((c) => path.posix.basename(c.path) === `${entry.code}.md`);
+        const page = result.changes.find((c) => c.path === result.runbookPage);
         if (result.written && page) output.info(`Next: fill in ${page.path} with what your team knows about ${entry.code}.`);
         printSyncProblems(output, result.problems);
       }

@@ -21,6 +21,7 @@ interface InitFlags {
   profile?: InitAnswers['profile'];
   kitDir?: string;
   runbookDir?: string;
+  runbookNames?: InitAnswers['runbookNames'];
   docsBaseUrl?: string;
   dryRun?: boolean;
   force?: boolean;
@@ -42,6 +43,7 @@ export function registerInit(program: Command, context: CommandContext): void {
     .addOption(new Option('--profile <kind>', 'what the project is: a service, a command-line tool or a library').choices(['service', 'cli', 'library']))
     .option('--kit-dir <path>', 'where the kit goes, relative to the project')
     .option('--runbook-dir <path>', 'where runbook pages go, relative to the project')
+    .addOption(new Option('--runbook-names <case>', 'how runbook pages are named: NOT_FOUND.md, not-found.md, not_found.md, notFound.md or NotFound.md').choices(['CODE', 'kebab-case', 'snake_case', 'camelCase', 'PascalCase']))
     .option('--docs-base-url <url>', 'base URL of the published runbooks, used in problem `type` links')
     .option('--dry-run', 'show what would be written, with diffs, and write nothing')
     .option('--force', 'overwrite files that differ from what faultline would write')
@@ -120,6 +122,7 @@ function flagsToAnswers(flags: InitFlags): InitAnswers {
     profile: flags.profile,
     kitDir: flags.kitDir,
     runbookDir: flags.runbookDir,
+    runbookNames: flags.runbookNames,
     docsBaseUrl: flags.docsBaseUrl,
   };
 }

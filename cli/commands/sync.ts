@@ -24,11 +24,12 @@ export function registerSync(program: Command, context: CommandContext): void {
           written: result.written,
           files: result.changes.map((c) => ({ path: c.path, status: c.status, ...(flags.dryRun ? { diff: c.diff } : {}) })),
           kept: result.kept,
+          moved: result.moved,
           problems: result.problems,
           addedDependencies: result.addedDependencies,
         }, null, 2));
       } else {
-        printCatalogChanges(output, result.changes, { dryRun: Boolean(flags.dryRun), root: result.root });
+        printCatalogChanges(output, result.changes, { dryRun: Boolean(flags.dryRun), root: result.root, moved: result.moved });
         for (const file of result.kept) output.debug(`kept (yours)     ${file}`);
         printSyncProblems(output, result.problems);
         if (result.addedDependencies.length > 0) {

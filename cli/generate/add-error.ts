@@ -3,10 +3,12 @@ import path from 'node:path';
 import { catalogTextWithError } from '../catalog/append-error.js';
 import { loadCatalog, parseCatalog } from '../catalog/load.js';
 import type { CatalogErrorEntry } from '../catalog/model.js';
+import { runbookFileName } from '../catalog/runbook-names.js';
 import { assertNotInCatalog, buildErrorEntry, resolveNameAndCode, type NewErrorInput } from '../catalog/new-error.js';
-import { applyChanges, type FileChange } from '../fs/file-changes.js';
+import type { FileChange } from '../fs/file-changes.js';
 import { toPosix } from '../fs/project-paths.js';
-import { planCatalogChanges, planCatalogFiles, type SyncProblem } from './sync.js';
+import type { RunbookMove } from './runbook-moves.js';
+import { applyCatalogChanges, planCatalogChanges, planCatalogFiles, type SyncProblem } from './sync.js';
 
 export interface AddErrorOptions {
   root: string;
@@ -23,6 +25,10 @@ export interface AddErrorResult {
   changes: FileChange[];
   kept: string[];
   problems: SyncProblem[];
+  /** The new error's runbook page, relative to the root. */
+  runbookPage: string;
+  /** Runbook pages moved to the name the catalog gives them now. */
+  moved: RunbookMove[];
   written: boolean;
 }
 
@@ -55,6 +61,7 @@ export async function runAddError(options: AddErrorOptions): Promise<AddErrorRes
   plan.desired.unshift({ path: catalogFile, content: text, kind: 'merged' });
   const changes = planCatalogChanges(root, plan);
   const written = !options.dryRun;
-  if (written) await applyChanges(changes);
-  return { root, catalogFile, entry, changes, kept: plan.kept, problems: plan.problems, written };
+  if (written) await applyCatalogChanges(root, plan, changes);
+  const runbookPage = `${updated.target.runbookDir.replace(/\/+$/, '')}/${runbookFileName(entry.code, updated.target.runbookNames)}`;
+  return { root, catalogFile, entry, changes, kept: plan.kept, problems: plan.problems, runbookPage, moved: plan.moves, written };
 }

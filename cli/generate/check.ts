@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { CATALOG_FILE, loadCatalog } from '../catalog/load.js';
 import type { Catalog } from '../catalog/model.js';
@@ -6,11 +6,11 @@ import { validateClassName } from '../catalog/names.js';
 import { GENERATED_BLOCK_END, GENERATED_BLOCK_START, missingRunbookSections } from '../catalog/runbook-sections.js';
 import { UsageError } from '../errors.js';
 import type { DesiredFile } from '../fs/file-changes.js';
-import { isWithin, toPosix } from '../fs/project-paths.js';
-import { projectFiles, readProjectFile, renderProjectCatalogFiles } from './project-catalog-files.js';
+import { projectFiles, renderProjectCatalogFiles } from './project-catalog-files.js';
 import type { ExistingFiles } from './render.js';
 import { withoutDigest } from './format-digest.js';
 import { hasGeneratedBlock, mergeGeneratedBlock } from './runbook-merge.js';
+import { plannedRunbookMoves, strayRunbookPages, type RunbookMove, type StrayRunbookPage } from './runbook-moves.js';
 import { missingKitDependencies } from './sync.js';
 
 export const SYNC_COMMAND = 'npx faultline sync';
@@ -26,7 +26,7 @@ export type FindingKind =
   | 'runbook-block'
   /** A runbook page lacks required sections. */
   | 'runbook-sections'
-  /** A generated runbook page for a code that is no longer in the catalog. */
+  /** A generated runbook page for a code that is no longer in the catalog, or a second page of a code that has one. */
   | 'orphan-runbook'
   /** package.json lacks a package the kit imports (a warning: a monorepo may provide it from its root). */
   | 'dependency';
@@ -82,8 +82,11 @@ export async function runCheck(root: string): Promise<CheckResult> {
     if (!(error instanceof UsageError)) throw error;
     return result(projectRoot, [...findings, ...catalogFindings(error.message)], 0);
   }
-  for (const file of rendered) findings.push(...fileFindings(existing, file));
-  findings.push(...orphanRunbookFindings(projectRoot, catalog, rendered));
+  const stray = strayRunbookPages(projectRoot, catalog, new Set(rendered.map((file) => file.path)), existing);
+  const moves = plannedRunbookMoves(projectRoot, stray, existing);
+  const movedFrom = new Map(moves.map((move) => [move.to, move.from]));
+  for (const file of rendered) findings.push(...fileFindings(existing, file, movedFrom.get(file.path)));
+  findings.push(...strayRunbookFindings(stray, moves));
   findings.push(...dependencyFindings(projectRoot, catalog));
   return result(projectRoot, findings, rendered.length);
 }
@@ -143,8 +146,17 @@ function nameFindings(catalog: Catalog): CheckFinding[] {
   return findings;
 }
 
-function fileFindings(existing: ExistingFiles, file: DesiredFile): CheckFinding[] {
+function fileFindings(existing: ExistingFiles, file: DesiredFile, movedFrom: string | undefined): CheckFinding[] {
   const current = existing.read(file.path);
+  if (current === undefined && movedFrom !== undefined) {
+    return [{
+      kind: 'missing',
+      severity: 'error',
+      file: file.path,
+      message: `is missing: this runbook is at ${movedFrom}, the name the catalog's runbookNames gave it before`,
+      fix: `${SYNC_COMMAND} (moves the page to its new name, keeping its text)`,
+    }];
+  }
   if (current === undefined) {
     return [{ kind: 'missing', severity: 'error', file: file.path, message: 'is missing', fix: SYNC_COMMAND }];
   }
@@ -195,26 +207,25 @@ function runbookFindings(file: DesiredFile, current: string): CheckFinding[] {
   return findings;
 }
 
-/** Pages faultline generated (they carry the block) for codes that are not in the catalog anymore. */
-function orphanRunbookFindings(root: string, catalog: Catalog, rendered: DesiredFile[]): CheckFinding[] {
-  const runbookDir = catalog.target.runbookDir.replace(/\/+$/, '');
-  const absoluteDir = path.resolve(root, runbookDir);
-  if (!isWithin(root, absoluteDir) || !existsSync(absoluteDir) || !statSync(absoluteDir).isDirectory()) return [];
-  const expected = new Set(rendered.map((file) => file.path));
-  const findings: CheckFinding[] = [];
-  for (const name of readdirSync(absoluteDir).sort()) {
-    const match = /^([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)\.md$/.exec(name);
-    const file = toPosix(path.posix.join(runbookDir, name));
-    if (!match || expected.has(file)) continue;
-    const content = readProjectFile(root, file);
-    if (content === undefined || !hasGeneratedBlock(content)) continue;
-    findings.push({
-      kind: 'orphan-runbook',
-      severity: 'warning',
-      file,
-      message: `is the runbook of ${match[1]}, which is not in the catalog`,
-      fix: `delete the page if ${match[1]} is retired for good, or add the error back to ${CATALOG_FILE}`,
+/**
+ * Generated pages away from where the catalog puts them: for codes the catalog lost, and second
+ * pages of a code whose catalog page exists too. Pages that `sync` moves are reported at their new name.
+ */
+function strayRunbookFindings(stray: StrayRunbookPage[], moves: RunbookMove[]): CheckFinding[] {
+  const moving = new Set(moves.map((move) => move.from));
+  return stray.filter((page) => !moving.has(page.file)).map((page) => page.catalogPage === undefined
+    ? {
+      kind: 'orphan-runbook' as const,
+      severity: 'warning' as const,
+      file: page.file,
+      message: `is the runbook of ${page.code}, which is not in the catalog`,
+      fix: `delete the page if ${page.code} is retired for good, or add the error back to ${CATALOG_FILE}`,
+    }
+    : {
+      kind: 'orphan-runbook' as const,
+      severity: 'warning' as const,
+      file: page.file,
+      message: `is a second runbook of ${page.code}, whose page is ${page.catalogPage}`,
+      fix: `move what the team wrote here into ${page.catalogPage}, then delete this page`,
     });
-  }
-  return findings;
 }

@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { CatalogTarget, Framework, Language, Logger, ModuleSystem, Profile, TestRunner } from '../catalog/model.js';
+import type { CatalogTarget, Framework, Language, Logger, ModuleSystem, Profile, RunbookNames, TestRunner } from '../catalog/model.js';
+import { DEFAULT_RUNBOOK_NAMES, runbookFileName } from '../catalog/runbook-names.js';
+import { chooseRunbookNames, namingsTheLinterAccepts } from '../project/file-naming.js';
 import { detectProject, type ProjectInfo } from '../project/detect.js';
 import { UsageError } from '../errors.js';
 import type { DesiredFile, FileChange } from '../fs/file-changes.js';
@@ -29,6 +31,8 @@ export interface InitAnswers {
   profile?: Profile;
   kitDir?: string;
   runbookDir?: string;
+  /** How runbook pages are named; unset, `init` learns it from the project's linter and files. */
+  runbookNames?: RunbookNames;
   docsBaseUrl?: string | null;
 }
 
@@ -66,6 +70,7 @@ export function defaultAnswers(project: ProjectInfo): Required<InitAnswers> & { 
     profile: project.profile,
     kitDir: project.kitDir,
     runbookDir: project.runbookDir,
+    runbookNames: project.fileNaming?.names ?? DEFAULT_RUNBOOK_NAMES,
     docsBaseUrl: null,
   };
 }
@@ -85,6 +90,7 @@ export async function runInit(options: InitOptions, project?: ProjectInfo): Prom
   const codeStyle = await styleToRecord(root, target);
   if (codeStyle) target.codeStyle = codeStyle;
   const syntaxNotes = target.language === 'javascript' ? await fitSyntaxLevel(root, target) : [];
+  const namingNotes = options.answers.runbookNames === undefined ? await fitRunbookNames(root, target, info) : [];
   const { catalog, file: catalogFile } = catalogForInit(root, explicitTarget(options.answers), target);
 
   const rendered = await renderCatalogFiles(catalog, root, info.name);
@@ -125,6 +131,7 @@ export async function runInit(options: InitOptions, project?: ProjectInfo): Prom
       ...info.notes,
       ...notes,
       ...syntaxNotes,
+      ...namingNotes,
       ...optional(catalog.target.language === 'javascript' ? nodeFloorNote(enginesNodeOf(packageJsonPath), kitNodeFloor(catalog.target)) : undefined),
     ],
   };
@@ -145,6 +152,29 @@ async function fitSyntaxLevel(root: string, target: CatalogTarget): Promise<stri
   return syntaxLevelNotes(level);
 }
 
+/**
+ * Names runbook pages as the project names its files: as its ESLint requires of Markdown files in
+ * the runbook folder, else as its own files show; recorded in the target, so that `sync`, `check`
+ * and `add` name them alike. Returns what to tell.
+ */
+async function fitRunbookNames(root: string, target: CatalogTarget, info: ProjectInfo): Promise<string[]> {
+  const packageJsonPath = path.join(root, 'package.json');
+  const packageJson = existsSync(packageJsonPath) ? await readJsonFile(packageJsonPath) : {};
+  const linter = await detectLinter(root, isRecord(packageJson) ? packageJson : {});
+  const accepted = await namingsTheLinterAccepts(root, linter, target.runbookDir);
+  const names = chooseRunbookNames(accepted?.names, info.fileNaming?.names);
+  if (names === DEFAULT_RUNBOOK_NAMES) delete target.runbookNames;
+  else target.runbookNames = names;
+  if (names === DEFAULT_RUNBOOK_NAMES && accepted === undefined) return [];
+  const example = `${target.runbookDir}/${runbookFileName('NOT_FOUND', names)}`;
+  const why = accepted !== undefined && !accepted.names.includes(DEFAULT_RUNBOOK_NAMES)
+    ? `the project's eslint reports ${runbookFileName('NOT_FOUND')}${accepted.rejectedBy.length > 0 ? ` (${accepted.rejectedBy.join(', ')})` : ''}`
+    : info.fileNaming !== undefined && info.fileNaming.names === names
+      ? info.fileNaming.reason
+      : undefined;
+  return why === undefined ? [] : [`Runbook pages are named ${names} (${example}): ${why} (choose another with --runbook-names).`];
+}
+
 /** Merges answers over detection and checks the combination makes sense. */
 export function resolveTarget(project: ProjectInfo, answers: InitAnswers): CatalogTarget {
   const chosen = { ...defaultAnswers(project), ...definedOnly(answers) };
@@ -163,6 +193,7 @@ export function resolveTarget(project: ProjectInfo, answers: InitAnswers): Catal
     importSuffix: importSuffixFor(project, chosen.language, chosen.moduleSystem),
     kitDir: normalizeDir(chosen.kitDir),
     runbookDir: normalizeDir(chosen.runbookDir),
+    ...(chosen.runbookNames === DEFAULT_RUNBOOK_NAMES ? {} : { runbookNames: chosen.runbookNames }),
     framework: chosen.framework,
     logger: chosen.logger,
     ...(chosen.logger === 'project' && project.projectLogger

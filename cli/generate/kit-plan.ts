@@ -1,6 +1,7 @@
 import semver from 'semver';
 import type { Catalog, CatalogTarget } from '../catalog/model.js';
 import { profileOf } from '../catalog/profile.js';
+import { runbookFileName } from '../catalog/runbook-names.js';
 import { UsageError } from '../errors.js';
 import { MODERN_ECMA_VERSION, nodeForEdition } from '../project/syntax-level.js';
 import type { DesiredFile } from '../fs/file-changes.js';
@@ -115,7 +116,7 @@ export function planDocs(catalog: Catalog): PlannedFile[] {
   const docsDir = runbookDir.includes('/') ? runbookDir.slice(0, runbookDir.lastIndexOf('/')) : '.';
   const pages: PlannedFile[] = catalog.errors.map((error) => ({
     template: 'docs/runbook.md.hbs',
-    path: `${runbookDir}/${error.code}.md`,
+    path: `${runbookDir}/${runbookFileName(error.code, catalog.target.runbookNames)}`,
     kind: 'owned',
     format: 'markdown',
     data: { errorName: error.name },

@@ -7,6 +7,7 @@ import { projectFiles, readProjectFile, renderProjectCatalogFiles } from './proj
 import { planPackageJson } from './package-json.js';
 import type { ExistingFiles } from './render.js';
 import { hasGeneratedBlock, mergeGeneratedBlock } from './runbook-merge.js';
+import { applyRunbookMoves, plannedRunbookMoves, strayRunbookPages, type RunbookMove } from './runbook-moves.js';
 
 /** A file `sync` had to leave alone, and why. */
 export interface SyncProblem {
@@ -24,6 +25,8 @@ export interface CatalogFilesPlan {
   problems: SyncProblem[];
   /** The project's files as planning read them. */
   existing?: ExistingFiles;
+  /** Runbook pages that move to the name the catalog gives them now (their text is kept). */
+  moves: RunbookMove[];
 }
 
 export interface SyncOptions {
@@ -38,6 +41,8 @@ export interface SyncResult {
   changes: FileChange[];
   kept: string[];
   problems: SyncProblem[];
+  /** Runbook pages moved (or, in a dry run, to move) to the name the catalog gives them now. */
+  moved: RunbookMove[];
   /** True when changes were written (not a dry run, something differed). */
   written: boolean;
   /** Packages the kit needs that package.json lacked and sync added (e.g. pino after a logger change). */
@@ -53,9 +58,13 @@ export interface SyncResult {
 export async function planCatalogFiles(root: string, catalog: Catalog): Promise<CatalogFilesPlan> {
   const existing = projectFiles(root);
   const rendered = await renderProjectCatalogFiles(root, catalog, existing);
-  const plan: CatalogFilesPlan = { desired: [], kept: [], problems: [], existing };
+  const expected = new Set(rendered.map((file) => file.path));
+  const moves = plannedRunbookMoves(root, strayRunbookPages(root, catalog, expected, existing), existing);
+  const plan: CatalogFilesPlan = { desired: [], kept: [], problems: [], existing, moves };
+  const movedFrom = new Map(moves.map((move) => [move.to, move.from]));
   for (const file of rendered) {
-    const current = existing.read(file.path);
+    const from = movedFrom.get(file.path);
+    const current = existing.read(file.path) ?? (from === undefined ? undefined : existing.read(from));
     if (file.kind === 'derived' || current === undefined) {
       plan.desired.push(file);
     } else if (hasGeneratedBlock(file.content)) {
@@ -74,6 +83,12 @@ export function planCatalogChanges(root: string, plan: CatalogFilesPlan): FileCh
   return planChanges(root, plan.desired, { force: false, refreshDerived: true, alreadyRead: plan.existing && ((file) => readOrNothing(plan.existing!, file)) });
 }
 
+/** Moves runbook pages to their new names first, then writes every change over them. */
+export async function applyCatalogChanges(root: string, plan: CatalogFilesPlan, changes: FileChange[]): Promise<void> {
+  applyRunbookMoves(root, plan.moves);
+  await applyChanges(changes);
+}
+
 function readOrNothing(existing: ExistingFiles, relativePath: string): string | undefined {
   try {
     return existing.read(relativePath);
@@ -90,14 +105,15 @@ export async function runSync(options: SyncOptions): Promise<SyncResult> {
   const packageJson = planKitPackageJson(root, catalog);
   if (packageJson !== undefined) plan.desired.push(packageJson);
   const changes = planCatalogChanges(root, plan);
-  const written = !options.dryRun && changes.some((change) => change.status !== 'unchanged');
-  if (written) await applyChanges(changes);
+  const written = !options.dryRun && (plan.moves.length > 0 || changes.some((change) => change.status !== 'unchanged'));
+  if (written) await applyCatalogChanges(root, plan, changes);
   return {
     root,
     catalogFile: toPosix(path.relative(root, catalogPath)),
     changes,
     kept: plan.kept,
     problems: plan.problems,
+    moved: plan.moves,
     written,
     addedDependencies: packageJson?.addedDependencies ?? [],
   };

@@ -1,8 +1,9 @@
-import type { Catalog, CatalogErrorEntry, CatalogTarget, Profile } from '../catalog/model.js';
+import type { Catalog, CatalogErrorEntry, CatalogTarget, Profile, RunbookNames } from '../catalog/model.js';
 import { profileOf } from '../catalog/profile.js';
 import { titleFromClassName } from '../catalog/names.js';
 import { UsageError } from '../errors.js';
 import { markdownTableCell } from '../catalog/markdown-table-cell.js';
+import { DEFAULT_RUNBOOK_NAMES, runbookFileName, runbookPageName } from '../catalog/runbook-names.js';
 
 /**
  * The data every kit template is rendered with. Templates make no decisions:
@@ -27,8 +28,10 @@ export interface TemplateError {
   messageLiteral: string;
   /** `title` as a string literal. */
   titleLiteral: string;
-  /** Runbook file name relative to the runbook dir, e.g. `NOT_FOUND.md`. */
+  /** Runbook file name relative to the runbook dir, e.g. `NOT_FOUND.md` or `not-found.md`. */
   runbookFile: string;
+  /** `runbookFile` without `.md`: what problem-details links end in. */
+  runbookPage: string;
   /** `message` made safe for a Markdown table cell. */
   messageTableCell: string;
 }
@@ -80,6 +83,11 @@ export interface TemplateData {
   runbookDir: string;
   /** Path from the generated docs pages to the runbook dir, e.g. `runbooks`. */
   runbookDirFromDocs: string;
+  /**
+   * How the handler turns a code into its runbook page's name for problem-details links. All false
+   * for pages named after the code itself, whose links end in the code as they always have.
+   */
+  runbookPages: { renamed: boolean; kebab: boolean; snake: boolean; camel: boolean; pascal: boolean; names: string; example: string };
 }
 
 
@@ -94,7 +102,8 @@ const testImportsByRunner: Record<TemplateData['testRunner'], string> = {
 /** Everything templates need, computed from the catalog so that templates stay free of decisions. */
 export function buildTemplateData(catalog: Catalog, projectName: string, catalogFile: string): TemplateData {
   const { target } = catalog;
-  const errors = catalog.errors.map(toTemplateError);
+  const names = target.runbookNames ?? DEFAULT_RUNBOOK_NAMES;
+  const errors = catalog.errors.map((entry) => toTemplateError(entry, names));
   const byCategory = (category: string, fallbackName: string) =>
     errors.find((e) => e.category === category) ?? errors.find((e) => e.name === fallbackName);
   const pick = (category: string, fallbackName: string, status: number) => {
@@ -140,6 +149,15 @@ export function buildTemplateData(catalog: Catalog, projectName: string, catalog
     catalogFile,
     runbookDir,
     runbookDirFromDocs: posixRelative(docsDir, runbookDir),
+    runbookPages: {
+      renamed: names !== 'CODE',
+      kebab: names === 'kebab-case',
+      snake: names === 'snake_case',
+      camel: names === 'camelCase',
+      pascal: names === 'PascalCase',
+      names,
+      example: runbookPageName('NOT_FOUND', names),
+    },
   };
 }
 
@@ -185,7 +203,7 @@ export function projectLoggerSpecifier(kitDir: string, loggerPath: string, impor
   return relative.startsWith('.') ? relative : `./${relative}`;
 }
 
-function toTemplateError(entry: CatalogErrorEntry): TemplateError {
+function toTemplateError(entry: CatalogErrorEntry, names: RunbookNames): TemplateError {
   const title = entry.title ?? titleFromClassName(entry.name);
   return {
     name: entry.name,
@@ -199,7 +217,8 @@ function toTemplateError(entry: CatalogErrorEntry): TemplateError {
     title,
     messageLiteral: codeString(entry.message),
     titleLiteral: codeString(title),
-    runbookFile: `${entry.code}.md`,
+    runbookFile: runbookFileName(entry.code, names),
+    runbookPage: runbookPageName(entry.code, names),
     messageTableCell: markdownTableCell(entry.message),
   };
 }

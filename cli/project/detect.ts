@@ -2,7 +2,8 @@ import { existsSync, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
-import type { Framework, ImportSuffix, Logger, ModuleSystem, Profile, TestRunner } from '../catalog/model.js';
+import type { Framework, ImportSuffix, Logger, ModuleSystem, Profile, RunbookNames, TestRunner } from '../catalog/model.js';
+import { namingFromProjectFiles, projectMarkdownFiles } from './file-naming.js';
 import { readImportStyle, suffixFromEvidence, type ImportStyleEvidence } from './import-style.js';
 import { placeKit } from './placement.js';
 import { findProjectLogger, type FoundProjectLogger } from './project-logger.js';
@@ -54,6 +55,8 @@ export interface ProjectInfo {
   kitDir: string;
   /** Default runbook directory: a folder git tracks. */
   runbookDir: string;
+  /** How the project's own Markdown and source files are named, when they agree on a convention runbook pages can follow. */
+  fileNaming?: { names: RunbookNames; reason: string };
   /** A package.json `files` entry the kit needs so that the published package contains it. */
   publishEntry?: string;
   /** How the project's own relative imports are spelled, counted over a sample of its files. */
@@ -116,6 +119,10 @@ export async function detectProject(dir: string): Promise<ProjectInfo> {
   const notes = [...placement.notes];
   if (projectLogger) notes.push(`Your code imports its logger from ${projectLogger.path} in ${projectLogger.importers} files; the kit writes through it (choose another with --logger).`);
   const testSetup = await detectTestSetup(root, packageJson);
+  const kitPrefix = `${placement.kitDir}/`;
+  const fileNaming = isEmpty
+    ? undefined
+    : namingFromProjectFiles(projectMarkdownFiles(root, [placement.kitDir, placement.runbookDir]), ownSources.filter((file) => !file.startsWith(kitPrefix)));
 
   return {
     root,
@@ -140,6 +147,7 @@ export async function detectProject(dir: string): Promise<ProjectInfo> {
     sourceRoot: isEmpty ? 'src' : placement.sourceRoot,
     kitDir: isEmpty ? 'src/errors' : placement.kitDir,
     runbookDir: placement.runbookDir,
+    ...(fileNaming ? { fileNaming } : {}),
     ...(placement.publishEntry ? { publishEntry: placement.publishEntry } : {}),
     importStyle,
     notes,

@@ -3,6 +3,8 @@ import path from 'node:path';
 import type { CatalogTarget } from '../../catalog/model.js';
 import { CATALOG_FILE, parseCatalog } from '../../catalog/load.js';
 import { UsageError } from '../../errors.js';
+import { DEFAULT_RUNBOOK_NAMES } from '../../catalog/runbook-names.js';
+import { namingFromProjectFiles, projectMarkdownFiles } from '../../project/file-naming.js';
 import { catalogForInit, writeInitFiles } from '../init-files.js';
 import { detectPythonProject, looksLikePythonProject, type PythonProjectInfo } from '../../project/python/detect.js';
 import { checkProjectRelativeDir, normalizeDir, explicitTarget, type InitAnswers, type InitOptions, type InitResult } from '../init.js';
@@ -89,12 +91,17 @@ export function resolvePythonTarget(project: PythonProjectInfo, answers: InitAns
   if (answers.docsBaseUrl && !/^https?:\/\/\S+$/.test(answers.docsBaseUrl)) {
     throw new UsageError(`--docs-base-url must be an http(s) URL, got "${answers.docsBaseUrl}"`);
   }
+  // Python module names are snake_case by the language's rule, so only the project's Markdown speaks.
+  const runbookNames = answers.runbookNames
+    ?? namingFromProjectFiles(projectMarkdownFiles(project.root, [normalizeDir(kitDir), normalizeDir(runbookDir)]), [])?.names
+    ?? DEFAULT_RUNBOOK_NAMES;
   return {
     language: 'python',
     moduleSystem: 'esm',
     importSuffix: '',
     kitDir: normalizeDir(kitDir),
     runbookDir: normalizeDir(runbookDir),
+    ...(runbookNames === DEFAULT_RUNBOOK_NAMES ? {} : { runbookNames }),
     framework,
     logger,
     ...(logger === 'project' && project.projectLogger
