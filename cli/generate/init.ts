@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CatalogTarget, Framework, Language, Logger, ModuleSystem, Profile, RunbookNames, TestRunner } from '../catalog/model.js';
+import { CATALOG_FILE } from '../catalog/load.js';
 import { DEFAULT_RUNBOOK_NAMES, runbookFileName } from '../catalog/runbook-names.js';
 import { chooseRunbookNames, namingsTheLinterAccepts } from '../project/file-naming.js';
 import { detectProject, type ProjectInfo } from '../project/detect.js';
@@ -90,7 +91,9 @@ export async function runInit(options: InitOptions, project?: ProjectInfo): Prom
   const codeStyle = await styleToRecord(root, target);
   if (codeStyle) target.codeStyle = codeStyle;
   const syntaxNotes = target.language === 'javascript' ? await fitSyntaxLevel(root, target) : [];
-  const namingNotes = options.answers.runbookNames === undefined ? await fitRunbookNames(root, target, info) : [];
+  // A project with a catalog keeps the naming it records: its pages are never renamed behind its back.
+  const hasCatalog = existsSync(path.join(root, CATALOG_FILE));
+  const namingNotes = options.answers.runbookNames === undefined && !hasCatalog ? await fitRunbookNames(root, target, info) : [];
   const { catalog, file: catalogFile } = catalogForInit(root, explicitTarget(options.answers), target);
 
   const rendered = await renderCatalogFiles(catalog, root, info.name);

@@ -52,8 +52,9 @@ export interface SyncResult {
 /**
  * Decides, file by file, what the catalog's output means for this project: derived files are
  * regenerated, owned files are created only when missing, and pages with a generated block get
- * that block refreshed while the team's text around it is kept. Never looks at file names, so
- * every target language the renderer supports is handled the same way.
+ * that block refreshed while the team's text around it is kept; a page under the name an earlier
+ * `runbookNames` gave it moves to its new one with its text. Every target language the renderer
+ * supports is handled the same way.
  */
 export async function planCatalogFiles(root: string, catalog: Catalog): Promise<CatalogFilesPlan> {
   const existing = projectFiles(root);
@@ -70,11 +71,14 @@ export async function planCatalogFiles(root: string, catalog: Catalog): Promise<
     } else if (hasGeneratedBlock(file.content)) {
       const merged = mergeGeneratedBlock(current, file.content);
       if (merged.ok) plan.desired.push({ path: file.path, content: merged.content, kind: 'merged' });
-      else plan.problems.push({ path: file.path, message: `its generated block cannot be refreshed: ${merged.reason}` });
+      else plan.problems.push({ path: from ?? file.path, message: `its generated block cannot be refreshed: ${merged.reason}` });
     } else {
       plan.kept.push(file.path);
     }
   }
+  // A page whose block cannot be refreshed stays under its old name, reported, for the team to fix first.
+  const planned = new Set(plan.desired.map((file) => file.path));
+  plan.moves = moves.filter((move) => planned.has(move.to));
   return plan;
 }
 

@@ -20,7 +20,7 @@ describe('init --yes in a project whose linter requires kebab-case file names, M
         devDependencies: { eslint: '^9.30.0', 'eslint-parser-plain': '^0.1.1', 'eslint-plugin-unicorn': '^60.0.0' },
       }),
       'eslint.config.js': [
-        "import plain from 'eslint-parser-plain';",
+        "import * as plain from 'eslint-parser-plain';",
         "import unicorn from 'eslint-plugin-unicorn';",
         '',
         'export default [',
