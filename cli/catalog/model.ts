@@ -22,9 +22,11 @@ export interface ProjectLogger {
   export: string;
   /**
    * How its methods take fields and a message: `fields-first` is pino's and bunyan's
-   * `log.error({ err }, 'msg')`; `message-first` is winston's and console's `log.error('msg', { err })`.
+   * `log.error({ err }, 'msg')`; `message-first` is winston's and console's `log.error('msg', { err })`;
+   * `topic-first` is a logger that takes a module or topic name first, `log.error('errors', 'msg', { err })`:
+   * the kit passes its folder's name as the topic.
    */
-  style: 'fields-first' | 'message-first';
+  style: 'fields-first' | 'message-first' | 'topic-first';
 }
 /** `vitest`, `jest`, `mocha`, `node:test` for JavaScript/TypeScript targets; `pytest`, `unittest` for Python ones. */
 export type TestRunner = 'vitest' | 'jest' | 'mocha' | 'node:test' | 'pytest' | 'unittest';

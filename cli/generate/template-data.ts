@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Catalog, CatalogErrorEntry, CatalogTarget, Profile, RunbookNames } from '../catalog/model.js';
 import { profileOf } from '../catalog/profile.js';
 import { titleFromClassName } from '../catalog/names.js';
@@ -179,8 +180,11 @@ function projectLoggerData(target: CatalogTarget): Pick<TemplateData, 'projectLo
   return {
     projectLoggerImport: `import ${binding} from '${specifier}';`,
     projectLoggerPath: projectLogger.path,
-    projectLoggerCall:
-      projectLogger.style === 'message-first' ? 'log.call(target, message, fields);' : 'log.call(target, fields, message);',
+    projectLoggerCall: {
+      'fields-first': 'log.call(target, fields, message);',
+      'message-first': 'log.call(target, message, fields);',
+      'topic-first': `log.call(target, ${JSON.stringify(path.posix.basename(target.kitDir))}, message, fields);`,
+    }[projectLogger.style],
   };
 }
 

@@ -62,7 +62,8 @@ export function findProjectLogger(root: string, files: string[]): FoundProjectLo
       exports.loggers.find((name) => callersOf(root, users, name) >= MIN_IMPORTERS);
     if (exportName === undefined) continue;
     const library = exports.library;
-    const style: ProjectLogger['style'] = library !== undefined && FIELDS_FIRST.has(library) ? 'fields-first' : 'message-first';
+    const style: ProjectLogger['style'] =
+      library !== undefined ? (FIELDS_FIRST.has(library) ? 'fields-first' : 'message-first') : callStyleOf(root, users, exportName);
     return { path: modulePath, export: exportName, style, importers: users.size, ...(library ? { library } : {}) };
   }
   return undefined;
@@ -79,6 +80,31 @@ function callersOf(root: string, files: Set<string>, name: string): number {
   let count = 0;
   for (const file of files) if (call.test(readHead(path.join(root, file)))) count++;
   return count;
+}
+
+// A call whose first argument is one short word in quotes and which passes more after it: `log.warn("monitor", "slow")`.
+const TOPIC_ARGUMENT = /^\s*(['"`])[\w.:/-]{1,40}\1\s*,/;
+/** Calls to read before deciding how a logger of the project's own takes its arguments. */
+const MIN_TOPIC_CALLS = 3;
+
+/**
+ * How the code calls a logger of the project's own: `topic-first` when most calls name a module
+ * or topic before the message (`log.error("monitor", "check failed:", error)`), so the kit passes
+ * its own topic first too instead of putting its message where the topic goes; else `message-first`.
+ */
+function callStyleOf(root: string, files: Set<string>, name: string): ProjectLogger['style'] {
+  if (name === 'default') return 'message-first';
+  const call = new RegExp(`\\b${name.replace(/[$]/g, '\\$')}\\s*\\.\\s*(?:${LEVELS.join('|')})\\s*\\(`, 'g');
+  let calls = 0;
+  let topicFirst = 0;
+  for (const file of files) {
+    const text = readHead(path.join(root, file));
+    for (const match of text.matchAll(call)) {
+      calls++;
+      if (TOPIC_ARGUMENT.test(text.slice(match.index + match[0].length, match.index + match[0].length + 60))) topicFirst++;
+    }
+  }
+  return calls >= MIN_TOPIC_CALLS && topicFirst * 3 >= calls * 2 ? 'topic-first' : 'message-first';
 }
 
 /** `log` for `src/log/index.ts` and for `src/log.ts`. */

@@ -140,8 +140,12 @@ describe("the project's own logger", () => {
     expect(JSON.stringify(call)).not.toContain('s3cr3t');
   });
 
-  it('is called message first when that is its style, and a missing fatal falls back to error', async () => {
-    const root = tempDir('profile-message-first');
+  it.each([
+    ['message-first', [] as string[]],
+    // A logger that takes a module or topic name first gets the kit's folder name there, not the message.
+    ['topic-first', ['errors']],
+  ] as const)('is called %s when that is its style, and a missing fatal falls back to error', async (style, leading) => {
+    const root = tempDir(`profile-${style}`);
     const target: CatalogTarget = {
       language: 'javascript',
       moduleSystem: 'esm',
@@ -150,7 +154,7 @@ describe("the project's own logger", () => {
       runbookDir: 'docs/runbooks',
       framework: 'none',
       logger: 'project',
-      projectLogger: { path: 'src/lib/log.js', export: 'log', style: 'message-first' },
+      projectLogger: { path: 'src/lib/log.js', export: 'log', style },
       testRunner: 'node:test',
       docsBaseUrl: null,
     };
@@ -168,8 +172,8 @@ console.log(JSON.stringify(calls));`,
     );
     expect(stderr).toBe('');
     expect(status).toBe(0);
-    const [call] = JSON.parse(stdout) as Array<{ level: string; args: [string, Record<string, unknown>] }>;
-    expect(call).toEqual({ level: 'error', args: ['gave up with Bearer [REDACTED]', { token: '[REDACTED]', attempt: 2 }] });
+    const [call] = JSON.parse(stdout) as Array<{ level: string; args: unknown[] }>;
+    expect(call).toEqual({ level: 'error', args: [...leading, 'gave up with Bearer [REDACTED]', { token: '[REDACTED]', attempt: 2 }] });
     // The kit's own tests pass with the project's logger behind it.
     const tested = spawnSync(process.execPath, ['--test', 'src/errors/kit.test.js'], { cwd: root, encoding: 'utf8' });
     expect(tested.stdout).toMatch(/# fail 0/);

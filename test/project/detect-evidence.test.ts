@@ -304,7 +304,19 @@ async function run() {\n  await sleep(1);\n  log.warn("job${i}", "slow");\n}\nmo
     });
     const info = await detectProject(root);
     expect(info.logger).toBe('project');
-    expect(info.projectLogger).toMatchObject({ path: 'src/util.ts', export: 'log', style: 'message-first', importers: 3 });
+    // Every call names its job before the message: the kit will pass a topic first too.
+    expect(info.projectLogger).toMatchObject({ path: 'src/util.ts', export: 'log', style: 'topic-first', importers: 3 });
+  });
+
+  it("a logger of the project's own called with the message first (or only) is written through message-first", async () => {
+    const helpers = 'class Logger {\n  info(...msg) { console.log(...msg); }\n  error(...msg) { console.error(...msg); }\n}\nexports.log = new Logger();\nexports.sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));\n';
+    const calls = ['log.info("job started");', 'log.error("job failed:", error);', 'log.info(`took ${ms} ms`);', 'log.info("cache", "warm");'];
+    const root = project({
+      'package.json': { name: 'monitor', private: true },
+      'src/util.js': helpers,
+      ...Object.fromEntries(calls.map((call, i) => [`server/job${i}.js`, `const { log, sleep } = require("../src/util");\nasync function run(error, ms) {\n  await sleep(1);\n  ${call}\n}\nmodule.exports = { run };\n`])),
+    });
+    expect((await detectProject(root)).projectLogger).toMatchObject({ path: 'src/util.js', export: 'log', style: 'message-first', importers: 4 });
   });
 
   it("the same helpers module is not the logger when the code imports other helpers from it and logs elsewhere", async () => {
