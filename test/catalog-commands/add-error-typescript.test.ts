@@ -33,8 +33,9 @@ describe('add error in a TypeScript ESM kit (NodeNext, strict)', () => {
       expect(add.code).toBe(0);
     }
     const catalogTs = read(dir, 'src/errors/catalog.ts');
-    expect(catalogTs).toMatch(/export class PaymentDeclinedError extends AppError/);
-    expect(catalogTs).toMatch(/\| "LEDGER_BUSY"|\| 'LEDGER_BUSY'/);
+    expect(catalogTs).toMatch(/^class PaymentDeclinedError extends entryClass\(\{$/m);
+    expect(catalogTs).toMatch(/^ {2}code: ["']LEDGER_BUSY["'],$/m);
+    expect(catalogTs).toMatch(/^ {2}PaymentDeclinedError,\n {2}isPaymentDeclinedError,$/m);
 
     // The new classes and codes are usable, and the code union is exact: an unknown code does not compile.
     writeFileSync(path.join(dir, 'src/use-errors.ts'), [
@@ -56,7 +57,7 @@ describe('add error in a TypeScript ESM kit (NodeNext, strict)', () => {
 
     // A hand edit of a derived file is drift; sync puts it back and the project still compiles.
     const pristine = read(dir, 'src/errors/catalog.ts');
-    writeFileSync(path.join(dir, 'src/errors/catalog.ts'), pristine.replace('static override readonly status = 402;', 'static override readonly status = 400;'));
+    writeFileSync(path.join(dir, 'src/errors/catalog.ts'), pristine.replace('status: 402,', 'status: 400,'));
     const check = faultline(['check'], { cwd: dir });
     expect(check.code).toBe(1);
     expect(check.stdout).toMatch(/src\/errors\/catalog\.ts: differs/);

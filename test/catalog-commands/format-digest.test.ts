@@ -86,7 +86,7 @@ describe('formatted generated files carry a digest, so an unchanged project is n
     writeFileSync(catalogPath, JSON.stringify(catalog, null, 2) + '\n');
     expect(checkJson(dir).report.findings.map((finding) => `${finding.kind} ${finding.file}`)).toContain('drift errors/catalog.js');
     expect(faultline(['sync'], { cwd: dir }).code).toBe(0);
-    expect(read(dir, 'errors/catalog.js')).toContain('static status = 422;');
+    expect(read(dir, 'errors/catalog.js')).toContain('status: 422,');
     expectCheckPasses(dir);
 
     // A prettier configuration written after init changes how every code file must look.

@@ -135,7 +135,7 @@ describe('check and sync keep catalog, code and runbooks in step', () => {
     const sync = faultline(['sync', '--dry-run'], { cwd: dir });
     expect(sync.code).toBe(0);
     expect(sync.stdout).toMatch(/would update\s+src\/errors\/catalog\.js/);
-    expect(sync.stdout).toContain('+  static status = 422;');
+    expect(sync.stdout).toContain('+  status: 422,');
     expect(sync.stdout).not.toMatch(/unchanged/);
 
     const add = faultline(['add', 'error', 'QuotaExceeded', '--status', '429', '--dry-run'], { cwd: dir });
