@@ -24,6 +24,14 @@ export interface DesiredFile {
    * plan asks to refresh them (see `PlanOptions.refreshDerived`).
    */
   kind: 'derived' | 'owned' | 'merged';
+  /**
+   * The file is rendered from the catalog, and the next `sync` writes it again when it is missing
+   * or differs: a derived file, or a page created whole. Such a file is written without waiting
+   * for the disk to confirm it (no fsync); the rename still means it is never torn. Files holding
+   * what only the user has (the catalog, package.json, a page's text around its generated block)
+   * are left without it, and are flushed to disk before they replace the old ones.
+   */
+  regenerated?: boolean;
 }
 
 export type ChangeStatus = 'create' | 'update' | 'unchanged' | 'conflict' | 'overwrite';
@@ -33,6 +41,8 @@ export interface FileChange {
   absolutePath: string;
   kind: DesiredFile['kind'];
   status: ChangeStatus;
+  /** See `DesiredFile.regenerated`. */
+  regenerated?: boolean;
   /** Unified diff from the current to the desired content; empty for unchanged files. */
   diff: string;
   content: string;
@@ -66,17 +76,19 @@ export function planChanges(root: string, files: DesiredFile[], options: PlanOpt
     const absolutePath = resolveInsideProject(root, file.path);
     if (seen.has(absolutePath)) throw new Error(`internal: ${file.path} planned twice`);
     seen.add(absolutePath);
-    if (options.alreadyRead?.(file.path) === file.content) {
-      return { path: file.path, absolutePath, kind: file.kind, status: 'unchanged', content: file.content, diff: '' };
+    const { path: relativePath, kind, content } = file;
+    const regenerated = file.regenerated === true ? { regenerated: true } : {};
+    if (options.alreadyRead?.(relativePath) === content) {
+      return { path: relativePath, absolutePath, kind, status: 'unchanged', content, diff: '', ...regenerated };
     }
-    const current = readCurrent(absolutePath, file.path);
-    if (current === undefined) return withDiff({ path: file.path, absolutePath, kind: file.kind, status: 'create', content: file.content }, '');
-    if (current === file.content) {
-      return { path: file.path, absolutePath, kind: file.kind, status: 'unchanged', content: file.content, diff: '' };
+    const current = readCurrent(absolutePath, relativePath);
+    if (current === undefined) return withDiff({ path: relativePath, absolutePath, kind, status: 'create', content, ...regenerated }, '');
+    if (current === content) {
+      return { path: relativePath, absolutePath, kind, status: 'unchanged', content, diff: '', ...regenerated };
     }
-    const refreshed = file.kind === 'merged' || (file.kind === 'derived' && options.refreshDerived === true);
+    const refreshed = kind === 'merged' || (kind === 'derived' && options.refreshDerived === true);
     const status: ChangeStatus = refreshed ? 'update' : options.force ? 'overwrite' : 'conflict';
-    return withDiff({ path: file.path, absolutePath, kind: file.kind, status, content: file.content }, current);
+    return withDiff({ path: relativePath, absolutePath, kind, status, content, ...regenerated }, current);
   });
 }
 
@@ -113,14 +125,17 @@ export function patch(name: string, before: string, after: string): string {
   return loadDiff().createTwoFilesPatch(`a/${name}`, `b/${name}`, before, after, undefined, undefined, { context: 3 });
 }
 
-/** Writes every change that is not unchanged or a conflict; each file atomically (temp file + rename). */
+/**
+ * Writes every change that is not unchanged or a conflict; each file atomically (temp file +
+ * rename), flushed to disk first unless the catalog regenerates it (see `DesiredFile.regenerated`).
+ */
 export async function applyChanges(changes: FileChange[]): Promise<void> {
   const conflicts = changes.filter((c) => c.status === 'conflict');
   if (conflicts.length > 0) throw new Error('internal: applyChanges called with conflicts');
   for (const change of changes) {
     if (change.status === 'unchanged') continue;
     mkdirSync(path.dirname(change.absolutePath), { recursive: true });
-    await loadWriteFileAtomic()(change.absolutePath, change.content, { encoding: 'utf8', tmpfileCreated: noteTempFile });
+    await loadWriteFileAtomic()(change.absolutePath, change.content, { encoding: 'utf8', fsync: change.regenerated !== true, tmpfileCreated: noteTempFile });
     recordWritten(change.absolutePath);
   }
 }

@@ -67,7 +67,7 @@ export async function planCatalogFiles(root: string, catalog: Catalog): Promise<
     const from = movedFrom.get(file.path);
     const current = existing.read(file.path) ?? (from === undefined ? undefined : existing.read(from));
     if (file.kind === 'derived' || current === undefined) {
-      plan.desired.push(file);
+      plan.desired.push({ ...file, regenerated: true });
     } else if (hasGeneratedBlock(file.content)) {
       const merged = mergeGeneratedBlock(current, file.content);
       if (merged.ok) plan.desired.push({ path: file.path, content: merged.content, kind: 'merged' });
