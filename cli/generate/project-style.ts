@@ -33,6 +33,8 @@ export interface ProjectStyle {
   lintProblems: string[];
   /** Generated files the linter could not check in memory, and why. */
   unlintable: Array<{ file: string; reason: string }>;
+  /** Generated files the linter's fixer changed in memory. */
+  linterFixed: string[];
 }
 
 /** The kit's folder and its test file, as globs relative to the project root. */
@@ -66,7 +68,7 @@ async function detectStyle(root: string, generated: string[], recorded: CodeStyl
   const linter = await detectLinter(root, isRecord(packageJson) ? packageJson : {});
   const prettierConfigFile = await findPrettierConfig(root);
   const inferred = prettierConfigFile ? {} : (recorded ?? (await inferCodeStyle(root, generated)));
-  return { prettier: await projectPrettier(root), prettierConfigFile, prettierOptions: { ...inferred, ...linter?.style }, linter, lintProblems: [], unlintable: [] };
+  return { prettier: await projectPrettier(root), prettierConfigFile, prettierOptions: { ...inferred, ...linter?.style }, linter, lintProblems: [], unlintable: [], linterFixed: [] };
 }
 
 async function projectPrettier(root: string): Promise<PrettierApi> {

@@ -222,6 +222,7 @@ async function fixCode(formatted: string, absolutePath: string, projectRoot: str
       return formatted;
     }
     style.lintProblems.push(...fixed.remaining.map((problem) => `${file}:${problem.line}: ${problem.ruleId}: ${problem.message.split('\n')[0]}`));
+    if (fixed.output !== formatted) style.linterFixed.push(file);
     return fixed.output;
   } catch (error) {
     style.lintProblems.push(`${file}: ${style.linter.packageName} could not fix it (${(error as Error).message.split('\n')[0]})`);
