@@ -185,7 +185,7 @@ async function loadFixer(root: string, linter: ProjectLinter): Promise<Fixer> {
       const eslint = await importFromProject('eslint');
       // loadESLint (ESLint 8.57+) picks flat or legacy config the way the eslint command does.
       const loadESLint = eslint.loadESLint as ((options: object) => Promise<EslintClass>) | undefined;
-      const ESLint = loadESLint ? await loadESLint({ cwd: root }) : (eslint.ESLint as EslintClass | undefined);
+      const ESLint = loadESLint ? await loadESLint({ cwd: root }) : ((await flatEslintBefore857(root, importFromProject)) ?? (eslint.ESLint as EslintClass | undefined));
       // Before ESLint 7 the only API was CLIEngine, synchronous and with the same results.
       const CLIEngine = (eslint.CLIEngine ?? (eslint.default as { CLIEngine?: unknown } | undefined)?.CLIEngine) as CliEngineClass | undefined;
       if (!ESLint && typeof CLIEngine === 'function') {
@@ -246,6 +246,27 @@ async function loadFixer(root: string, linter: ProjectLinter): Promise<Fixer> {
         readsTypes: async () => false,
       };
     }
+  }
+}
+
+/**
+ * ESLint 8.21 to 8.56 lint with a flat config (`eslint.config.js`) from the command line, but their
+ * `ESLint` class reads only `.eslintrc`: it would find no configuration at all. Their flat class is
+ * exported under `use-at-your-own-risk`, and the command picks it the way this does: the
+ * ESLINT_USE_FLAT_CONFIG switch, else an `eslint.config.js` (the only name they look for) in the
+ * project or the repository above it.
+ */
+async function flatEslintBefore857(root: string, importFromProject: (specifier: string) => Promise<Record<string, unknown>>): Promise<EslintClass | undefined> {
+  const wanted = process.env.ESLINT_USE_FLAT_CONFIG;
+  if (wanted === 'false') return undefined;
+  if (wanted !== 'true' && !repositoryAncestors(root).some((dir) => existsSync(join(dir, 'eslint.config.js')))) return undefined;
+  try {
+    const unsupported = await importFromProject('eslint/use-at-your-own-risk');
+    const FlatESLint = unsupported.FlatESLint ?? (unsupported.default as { FlatESLint?: unknown } | undefined)?.FlatESLint;
+    return typeof FlatESLint === 'function' ? (FlatESLint as EslintClass) : undefined;
+  } catch {
+    // An ESLint without that entry point (before 8.21) has no flat config either.
+    return undefined;
   }
 }
 
