@@ -42,6 +42,16 @@ const DELIBERATE: Deliberate[] = [
     reason: 'stands in for `process`, which is an EventEmitter',
   },
   {
+    rules: ['max-classes-per-file'],
+    reason: 'the error classes belong together, one for each kind of error',
+  },
+  {
+    // airbnb's restriction of for…of, which names its reason: code compiled for old browsers.
+    rules: ['no-restricted-syntax'],
+    message: /^iterators\/generators require regenerator-runtime/,
+    reason: 'Node runs for…of natively, no regenerator-runtime involved',
+  },
+  {
     // Every PascalCase variable in the kit holds an error class; `new` on it must read as a constructor call (new-cap).
     rules: ['@typescript-eslint/naming-convention', 'ts/naming-convention'],
     message: /^Variable name `[A-Z][a-z][A-Za-z0-9]*` must match/,

@@ -5,6 +5,7 @@ import { CATALOG_FILE } from '../catalog/load.js';
 import { DEFAULT_RUNBOOK_NAMES, runbookFileName } from '../catalog/runbook-names.js';
 import { chooseRunbookNames, namingsTheLinterAccepts } from '../project/file-naming.js';
 import { detectProject, type ProjectInfo } from '../project/detect.js';
+import { suffixFromEvidence } from '../project/import-style.js';
 import { UsageError } from '../errors.js';
 import type { DesiredFile, FileChange } from '../fs/file-changes.js';
 import { catalogForInit, writeInitFiles } from './init-files.js';
@@ -210,7 +211,9 @@ export function resolveTarget(project: ProjectInfo, answers: InitAnswers): Catal
 }
 
 function importSuffixFor(project: ProjectInfo, language: Language, moduleSystem: ModuleSystem): '.js' | '' {
-  if (language === 'javascript') return '.js';
+  // Node needs the extension in ES modules. require() resolves either spelling, so the project's
+  // own requires decide (a linter may forbid the one it does not use), and `.js` when they do not.
+  if (language === 'javascript') return moduleSystem === 'esm' ? '.js' : (suffixFromEvidence(project.importStyle) ?? '.js');
   // A tsconfig faultline writes itself uses NodeNext, which needs the suffix.
   if (!project.tsconfig) return '.js';
   if (moduleSystem !== project.moduleSystem) return moduleSystem === 'esm' ? '.js' : project.importSuffix;

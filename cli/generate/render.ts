@@ -14,6 +14,7 @@ import { requireRelativeImports } from './require-relative-imports.js';
 import { forgetProjectStyles, generatedFiles, projectStyle, type PrettierApi, type ProjectStyle } from './project-style.js';
 import { fixWithLinter, linterReadsTypes } from '../project/linter.js';
 import { isDeliberate, withDisableComments } from './deliberate-lint.js';
+import { declareFunctionsBeforeUse, withRecursionExcused } from './declare-before-use.js';
 import { isOlderLinterGap, withOlderLinterGapsDeclared } from './older-linter.js';
 import { digestOf, vouchesFor, withDigest } from './format-digest.js';
 import { forgetLinterFingerprints, linterFingerprint } from './linter-fingerprint.js';
@@ -207,6 +208,14 @@ async function fixCode(formatted: string, absolutePath: string, projectRoot: str
       return formatted;
     }
     let fixed = await fixWithLinter(projectRoot, style.linter, formatted, absolutePath);
+    // Each move can bring a helper's own helpers into question, so the linter is asked again.
+    for (let round = 0; round < 4 && style.linter.kind !== 'biome'; round++) {
+      const reordered = declareFunctionsBeforeUse(fixed.output, absolutePath, fixed.remaining);
+      if (reordered === undefined) break;
+      fixed = await fixWithLinter(projectRoot, style.linter, reordered, absolutePath);
+    }
+    const recursion = style.linter.kind === 'biome' ? undefined : withRecursionExcused(fixed.output, absolutePath, fixed.remaining);
+    if (recursion !== undefined) fixed = await fixWithLinter(projectRoot, style.linter, recursion, absolutePath);
     if (style.linter.kind !== 'biome' && fixed.remaining.some(isDeliberate)) {
       fixed = await fixWithLinter(projectRoot, style.linter, withDisableComments(fixed.output, fixed.remaining), absolutePath);
     }

@@ -9,17 +9,18 @@
  *   collected into one `module.exports = { … };` at the end of the file
  * - `export { a, b as c }` → `a, c: b` in `module.exports`
  * - `export { a } from './x.js'` → `const { a } = require('./x.js');` in place, `a` in `module.exports`
- * - `export * from './x.js'` → `...require('./x.js')` in `module.exports`
- * - `export * as ns from './x.js'` → `ns: require('./x.js')` in `module.exports`
+ * - `export * from './x.js'` → `const x = require('./x.js');` in place, `...x` in `module.exports`
+ * - `export * as ns from './x.js'` → `const ns = require('./x.js');` in place, `ns` in `module.exports`
  *
+ * Every `require` is a top-level statement, where the module's own `import` was: linters that
+ * keep requires at the top (`global-require`) accept it, and modules load in the order ESM loads them.
  * Specifiers are kept as written (`require('./x.js')` resolves the same file), and so are
  * comments and JSDoc. `'use strict';` is added, because ES modules always run in strict mode.
  *
- * Differences from ES module semantics that hand-written CommonJS shares: imported names are
- * copied when the `require` runs instead of being live bindings, and modules re-exported with
- * `export *` are loaded at the end of the file rather than first. Both are invisible in a
- * module graph without cycles, which is what the kit is. An exported `let` that is reassigned
- * is exported through a getter so importers see its current value.
+ * A difference from ES module semantics that hand-written CommonJS shares: imported names are
+ * copied when the `require` runs instead of being live bindings, which is invisible in a module
+ * graph without cycles, which is what the kit is. An exported `let` that is reassigned is
+ * exported through a getter so importers see its current value.
  *
  * `export default`, top-level `await` and `import.meta` have no CommonJS equivalent and are
  * rejected with a message naming the file, the line and what to write instead.
@@ -42,6 +43,14 @@ type ExportEntry =
   | { kind: 'getter'; key: string; value: string };
 
 const reservedNames = ['require', 'module', 'exports'];
+
+/** Words a module's file name may be but a variable may not. */
+const RESERVED_WORDS = new Set([
+  'await', 'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default', 'delete', 'do', 'else', 'enum', 'export',
+  'extends', 'false', 'finally', 'for', 'function', 'if', 'implements', 'import', 'in', 'instanceof', 'interface', 'let', 'new',
+  'null', 'package', 'private', 'protected', 'public', 'return', 'static', 'super', 'switch', 'this', 'throw', 'true', 'try',
+  'typeof', 'var', 'void', 'while', 'with', 'yield', 'arguments', 'eval', ...reservedNames,
+]);
 
 class EsmToCommonJs {
   readonly #file: SourceFile;
@@ -85,10 +94,12 @@ class EsmToCommonJs {
         else if (statement.source) this.#reexport(statement, statement.source);
         else this.#exportList(statement);
         return;
-      case 'ExportAllDeclaration':
-        this.#spreads.push({ kind: 'spread', value: `require(${this.#literal(statement.source)})` });
-        this.#edits.removeLines(startOf(statement), endOf(statement));
+      case 'ExportAllDeclaration': {
+        const moduleName = this.#moduleName(statement.source.value);
+        this.#edits.replace(startOf(statement), endOf(statement), `const ${moduleName} = require(${this.#literal(statement.source)});`);
+        this.#spreads.push({ kind: 'spread', value: moduleName });
         return;
+      }
       case 'ExportDefaultDeclaration':
         this.#reject(statement, '`export default` has no CommonJS equivalent among named exports; export it by name instead');
       default:
@@ -152,10 +163,12 @@ class EsmToCommonJs {
 
   #reexport(statement: t.ExportNamedDeclaration, source: t.StringLiteral): void {
     const required = `require(${this.#literal(source)})`;
+    let moduleName: string | undefined;
+    const moduleRef = (preferred?: string) => (moduleName ??= this.#moduleName(source.value, preferred));
     const destructured: string[] = [];
     for (const node of statement.specifiers) {
       if (node.type === 'ExportNamespaceSpecifier') {
-        this.#entries.push({ kind: 'property', key: node.exported.name, value: required });
+        this.#entries.push({ kind: 'property', key: node.exported.name, value: moduleRef(node.exported.name) });
         continue;
       }
       if (node.type !== 'ExportSpecifier') continue;
@@ -164,7 +177,7 @@ class EsmToCommonJs {
       if (exported === 'default') this.#reject(statement, '`export { x as default } from` has no CommonJS equivalent among named exports; export it by name instead');
       const needsOwnName = !isIdentifierName(exported) || this.#topLevelNames.has(exported);
       if (imported === 'default' || needsOwnName) {
-        const value = imported === 'default' ? defaultValue(required, source.value) : `${required}${propertyAccess(imported)}`;
+        const value = imported === 'default' ? defaultValue(moduleRef(), source.value) : `${moduleRef()}${propertyAccess(imported)}`;
         this.#entries.push({ kind: 'property', key: exported, value });
         continue;
       }
@@ -172,8 +185,21 @@ class EsmToCommonJs {
       this.#topLevelNames.add(exported);
       this.#entries.push({ kind: 'property', key: exported, value: exported });
     }
-    if (destructured.length > 0) this.#edits.replace(startOf(statement), endOf(statement), `const { ${destructured.join(', ')} } = ${required};`);
+    const lines: string[] = [];
+    if (moduleName !== undefined) lines.push(`const ${moduleName} = ${required};`);
+    if (destructured.length > 0) lines.push(`const { ${destructured.join(', ')} } = ${moduleName ?? required};`);
+    if (lines.length > 0) this.#edits.replace(startOf(statement), endOf(statement), lines.join('\n'));
     else this.#edits.removeLines(startOf(statement), endOf(statement));
+  }
+
+  /** A fresh top-level name for a required module: its file's (or folder's, for an index) in camelCase. */
+  #moduleName(specifier: string, preferred?: string): string {
+    const parts = specifier.split('/').filter((part) => part !== '' && part !== '.' && part !== '..');
+    let base = (parts.at(-1) ?? '').replace(/\.[cm]?[jt]sx?$/, '');
+    if (base === 'index' && parts.length > 1) base = parts.at(-2)!;
+    const camel = base.replace(/[^A-Za-z0-9_$]+([A-Za-z0-9_$])?/g, (_, next: string | undefined) => (next ?? '').toUpperCase()).replace(/^[0-9]+/, '');
+    const name = preferred ?? (isIdentifierName(camel) && !RESERVED_WORDS.has(camel) ? camel : `${camel}Module`);
+    return this.#freshName(this.#topLevelNames.has(name) ? `${name}Module` : name);
   }
 
   /**

@@ -20,6 +20,25 @@ describe('lint rules the kit breaks on purpose', () => {
     expect(out.split('\n').slice(1).join('\n')).toBe(handler);
   });
 
+  it("cover airbnb's choices the kit cannot follow without changing what it does, by the message that says which", () => {
+    const handler = 'export function errorHandler(error, req, res, _next) {\n  for (const key of keys) use(key);\n}\n';
+    const out = withDisableComments(handler, [
+      { ruleId: 'no-unused-vars', line: 1, message: "'_next' is defined but never used." },
+      { ruleId: 'no-restricted-syntax', line: 2, message: 'iterators/generators require regenerator-runtime, which is too heavyweight for this guide to allow them.' },
+    ]);
+    expect(out.split('\n')).toEqual([
+      '// eslint-disable-next-line no-unused-vars -- Express recognises an error handler by its four parameters',
+      'export function errorHandler(error, req, res, _next) {',
+      '  // eslint-disable-next-line no-restricted-syntax -- Node runs for…of natively, no regenerator-runtime involved',
+      '  for (const key of keys) use(key);',
+      '}',
+      '',
+    ]);
+    const restricted = { ruleId: 'no-restricted-syntax', line: 2, message: 'Using a for…of loop is not allowed here.' };
+    const unused = { ruleId: 'no-unused-vars', line: 1, message: "'error' is defined but never used." };
+    expect(withDisableComments(handler, [restricted, unused])).toBe(handler);
+  });
+
   it('leave every other rule to be reported, not silenced', () => {
     expect(withDisableComments(text, [{ ruleId: 'no-console', line: 3, message: 'Unexpected console statement.' }])).toBe(text);
   });
