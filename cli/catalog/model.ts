@@ -80,6 +80,11 @@ export interface CatalogTarget {
    * oldest Node runs nothing newer; absent, the kit uses the modern syntax its templates have.
    */
   ecmaVersion?: 2017 | 2018 | 2019 | 2020 | 2021;
+  /**
+   * `bare` when the kit names Node's built-in modules without the `node:` scheme (`'assert'`),
+   * because the project's test runner predates it (jest before 27); absent, it writes `'node:assert'`.
+   */
+  builtinSpecifiers?: 'bare';
 }
 
 /** Prettier's options for the choices projects disagree on. */

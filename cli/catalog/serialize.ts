@@ -38,6 +38,7 @@ function orderTarget(target: CatalogTarget): CatalogTarget {
     testFile: target.testFile,
     codeStyle: target.codeStyle === undefined ? undefined : compact({ ...target.codeStyle }),
     ecmaVersion: target.ecmaVersion,
+    builtinSpecifiers: target.builtinSpecifiers,
   });
 }
 

@@ -6,6 +6,7 @@ import { DEFAULT_RUNBOOK_NAMES, runbookFileName } from '../catalog/runbook-names
 import { chooseRunbookNames, namingsTheLinterAccepts } from '../project/file-naming.js';
 import { detectProject, type ProjectInfo } from '../project/detect.js';
 import { suffixFromEvidence } from '../project/import-style.js';
+import { needsBareBuiltins } from '../project/builtin-specifiers.js';
 import { UsageError } from '../errors.js';
 import type { DesiredFile, FileChange } from '../fs/file-changes.js';
 import { catalogForInit, writeInitFiles } from './init-files.js';
@@ -95,6 +96,7 @@ export async function runInit(options: InitOptions, project?: ProjectInfo): Prom
   // A project with a catalog keeps the naming it records: its pages are never renamed behind its back.
   const hasCatalog = existsSync(path.join(root, CATALOG_FILE));
   const namingNotes = options.answers.runbookNames === undefined && !hasCatalog ? await fitRunbookNames(root, target, info) : [];
+  if (needsBareBuiltins(root, await manifestOf(root), target.testRunner)) target.builtinSpecifiers = 'bare';
   const { catalog, file: catalogFile } = catalogForInit(root, explicitTarget(options.answers), target);
 
   const rendered = await renderCatalogFiles(catalog, root, info.name);
@@ -146,9 +148,7 @@ export async function runInit(options: InitOptions, project?: ProjectInfo): Prom
  * Node), recorded in the target so that later commands write the same code; returns what to tell.
  */
 async function fitSyntaxLevel(root: string, target: CatalogTarget): Promise<string[]> {
-  const packageJsonPath = path.join(root, 'package.json');
-  const packageJson = existsSync(packageJsonPath) ? await readJsonFile(packageJsonPath) : {};
-  const manifest = isRecord(packageJson) ? packageJson : {};
+  const manifest = await manifestOf(root);
   const linter = await detectLinter(root, manifest);
   const sample = path.join(root, target.kitDir, 'index.js');
   const level = await detectSyntaxLevel(root, manifest, linter, sample, kitApiFloor(target));
@@ -177,6 +177,12 @@ async function fitRunbookNames(root: string, target: CatalogTarget, info: Projec
       ? info.fileNaming.reason
       : undefined;
   return why === undefined ? [] : [`Runbook pages are named ${names} (${example}): ${why} (choose another with --runbook-names).`];
+}
+
+async function manifestOf(root: string): Promise<Record<string, unknown>> {
+  const packageJsonPath = path.join(root, 'package.json');
+  const packageJson = existsSync(packageJsonPath) ? await readJsonFile(packageJsonPath) : {};
+  return isRecord(packageJson) ? packageJson : {};
 }
 
 /** Merges answers over detection and checks the combination makes sense. */

@@ -8,6 +8,7 @@ import type { DesiredFile } from '../fs/file-changes.js';
 import type { PlannedFile } from './kit-plan.js';
 import type { TemplateData } from './template-data.js';
 import { toJavaScript } from './to-javascript.js';
+import { withBareBuiltins } from '../project/builtin-specifiers.js';
 import { toCommonJs } from './to-commonjs.js';
 import { lowerSyntax } from './lower-syntax.js';
 import { requireRelativeImports } from './require-relative-imports.js';
@@ -104,6 +105,7 @@ export async function renderPlannedFile(
     }
     if (catalog.target.ecmaVersion !== undefined) text = lowerSyntax(text, file.path, catalog.target.ecmaVersion);
   }
+  if (file.format === 'code' && catalog.target.builtinSpecifiers === 'bare') text = withBareBuiltins(text);
   const content = await formatRendered(text, file, path.join(projectRoot, file.path), projectRoot, catalog.target, current);
   return { path: file.path, content, kind: file.kind };
 }
