@@ -8,6 +8,7 @@ import { kitTestPath } from './kit-plan.js';
 import { inferCodeStyle } from '../project/code-style.js';
 import { detectLinter, type ProjectLinter } from '../project/linter.js';
 import { findPrettierConfig } from '../project/prettier-config.js';
+import { oxfmtStyle } from '../project/oxfmt-config.js';
 import { isRecord, readJsonFile } from '../project/read-json-file.js';
 
 /** The part of prettier's API faultline uses; prettier 2 and 3 both have it (2's `format` is synchronous). */
@@ -29,6 +30,8 @@ export interface ProjectStyle {
   /** Prettier options for projects without a prettier config: their linter's style, else their files'. */
   prettierOptions: prettier.Options;
   linter: ProjectLinter | null;
+  /** A formatter other than prettier whose settings `prettierOptions` carries (oxfmt). */
+  formatter: 'oxfmt' | null;
   /** Problems the project's linter reported in generated files and could not fix. */
   lintProblems: string[];
   /** Generated files the linter could not check in memory, and why. */
@@ -68,7 +71,18 @@ async function detectStyle(root: string, generated: string[], recorded: CodeStyl
   const linter = await detectLinter(root, isRecord(packageJson) ? packageJson : {});
   const prettierConfigFile = await findPrettierConfig(root);
   const inferred = prettierConfigFile ? {} : (recorded ?? (await inferCodeStyle(root, generated)));
-  return { prettier: await projectPrettier(root), prettierConfigFile, prettierOptions: { ...inferred, ...linter?.style }, linter, lintProblems: [], unlintable: [], linterFixed: [] };
+  // A formatter other than prettier that checks the project's files has the last word on their style.
+  const formatter = prettierConfigFile ? undefined : await oxfmtStyle(root, dependencyNames(packageJson));
+  return { prettier: await projectPrettier(root), prettierConfigFile, prettierOptions: { ...inferred, ...linter?.style, ...formatter }, linter, formatter: formatter ? 'oxfmt' : null, lintProblems: [], unlintable: [], linterFixed: [] };
+}
+
+function dependencyNames(packageJson: unknown): Set<string> {
+  const names = new Set<string>();
+  for (const field of ['dependencies', 'devDependencies']) {
+    const section = isRecord(packageJson) ? packageJson[field] : undefined;
+    if (isRecord(section)) for (const name of Object.keys(section)) names.add(name);
+  }
+  return names;
 }
 
 async function projectPrettier(root: string): Promise<PrettierApi> {
@@ -93,6 +107,7 @@ export async function styleNotes(root: string, target: CatalogTarget): Promise<s
   const notes: string[] = [];
   const { linter } = style;
   if (style.prettierConfigFile) notes.push(`formatted with the project's prettier config (${path.relative(root, style.prettierConfigFile) || 'package.json'})`);
+  else if (style.formatter) notes.push(`formatted with the project's ${style.formatter} settings: ${describeStyle(style.prettierOptions)}`);
   else if (Object.keys(style.prettierOptions).length > 0) notes.push(`formatted in the style of the project's ${linter?.kind === 'standard' || linter?.kind === 'ts-standard' || linter?.kind === 'semistandard' || linter?.kind === 'xo' || linter?.kind === 'biome' ? linter.packageName + ' setup' : 'own files'}: ${describeStyle(style.prettierOptions)}`);
   if (linter?.installed) notes.push(`fixed with the project's ${linter.packageName}`);
   else if (linter) {
@@ -119,6 +134,7 @@ function describeStyle(options: prettier.Options): string {
   if (options.trailingComma !== undefined) parts.push(options.trailingComma === 'none' ? 'no trailing commas' : 'trailing commas');
   if (options.bracketSpacing === false) parts.push('no spaces inside braces');
   if (options.arrowParens === 'avoid') parts.push('bare arrow parameters');
+  if (options.printWidth !== undefined) parts.push(`${options.printWidth}-column lines`);
   return parts.join(', ');
 }
 
