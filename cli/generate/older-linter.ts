@@ -8,11 +8,11 @@ import type { LintProblem } from '../project/linter.js';
  * the rule names as more rule names). The kit does the same, only where the linter reports it.
  */
 export function isOlderLinterGap(problem: LintProblem, text: string): boolean {
-  return undeclaredGlobal(problem) !== undefined || newerTypeofAnswer(problem, text);
+  return undeclaredGlobal(problem) !== undefined || newerTypeofAnswer(problem, text) || unknownImportTag(problem);
 }
 
 export function withOlderLinterGapsDeclared(text: string, problems: LintProblem[]): string {
-  const lines = text.split('\n');
+  const lines = (problems.some(unknownImportTag) ? withImportTagsAsTypedefs(text) : text).split('\n');
   const typeofLines = [...new Set(problems.filter((problem) => newerTypeofAnswer(problem, text)).map((problem) => problem.line))].sort((a, b) => b - a);
   for (const lineNumber of typeofLines) {
     const indent = /^[ \t]*/.exec(lines[lineNumber - 1] ?? '')![0];
@@ -31,6 +31,36 @@ export function withOlderLinterGapsDeclared(text: string, problems: LintProblem[
     lines.splice(at, 0, `/* global ${globals.join(', ')} */`, '');
   }
   return lines.join('\n');
+}
+
+/**
+ * JSDoc's `@import` tag (TypeScript 5.5) is newer than some JSDoc linters (eslint-plugin-jsdoc
+ * before 48), which reject it as an unknown tag. The older spelling, one `@typedef` per type
+ * through `import()`, names the same types for every TypeScript and every JSDoc linter.
+ */
+function unknownImportTag(problem: LintProblem): boolean {
+  return problem.ruleId === 'jsdoc/check-tag-names' && /tag name "import"/.test(problem.message);
+}
+
+function withImportTagsAsTypedefs(text: string): string {
+  return text.replace(/^([ \t]*)\/\*\*\s*@import\s+(.+?)\s+from\s+(['"][^'"]+['"])\s*\*\/[ \t]*$/gm, (whole, indent: string, clause: string, specifier: string) => {
+    const named = /^\{(.*)\}$/.exec(clause.trim());
+    const namespace = /^\*\s+as\s+([\w$]+)$/.exec(clause.trim());
+    let typedefs: string[];
+    if (named) {
+      typedefs = named[1]!.split(',').map((part) => part.trim()).filter(Boolean).map((part) => {
+        const [imported, local = imported] = part.split(/\s+as\s+/) as [string, string?];
+        return `/** @typedef {import(${specifier}).${imported}} ${local} */`;
+      });
+    } else if (namespace) {
+      typedefs = [`/** @typedef {import(${specifier})} ${namespace[1]} */`];
+    } else if (/^[\w$]+$/.test(clause.trim())) {
+      typedefs = [`/** @typedef {import(${specifier}).default} ${clause.trim()} */`];
+    } else {
+      return whole;
+    }
+    return typedefs.map((line) => indent + line).join('\n');
+  });
 }
 
 /** The name in a `no-undef` report, when it is a global of the Node running faultline (and so of the Node the kit needs). */

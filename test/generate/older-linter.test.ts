@@ -48,4 +48,29 @@ describe('what a linter older than the kit\'s Node does not know', () => {
     expect(isOlderLinterGap(undefinedGlobal, file)).toBe(true);
     expect(withOlderLinterGapsDeclared(file, [typo, wrongTypeof])).toBe(file);
   });
+
+  it('spells JSDoc @import as @typedef imports for a JSDoc linter that does not know the tag', () => {
+    const typed = [
+      "'use strict';",
+      '',
+      "/** @import { AppError, Severity as Level } from './app-error.js' */",
+      "/** @import * as hooks from './hooks.js' */",
+      "/** @import Logger from 'pino' */",
+      'const x = 1;',
+      '',
+    ].join('\n');
+    const unknownTag: LintProblem = { ruleId: 'jsdoc/check-tag-names', line: 3, message: 'Invalid JSDoc tag name "import".' };
+    expect(isOlderLinterGap(unknownTag, typed)).toBe(true);
+    expect(withOlderLinterGapsDeclared(typed, [unknownTag]).split('\n')).toEqual([
+      "'use strict';",
+      '',
+      "/** @typedef {import('./app-error.js').AppError} AppError */",
+      "/** @typedef {import('./app-error.js').Severity} Level */",
+      "/** @typedef {import('./hooks.js')} hooks */",
+      "/** @typedef {import('pino').default} Logger */",
+      'const x = 1;',
+      '',
+    ]);
+    expect(isOlderLinterGap({ ruleId: 'jsdoc/check-tag-names', line: 3, message: 'Invalid JSDoc tag name "foo".' }, typed)).toBe(false);
+  });
 });
