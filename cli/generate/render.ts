@@ -17,6 +17,7 @@ import { fixWithLinter, linterReadsTypes } from '../project/linter.js';
 import { isDeliberate, withDisableComments } from './deliberate-lint.js';
 import { declareFunctionsBeforeUse, withRecursionExcused } from './declare-before-use.js';
 import { isOlderLinterGap, withOlderLinterGapsDeclared } from './older-linter.js';
+import { wantsImportedGlobals, withImportedGlobals } from './imported-globals.js';
 import { digestOf, vouchesFor, withDigest } from './format-digest.js';
 import { forgetLinterFingerprints, linterFingerprint } from './linter-fingerprint.js';
 import { hasGeneratedBlock, locateGeneratedBlock } from './runbook-merge.js';
@@ -147,7 +148,7 @@ async function formatRendered(
 
   const unlintable = style.unlintable.length;
   const problems = style.lintProblems.length;
-  const formatted = await formatThroughProjectTools(text, format, absolutePath, projectRoot, style);
+  const formatted = await formatThroughProjectTools(text, format, absolutePath, projectRoot, style, target.builtinSpecifiers !== 'bare');
   // Output that depended on the linter failing, or on the file not being on disk yet, gets no
   // digest: the next run may well lint it.
   const unsettled = style.unlintable.length > unlintable || style.lintProblems.slice(problems).some((problem) => problem.includes(' could not fix it ('));
@@ -160,6 +161,7 @@ async function formatThroughProjectTools(
   absolutePath: string,
   projectRoot: string,
   style: ProjectStyle,
+  builtinScheme: boolean,
 ): Promise<string> {
   if (format === 'markdown') {
     const page = (await configFileFor(path.dirname(absolutePath), style.prettier))
@@ -170,7 +172,7 @@ async function formatThroughProjectTools(
   }
   const formatted = await formatForProject(text, absolutePath, style.prettierOptions, style.prettier);
   if (!style.linter?.installed) return formatted;
-  const fixed = await fixCode(formatted, absolutePath, projectRoot, style);
+  const fixed = await fixCode(formatted, absolutePath, projectRoot, style, builtinScheme);
   // The linter's fixes come before the project's formatter, which has the last word when the project has one.
   return fixed !== formatted && style.prettierConfigFile ? formatForProject(fixed, absolutePath, {}, style.prettier) : fixed;
 }
@@ -201,7 +203,8 @@ async function fixMarkdown(page: string, absolutePath: string, projectRoot: stri
 }
 
 /** Code through the project's own linter fixer; what it cannot fix is kept in `style` for the user. */
-async function fixCode(formatted: string, absolutePath: string, projectRoot: string, style: ProjectStyle): Promise<string> {
+/** `builtinScheme`: whether Node's modules are named `node:x` in this kit. */
+async function fixCode(formatted: string, absolutePath: string, projectRoot: string, style: ProjectStyle, builtinScheme: boolean): Promise<string> {
   if (!style.linter) return formatted;
   const file = path.relative(projectRoot, absolutePath);
   try {
@@ -220,6 +223,9 @@ async function fixCode(formatted: string, absolutePath: string, projectRoot: str
     if (recursion !== undefined) fixed = await fixWithLinter(projectRoot, style.linter, recursion, absolutePath);
     if (style.linter.kind !== 'biome' && fixed.remaining.some(isDeliberate)) {
       fixed = await fixWithLinter(projectRoot, style.linter, withDisableComments(fixed.output, fixed.remaining), absolutePath);
+    }
+    if (style.linter.kind !== 'biome' && wantsImportedGlobals(fixed.remaining)) {
+      fixed = await fixWithLinter(projectRoot, style.linter, withImportedGlobals(fixed.output, fixed.remaining, builtinScheme), absolutePath);
     }
     const output = fixed.output;
     if (style.linter.kind !== 'biome' && fixed.remaining.some((problem) => isOlderLinterGap(problem, output))) {
