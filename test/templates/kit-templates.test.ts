@@ -9,6 +9,7 @@ import type { Catalog, CatalogTarget } from '../../cli/catalog/model.js';
 import { RESERVED_NAMES } from '../../cli/catalog/reserved-names.js';
 import { planKitFiles } from '../../cli/generate/kit-plan.js';
 import { renderTemplate } from '../../cli/generate/render.js';
+import { toJavaScript } from '../../cli/generate/to-javascript.js';
 import { buildTemplateData } from '../../cli/generate/template-data.js';
 import { packageRoot } from '../../cli/package-root.js';
 import { runNode, tscPath, tsconfig, writeFiles } from '../generate/conversion-helpers.js';
@@ -308,5 +309,20 @@ describe('a rendered kit with the console logger and no framework', () => {
     const tested = runNode(['--test', 'dist/kit.test.js'], directory);
     expect(tested.output).toMatch(/# fail 0/);
     expect(tested.status, tested.output).toBe(0);
+  });
+});
+
+describe('the JavaScript kit’s JSDoc', () => {
+  // JSDoc linters' recommended rules (jsdoc/require-property-description) want every @property described.
+  it('describes every property of every typedef, for every framework and logger', () => {
+    for (const framework of frameworks) {
+      for (const logger of loggers) {
+        for (const [name, source] of Object.entries(renderKit(catalogFor({ framework, logger })))) {
+          const javascript = toJavaScript(source, name);
+          const bare = javascript.split('\n').filter((line) => /@property\s+\{[^}]*\}\s+\[?[\w$.]+\]?\s*$/.test(line));
+          expect(bare, `${name} (${framework}, ${logger})`).toEqual([]);
+        }
+      }
+    }
   });
 });
