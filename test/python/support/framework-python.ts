@@ -7,8 +7,9 @@ import { repoRoot } from '../../support/cli.js';
 /**
  * The Python that has the real FastAPI and Flask: a virtual environment made once for every test
  * file that needs it, with the pinned requirements installed from PyPI, and reused while the
- * requirements and the interpreter stay the same. A machine without python3 or its venv module
- * skips these tests (and says why); a failing install fails them.
+ * requirements and the interpreter stay the same. Python is a language faultline supports, so a
+ * machine without python3 or its venv module fails these tests with what to install, as a failing
+ * install does.
  */
 const requirements = path.join(repoRoot, 'test/python/frameworks-requirements.txt');
 const cacheRoot = path.join(repoRoot, 'node_modules/.cache/faultline-python');
@@ -20,12 +21,12 @@ function python3(args: string[]): { ok: boolean; output: string } {
 }
 
 /** Why the framework tests cannot run on this machine, or undefined when they can. */
-export const frameworkPythonMissing: string | undefined = (() => {
+function frameworkPythonMissing(): string | undefined {
   const version = python3(['-c', 'import sys; print(sys.version)']);
   if (!version.ok) return 'python3 is not installed: the FastAPI and Flask adapter tests need it';
   if (!python3(['-c', 'import venv, ensurepip']).ok) return 'python3 has no venv/ensurepip module (Debian: apt-get install python3-venv): the FastAPI and Flask adapter tests need it';
   return undefined;
-})();
+}
 
 function cacheKey(): string {
   const interpreter = python3(['-c', 'import sys; print(sys.version, sys.executable)']).output;
@@ -59,6 +60,8 @@ function sleep(ms: number): void {
  * parallel workers: the first takes a lock and installs, the others wait for it to finish.
  */
 export function frameworkPython(): string {
+  const missing = frameworkPythonMissing();
+  if (missing !== undefined) throw new Error(missing);
   const venv = path.join(cacheRoot, cacheKey());
   const bin = path.join(venv, 'bin', 'python');
   // Written last: an environment without it was interrupted and is made again.
