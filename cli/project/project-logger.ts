@@ -56,30 +56,19 @@ export function findProjectLogger(root: string, files: string[]): FoundProjectLo
   for (const [modulePath, users] of [...named, ...widelyImported.filter((entry) => !named.includes(entry))]) {
     const exports = moduleExports(path.join(root, modulePath));
     if (!exports) continue;
+    const usage = new Map<string, LoggingCalls>();
+    const callsOf = (name: string): LoggingCalls => usage.get(name) ?? usage.set(name, loggingCallsOf(root, users, name)).get(name)!;
     const exportName =
       exports.instances[0] ??
       (named.some(([p]) => p === modulePath) ? ['logger', 'log', 'default'].find((name) => exports.names.includes(name)) : undefined) ??
-      exports.loggers.find((name) => callersOf(root, users, name) >= MIN_IMPORTERS);
+      exports.loggers.find((name) => callsOf(name).callers >= MIN_IMPORTERS);
     if (exportName === undefined) continue;
     const library = exports.library;
     const style: ProjectLogger['style'] =
-      library !== undefined ? (FIELDS_FIRST.has(library) ? 'fields-first' : 'message-first') : callStyleOf(root, users, exportName);
+      library !== undefined ? (FIELDS_FIRST.has(library) ? 'fields-first' : 'message-first') : callStyleOf(callsOf(exportName));
     return { path: modulePath, export: exportName, style, importers: users.size, ...(library ? { library } : {}) };
   }
   return undefined;
-}
-
-/**
- * How many of `files` call the logging methods of `name` (`log.error(…)`): an object of the
- * project's own with such methods, exported beside other helpers, is its logger only when the code
- * logs through it.
- */
-function callersOf(root: string, files: Set<string>, name: string): number {
-  if (name === 'default') return 0;
-  const call = new RegExp(`\\b${name.replace(/[$]/g, '\\$')}\\s*\\.\\s*(?:${LEVELS.join('|')})\\s*\\(`);
-  let count = 0;
-  for (const file of files) if (call.test(readHead(path.join(root, file)))) count++;
-  return count;
 }
 
 // A call whose first argument is one short word in quotes and which passes more after it: `log.warn("monitor", "slow")`.
@@ -87,24 +76,44 @@ const TOPIC_ARGUMENT = /^\s*(['"`])[\w.:/-]{1,40}\1\s*,/;
 /** Calls to read before deciding how a logger of the project's own takes its arguments. */
 const MIN_TOPIC_CALLS = 3;
 
+interface LoggingCalls {
+  /** How many files call its logging methods (`log.error(…)`). */
+  callers: number;
+  /** How many such calls there are, and how many name a module or topic before the message. */
+  calls: number;
+  topicFirst: number;
+}
+
 /**
- * How the code calls a logger of the project's own: `topic-first` when most calls name a module
- * or topic before the message (`log.error("monitor", "check failed:", error)`), so the kit passes
- * its own topic first too instead of putting its message where the topic goes; else `message-first`.
+ * How `files` call the logging methods of `name`, read in one pass: an object of the project's own
+ * with such methods, exported beside other helpers, is its logger only when the code logs through
+ * it, and the way the calls pass their arguments is the way the kit must call it.
  */
-function callStyleOf(root: string, files: Set<string>, name: string): ProjectLogger['style'] {
-  if (name === 'default') return 'message-first';
+function loggingCallsOf(root: string, files: Set<string>, name: string): LoggingCalls {
+  const usage: LoggingCalls = { callers: 0, calls: 0, topicFirst: 0 };
+  if (name === 'default') return usage;
   const call = new RegExp(`\\b${name.replace(/[$]/g, '\\$')}\\s*\\.\\s*(?:${LEVELS.join('|')})\\s*\\(`, 'g');
-  let calls = 0;
-  let topicFirst = 0;
   for (const file of files) {
     const text = readHead(path.join(root, file));
+    let called = false;
     for (const match of text.matchAll(call)) {
-      calls++;
-      if (TOPIC_ARGUMENT.test(text.slice(match.index + match[0].length, match.index + match[0].length + 60))) topicFirst++;
+      called = true;
+      usage.calls++;
+      const after = match.index + match[0].length;
+      if (TOPIC_ARGUMENT.test(text.slice(after, after + 60))) usage.topicFirst++;
     }
+    if (called) usage.callers++;
   }
-  return calls >= MIN_TOPIC_CALLS && topicFirst * 3 >= calls * 2 ? 'topic-first' : 'message-first';
+  return usage;
+}
+
+/**
+ * How a logger of the project's own is called: `topic-first` when most calls name a module or topic
+ * before the message (`log.error("monitor", "check failed:", error)`), so the kit passes its own
+ * topic first too instead of putting its message where the topic goes; else `message-first`.
+ */
+function callStyleOf(usage: LoggingCalls): ProjectLogger['style'] {
+  return usage.calls >= MIN_TOPIC_CALLS && usage.topicFirst * 3 >= usage.calls * 2 ? 'topic-first' : 'message-first';
 }
 
 /** `log` for `src/log/index.ts` and for `src/log.ts`. */
