@@ -10,7 +10,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { ImportOrderOptions, KitLocation } from '../../transforms/types.js';
-import { importFromProject } from '../project/project-module.js';
+import { eslintConfigReader, type EslintConfigReader } from '../project/linter.js';
+import { isRecord } from '../project/read-json-file.js';
 import { repositoryAncestors } from '../project/repository-ancestors.js';
 
 const PLUGINS = ['eslint-plugin-import', 'eslint-plugin-import-x', 'eslint-plugin-i', 'eslint-plugin-simple-import-sort', 'eslint-plugin-perfectionist'];
@@ -24,13 +25,14 @@ export type ImportOrderOf = (absolutePath: string) => Promise<ImportRules | unde
 
 export function importOrderReader(root: string): ImportOrderOf | undefined {
   if (!hasImportPlugin(root)) return undefined;
-  let engine: Promise<ConfigCalculator | undefined> | undefined;
+  let engine: Promise<EslintConfigReader | undefined> | undefined;
   return async (absolutePath) => {
-    engine ??= loadEngine(root);
+    // No ESLint the project can load: nothing to follow but the file.
+    engine ??= eslintConfigReader(root).catch(() => undefined);
     const eslint = await engine;
     if (eslint === undefined) return undefined;
     try {
-      return rulesFrom(await eslint.calculateConfigForFile(absolutePath));
+      return rulesFrom(await eslint.configFor(absolutePath));
     } catch {
       // A file the configuration ignores, or a configuration ESLint cannot load: the file's own order decides.
       return undefined;
@@ -51,33 +53,6 @@ function hasImportPlugin(root: string): boolean {
       return false;
     }
   });
-}
-
-interface ConfigCalculator {
-  calculateConfigForFile(filePath: string): Promise<unknown>;
-}
-
-async function loadEngine(root: string): Promise<ConfigCalculator | undefined> {
-  try {
-    const module = await importFromProject(root, 'eslint');
-    const api = (isRecord(module.default) && (module.default.ESLint !== undefined || module.default.loadESLint !== undefined) ? module.default : module) as EslintApi;
-    // loadESLint (ESLint 8.57+) picks flat or legacy configuration the way the eslint command does.
-    const ESLint = api.loadESLint ? await api.loadESLint({ cwd: root }) : api.ESLint;
-    if (ESLint !== undefined) return new ESLint({ cwd: root });
-    if (api.CLIEngine !== undefined) {
-      const cli = new api.CLIEngine({ cwd: root });
-      return { calculateConfigForFile: async (filePath) => cli.getConfigForFile(filePath) };
-    }
-  } catch {
-    // No ESLint the project can load: nothing to follow but the file.
-  }
-  return undefined;
-}
-
-interface EslintApi {
-  loadESLint?: (options: object) => Promise<new (options: object) => ConfigCalculator>;
-  ESLint?: new (options: object) => ConfigCalculator;
-  CLIEngine?: new (options: object) => { getConfigForFile(file: string): unknown };
 }
 
 /**
@@ -136,7 +111,3 @@ export function optionsFrom(config: unknown): ImportOrderOptions | undefined {
 
 /** The rule's default groups; the kinds it leaves out share one rank after them. */
 const DEFAULT_GROUPS = ['builtin', 'external', 'parent', 'sibling', 'index'];
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

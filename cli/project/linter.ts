@@ -182,13 +182,8 @@ async function loadFixer(root: string, linter: ProjectLinter): Promise<Fixer> {
 
   switch (linter.kind) {
     case 'eslint': {
-      const eslint = await importFromProject('eslint');
-      // loadESLint (ESLint 8.57+) picks flat or legacy config the way the eslint command does.
-      const loadESLint = eslint.loadESLint as ((options: object) => Promise<EslintClass>) | undefined;
-      const ESLint = loadESLint ? await loadESLint({ cwd: root }) : ((await flatEslintBefore857(root, importFromProject)) ?? (eslint.ESLint as EslintClass | undefined));
-      // Before ESLint 7 the only API was CLIEngine, synchronous and with the same results.
-      const CLIEngine = (eslint.CLIEngine ?? (eslint.default as { CLIEngine?: unknown } | undefined)?.CLIEngine) as CliEngineClass | undefined;
-      if (!ESLint && typeof CLIEngine === 'function') {
+      const { ESLint, CLIEngine } = await projectEslint(root);
+      if (!ESLint && CLIEngine) {
         const cli = new CLIEngine({ cwd: root, fix: true });
         return {
           fix: async (text, filePath) => fromResults(cli.executeOnText(text, filePath).results, text),
@@ -250,6 +245,43 @@ async function loadFixer(root: string, linter: ProjectLinter): Promise<Fixer> {
 }
 
 /**
+ * The project's own ESLint, chosen the way its eslint command chooses: loadESLint (8.57+) picks
+ * flat or legacy configuration; 8.21 to 8.56 have their flat class apart; before 7 the only API
+ * is CLIEngine, synchronous and with the same results.
+ */
+async function projectEslint(root: string): Promise<{ ESLint?: EslintClass; CLIEngine?: CliEngineClass }> {
+  const importFromProject = (specifier: string) => importProjectModule(root, specifier);
+  const eslint = await importFromProject('eslint');
+  // An ESLint older than ES modules has everything under `default` when imported.
+  const member = (name: string): unknown => eslint[name] ?? (isRecord(eslint.default) ? eslint.default[name] : undefined);
+  const loadESLint = member('loadESLint') as ((options: object) => Promise<EslintClass>) | undefined;
+  const ESLint = loadESLint ? await loadESLint({ cwd: root }) : ((await flatEslintBefore857(root, importFromProject)) ?? (member('ESLint') as EslintClass | undefined));
+  const CLIEngine = member('CLIEngine');
+  return { ...(ESLint ? { ESLint } : {}), ...(typeof CLIEngine === 'function' ? { CLIEngine: CLIEngine as CliEngineClass } : {}) };
+}
+
+/** What the project's ESLint computes for one file, with every `extends` and override applied. */
+export interface EslintConfigReader {
+  configFor(filePath: string): Promise<unknown>;
+  /** Whether it reads a flat configuration (`eslint.config.js`). */
+  flat: boolean;
+}
+
+/** The project's ESLint as a reader of resolved configurations; undefined when it has none it can load. */
+export async function eslintConfigReader(root: string): Promise<EslintConfigReader | undefined> {
+  const { ESLint, CLIEngine } = await projectEslint(root);
+  if (ESLint) {
+    const engine = new ESLint({ cwd: root });
+    return { configFor: (filePath) => engine.calculateConfigForFile(filePath), flat: ESLint.configType === 'flat' };
+  }
+  if (CLIEngine) {
+    const cli = new CLIEngine({ cwd: root });
+    return { configFor: async (filePath) => cli.getConfigForFile(filePath), flat: false };
+  }
+  return undefined;
+}
+
+/**
  * ESLint 8.21 to 8.56 lint with a flat config (`eslint.config.js`) from the command line, but their
  * `ESLint` class reads only `.eslintrc`: it would find no configuration at all. Their flat class is
  * exported under `use-at-your-own-risk`, and the command picks it the way this does: the
@@ -280,10 +312,10 @@ interface LintResult {
   output?: string;
   messages: Array<{ ruleId: string | null; message: string; severity: number; line?: number }>;
 }
-type EslintClass = new (options: object) => {
+type EslintClass = (new (options: object) => {
   lintText(text: string, options: object): Promise<LintResult[]>;
   calculateConfigForFile(filePath: string): Promise<unknown>;
-};
+}) & { configType?: string };
 type CliEngineClass = new (options: object) => {
   executeOnText(text: string, filePath: string): { results: LintResult[] };
   getConfigForFile(filePath: string): unknown;

@@ -2,8 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import semver from 'semver';
-import type { ProjectLinter } from './linter.js';
-import { importFromProject } from './project-module.js';
+import { eslintConfigReader, type ProjectLinter } from './linter.js';
 import { isRecord, JSONC, readJsonFileSync } from './read-json-file.js';
 import { repositoryAncestors } from './repository-ancestors.js';
 
@@ -225,33 +224,13 @@ function declaredVersion(packageJson: Record<string, unknown>, name: string): st
  */
 async function resolvedConfig(root: string, sampleFile: string): Promise<{ config: Record<string, unknown>; flat: boolean } | undefined> {
   try {
-    const module = await importFromProject(root, 'eslint');
-    // An ESLint older than ES modules has everything under `default` when imported.
-    const api = (isRecord(module.default) ? module.default : module) as EslintApi;
-    if (api.loadESLint || api.ESLint) {
-      // loadESLint (ESLint 8.57+) picks flat or legacy configuration the way the eslint command does.
-      const ESLint = api.loadESLint ? await api.loadESLint({ cwd: root }) : api.ESLint!;
-      const config = await new ESLint({ cwd: root }).calculateConfigForFile(sampleFile);
-      return isRecord(config) ? { config, flat: ESLint.configType === 'flat' } : undefined;
-    }
-    if (api.CLIEngine) {
-      const config = new api.CLIEngine({ cwd: root }).getConfigForFile(sampleFile);
-      return isRecord(config) ? { config, flat: false } : undefined;
-    }
+    const eslint = await eslintConfigReader(root);
+    const config = await eslint?.configFor(sampleFile);
+    return eslint && isRecord(config) ? { config, flat: eslint.flat } : undefined;
   } catch {
     // A configuration ESLint cannot load says nothing about the syntax; its version still does.
   }
   return undefined;
-}
-
-interface EslintApi {
-  loadESLint?: (options: object) => Promise<ConfigurableEslint>;
-  ESLint?: ConfigurableEslint;
-  CLIEngine?: new (options: object) => { getConfigForFile(file: string): unknown };
-}
-interface ConfigurableEslint {
-  new (options: object): { calculateConfigForFile(file: string): Promise<unknown> };
-  configType?: string;
 }
 
 /**
