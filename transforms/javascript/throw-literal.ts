@@ -15,6 +15,7 @@ import { endOf, startOf } from './lib/range.js';
 import { isFreeOfEffects } from './lib/side-effects.js';
 import { preferredQuoteOf, quoteString } from './lib/source-style.js';
 import { toJscodeshift } from './lib/standalone.js';
+import { moduleBindingsOf } from './lib/module-bindings.js';
 import { sourceHas } from './lib/source-words.js';
 import { everyThrowConstructs } from './lib/throw-text.js';
 import { detectAlone, walkWithVisitors } from './lib/shared-walk.js';
@@ -314,22 +315,8 @@ const ERROR_CLASS_NAME = /^[A-Z]\w*Error$/;
 /** The error class imported from one of the library's own modules that the file throws most often with a message. */
 function importedErrorClassOf(ast: File): string | undefined {
   const imported = new Set<string>();
-  for (const statement of ast.program.body) {
-    if (statement.type === 'ImportDeclaration' && statement.importKind !== 'type' && isOwnModule(statement.source.value)) {
-      for (const specifier of statement.specifiers) {
-        if (specifier.type === 'ImportSpecifier' && specifier.importKind !== 'type' && ERROR_CLASS_NAME.test(specifier.local.name)) imported.add(specifier.local.name);
-      }
-    } else if (statement.type === 'VariableDeclaration') {
-      for (const declarator of statement.declarations) {
-        const init = declarator.init;
-        if (init?.type !== 'CallExpression' || init.callee.type !== 'Identifier' || init.callee.name !== 'require') continue;
-        const [from] = init.arguments;
-        if (from?.type !== 'StringLiteral' || !isOwnModule(from.value) || declarator.id.type !== 'ObjectPattern') continue;
-        for (const property of declarator.id.properties) {
-          if (property.type === 'ObjectProperty' && property.value.type === 'Identifier' && ERROR_CLASS_NAME.test(property.value.name)) imported.add(property.value.name);
-        }
-      }
-    }
+  for (const binding of moduleBindingsOf(ast)) {
+    if (!binding.whole && !binding.typeOnly && isOwnModule(binding.source) && ERROR_CLASS_NAME.test(binding.local)) imported.add(binding.local);
   }
   if (imported.size === 0) return undefined;
   const thrown = new Map<string, number>();

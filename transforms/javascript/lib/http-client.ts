@@ -6,6 +6,7 @@
  * as its cause, prints the request with it.
  */
 import type { File, Node } from '@babel/types';
+import { moduleBindingsOf } from './module-bindings.js';
 import { walk } from './walk.js';
 
 /** HTTP clients whose errors hold the request they made: axios, got, request, superagent, needle. */
@@ -26,27 +27,10 @@ export interface NodeHttpBindings {
 export function nodeHttpBindingsOf(ast: File): NodeHttpBindings {
   const modules = new Set(CONVENTIONAL_MODULE_NAMES);
   const functions = new Set<string>();
-  for (const statement of ast.program.body) {
-    if (statement.type === 'ImportDeclaration') {
-      if (!NODE_HTTP_MODULE.test(statement.source.value)) continue;
-      for (const specifier of statement.specifiers) {
-        if (specifier.type !== 'ImportSpecifier') modules.add(specifier.local.name);
-        else if (NODE_HTTP_FUNCTION.has(specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value)) functions.add(specifier.local.name);
-      }
-    } else if (statement.type === 'VariableDeclaration') {
-      for (const declarator of statement.declarations) {
-        const init = declarator.init;
-        if (init?.type !== 'CallExpression' || init.callee.type !== 'Identifier' || init.callee.name !== 'require') continue;
-        const [from] = init.arguments;
-        if (from?.type !== 'StringLiteral' || !NODE_HTTP_MODULE.test(from.value)) continue;
-        if (declarator.id.type === 'Identifier') modules.add(declarator.id.name);
-        if (declarator.id.type !== 'ObjectPattern') continue;
-        for (const property of declarator.id.properties) {
-          if (property.type !== 'ObjectProperty' || property.computed || property.key.type !== 'Identifier') continue;
-          if (NODE_HTTP_FUNCTION.has(property.key.name) && property.value.type === 'Identifier') functions.add(property.value.name);
-        }
-      }
-    }
+  for (const binding of moduleBindingsOf(ast)) {
+    if (!NODE_HTTP_MODULE.test(binding.source)) continue;
+    if (binding.whole) modules.add(binding.local);
+    else if (binding.imported !== undefined && NODE_HTTP_FUNCTION.has(binding.imported)) functions.add(binding.local);
   }
   return { modules, functions };
 }

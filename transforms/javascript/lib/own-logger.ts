@@ -5,38 +5,24 @@
  */
 import type { File } from '@babel/types';
 import type { KitLocation } from '../../types.js';
+import { moduleBindingsOf } from './module-bindings.js';
 
 /** Names a project's own logger goes by. */
 const LOGGER_NAMES = new Set(['log', 'logger', 'logging', 'Logger', 'Log']);
+/** The kit's own module, `…/errors` or its index: what it exports is not the file's own logger. */
+const KIT_MODULE = /\/errors(\/index(\.[cm]?[jt]s)?)?$/;
 
 /**
  * The name of a logger the file imports from somewhere other than the kit and logs with
  * (`const { log } = require('../util')` and `log.error(…)`), if it has one.
  */
 export function ownLoggerOf(ast: File, source: string): string | undefined {
-  for (const statement of ast.program.body) {
-    const names: string[] = [];
-    if (statement.type === 'ImportDeclaration' && !/\/errors(\/index(\.[cm]?[jt]s)?)?$/.test(statement.source.value)) {
-      for (const specifier of statement.specifiers) names.push(specifier.local.name);
-    }
-    if (statement.type === 'VariableDeclaration') {
-      for (const declarator of statement.declarations) {
-        const init = declarator.init;
-        if (init?.type !== 'CallExpression' || init.callee.type !== 'Identifier' || init.callee.name !== 'require') continue;
-        const [from] = init.arguments;
-        if (from?.type === 'StringLiteral' && /\/errors(\/index(\.[cm]?[jt]s)?)?$/.test(from.value)) continue;
-        if (declarator.id.type === 'Identifier') names.push(declarator.id.name);
-        if (declarator.id.type === 'ObjectPattern') {
-          for (const property of declarator.id.properties) if (property.type === 'ObjectProperty' && property.value.type === 'Identifier') names.push(property.value.name);
-        }
-      }
-    }
-    const logger = names.find((name) => LOGGER_NAMES.has(name) && new RegExp(`\\b${name}\\.(error|warn|info|debug|trace|fatal)\\(`).test(source));
-    if (logger !== undefined) return logger;
+  for (const binding of moduleBindingsOf(ast)) {
+    if (KIT_MODULE.test(binding.source) || !LOGGER_NAMES.has(binding.local)) continue;
+    if (new RegExp(`\\b${binding.local}\\.(error|warn|info|debug|trace|fatal)\\(`).test(source)) return binding.local;
   }
   return undefined;
 }
-
 
 /**
  * Why a rewrite that reports through the kit is left alone in this file, when it logs through a
