@@ -1,6 +1,7 @@
 import { existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 import type * as Diff from 'diff';
+import type * as SignalExit from 'signal-exit';
 import type WriteFileAtomic from 'write-file-atomic';
 import { noteTempFile } from './temp-files.js';
 import { recordWritten } from './written-files.js';
@@ -10,6 +11,7 @@ import { resolveInsideProject } from './project-paths.js';
 
 const loadDiff = lazyRequire<typeof Diff>('diff');
 const loadWriteFileAtomic = lazyRequire<typeof WriteFileAtomic>('write-file-atomic');
+const loadSignalExit = lazyRequire<typeof SignalExit>('signal-exit');
 
 /** A file an engine wants in the project, with the whole content it should have. */
 export interface DesiredFile {
@@ -128,14 +130,31 @@ export function patch(name: string, before: string, after: string): string {
 /**
  * Writes every change that is not unchanged or a conflict; each file atomically (temp file +
  * rename), flushed to disk first unless the catalog regenerates it (see `DesiredFile.regenerated`).
+ *
+ * The files are written one after the other without yielding: each asynchronous write took about
+ * ten trips through Node's thread pool, and a sync that creates 5,000 runbook pages spent 11 s
+ * waiting on them where writing in place takes 0.2 s. Ctrl-C arriving meanwhile is handled once
+ * the batch is written, and reports every file. For the same batch, one exit handler keeps the
+ * signal handlers that remove a temporary file on exit installed from the first file to the last:
+ * each write registers its own and removes it after the rename, and the last one to go would
+ * uninstall them all, to be installed again for the next file.
  */
 export async function applyChanges(changes: FileChange[]): Promise<void> {
   const conflicts = changes.filter((c) => c.status === 'conflict');
   if (conflicts.length > 0) throw new Error('internal: applyChanges called with conflicts');
-  for (const change of changes) {
-    if (change.status === 'unchanged') continue;
-    mkdirSync(path.dirname(change.absolutePath), { recursive: true });
-    await loadWriteFileAtomic()(change.absolutePath, change.content, { encoding: 'utf8', fsync: change.regenerated !== true, tmpfileCreated: noteTempFile });
-    recordWritten(change.absolutePath);
+  const writeFileAtomic = loadWriteFileAtomic();
+  const releaseExitHandlers = loadSignalExit().onExit(() => {});
+  const folders = new Set<string>();
+  try {
+    for (const change of changes) {
+      if (change.status === 'unchanged') continue;
+      const folder = path.dirname(change.absolutePath);
+      if (!folders.has(folder)) mkdirSync(folder, { recursive: true });
+      folders.add(folder);
+      writeFileAtomic.sync(change.absolutePath, change.content, { encoding: 'utf8', fsync: change.regenerated !== true, tmpfileCreated: noteTempFile });
+      recordWritten(change.absolutePath);
+    }
+  } finally {
+    releaseExitHandlers();
   }
 }

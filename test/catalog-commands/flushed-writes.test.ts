@@ -10,17 +10,15 @@ async function flushedWhile(run: () => Promise<unknown>): Promise<string[]> {
   // File descriptors are reused once closed: each is named when it is flushed.
   const opened = new Map<number, string>();
   const flushed: string[] = [];
-  const fsync = vi.spyOn(fs, 'fsync').mockImplementation(((fd: number, callback: (error: NodeJS.ErrnoException | null) => void) => {
+  const fsync = vi.spyOn(fs, 'fsyncSync').mockImplementation((fd: number) => {
     flushed.push(opened.get(fd) ?? `fd ${fd}`);
-    callback(null);
-  }) as typeof fs.fsync);
-  const realOpen = fs.open;
-  const open = vi.spyOn(fs, 'open').mockImplementation(((file: fs.PathLike, flags: fs.OpenMode, mode: fs.Mode, callback: (error: NodeJS.ErrnoException | null, fd: number) => void) => {
-    realOpen(file, flags, mode, (error, fd) => {
-      if (!error) opened.set(fd, String(file));
-      callback(error, fd);
-    });
-  }) as typeof fs.open);
+  });
+  const realOpen = fs.openSync;
+  const open = vi.spyOn(fs, 'openSync').mockImplementation((file: fs.PathLike, flags?: fs.OpenMode, mode?: fs.Mode | null) => {
+    const fd = realOpen(file, flags, mode);
+    opened.set(fd, String(file));
+    return fd;
+  });
   try {
     await run();
   } finally {
