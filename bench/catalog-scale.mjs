@@ -1,42 +1,62 @@
 // Times `faultline sync` and `faultline check` on a catalog of many errors against a plain Node
 // script that reads and writes the same files, in the same run: the ratios say how far above
-// moving the bytes the commands are, on any machine.
-// Usage: npm run build && node bench/catalog-scale.mjs [errors (default 5000)]
+// moving the bytes the commands are, on any machine. Each round starts from a fresh copy of the
+// project before its first sync and times every command and the plain script back to back; the
+// ratios printed are the medians of the rounds' ratios, since a shared disk's speed can change
+// several times over from one minute to the next.
+// Usage: npm run build && node bench/catalog-scale.mjs [--files errors (default 5000)] [--runs rounds (default 3)]
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { timedNode } from './corpus.mjs';
+import { benchOptions, timedNode } from './corpus.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const bin = path.join(root, 'dist/bin/faultline.js');
-const count = Number(process.argv[2] ?? 5000);
+const options = benchOptions(5000, 3);
+const bin = path.join(root, options.dist, 'bin/faultline.js');
+const count = options.files;
 
-const project = mkdtempSync(path.join(os.tmpdir(), 'faultline-bench-catalog-'));
-const scratch = mkdtempSync(path.join(os.tmpdir(), 'faultline-bench-catalog-copy-'));
+const work = mkdtempSync(path.join(os.tmpdir(), 'faultline-bench-catalog-'));
+const before = path.join(work, 'before-sync');
+
+/** Names and codes must be identifiers without digits in odd places: the index spelled in letters. */
+function letters(index) {
+  return [...String(index).padStart(5, '0')].map((digit) => String.fromCharCode(65 + Number(digit))).join('');
+}
+
+function listFiles(project) {
+  return readdirSync(project, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(project, path.join(entry.parentPath ?? entry.path, entry.name)));
+}
+
+/** Dirty pages of the previous step are written out first, so no step pays for another's writes. */
+function settleDisk() {
+  try {
+    execFileSync('sync');
+  } catch {
+    // No sync(1): the rounds' medians still smooth it out.
+  }
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
 try {
-  writeFileSync(path.join(project, 'package.json'), '{ "name": "bench-service", "version": "1.0.0", "type": "module" }\n');
-  execFileSync(process.execPath, [bin, 'init', '--yes', '--language', 'typescript'], { cwd: project, env: { ...process.env, CI: '1' }, stdio: 'ignore' });
-  const catalogPath = path.join(project, 'faultline.catalog.json');
+  mkdirSync(before);
+  writeFileSync(path.join(before, 'package.json'), '{ "name": "bench-service", "version": "1.0.0", "type": "module" }\n');
+  execFileSync(process.execPath, [bin, 'init', '--yes', '--language', 'typescript'], { cwd: before, env: { ...process.env, CI: '1' }, stdio: 'ignore' });
+  const catalogPath = path.join(before, 'faultline.catalog.json');
   const catalog = JSON.parse(readFileSync(catalogPath, 'utf8'));
   const model = catalog.errors[0];
   for (let index = 0; index < count; index++) {
-    // Letters only: names and codes must be identifiers without digits in odd places.
-    const word = [...String(index).padStart(5, '0')].map((digit) => String.fromCharCode(65 + Number(digit))).join('');
+    const word = letters(index);
     catalog.errors.push({ ...model, name: `Scaled${word}Error`, code: `SCALED_${word}`, description: `${model.description} (${index})` });
   }
   writeFileSync(catalogPath, JSON.stringify(catalog, null, 2) + '\n');
 
-  const firstSync = await timedNode(bin, ['sync'], { cwd: project });
-  const files = readdirSync(project, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(project, path.join(entry.parentPath ?? entry.path, entry.name)));
-
   // The baseline: the same files read and written again, by a script that knows nothing else.
-  const listFile = path.join(scratch, 'files.json');
-  writeFileSync(listFile, JSON.stringify(files));
-  const copier = path.join(scratch, 'copy.mjs');
+  const copier = path.join(work, 'copy.mjs');
   writeFileSync(
     copier,
     `import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -49,26 +69,64 @@ for (const file of JSON.parse(readFileSync(list, 'utf8'))) {
 }
 `,
   );
-  const plain = await timedNode(copier, [project, path.join(scratch, 'out'), listFile]);
-  const againSync = await timedNode(bin, ['sync'], { cwd: project });
-  const check = await timedNode(bin, ['check'], { cwd: project });
+  // What the project's formatter alone takes on the catalog module sync generates: no tool that
+  // hands that module to prettier can do the first sync in less.
+  const formatter = path.join(work, 'format.mjs');
+  writeFileSync(
+    formatter,
+    `import { readFileSync } from 'node:fs';
+const [prettierEntry, file] = process.argv.slice(2);
+const prettier = await import(prettierEntry);
+await prettier.format(readFileSync(file, 'utf8'), { filepath: file });
+`,
+  );
+  const prettierEntry = import.meta.resolve('prettier', path.join(root, 'package.json'));
 
-  // CPU time as well as wall time: on a shared machine the wall clock also counts other work's turns.
-  const row = (label, run) =>
-    console.log(
-      `${label.padEnd(36)} wall ${(run.wallMs / 1000).toFixed(2).padStart(7)} s ${(run.wallMs / plain.wallMs).toFixed(1).padStart(6)}x` +
-        `   cpu ${(run.cpuMs / 1000).toFixed(2).padStart(7)} s ${(run.cpuMs / plain.cpuMs).toFixed(1).padStart(6)}x   ${String(Math.round(run.maxRssKb / 1024)).padStart(5)} MB`,
-    );
-  console.log(`${count} errors added to the default catalog; ${files.length} files in the project; ratios against the plain script (target <= 5x)`);
-  row('plain read + write of those files', plain);
-  row('faultline sync (writes them)', firstSync);
-  row('faultline sync (nothing to change)', againSync);
-  row('faultline check', check);
-  const ratio = (run, key) => (run[key] / plain[key]).toFixed(1);
-  for (const [label, key] of [['cpu', 'cpuMs'], ['wall', 'wallMs']]) {
-    console.log(`${label} ratios: first sync ${ratio(firstSync, key)}x, sync again ${ratio(againSync, key)}x, check ${ratio(check, key)}x (target <= 5x)`);
+  const rounds = [];
+  let files = [];
+  for (let round = 0; round < options.runs; round++) {
+    const project = path.join(work, `project-${round}`);
+    const copy = path.join(work, `copy-${round}`);
+    cpSync(before, project, { recursive: true });
+    settleDisk();
+    const firstSync = await timedNode(bin, ['sync'], { cwd: project });
+    files = listFiles(project);
+    const listFile = path.join(work, 'files.json');
+    writeFileSync(listFile, JSON.stringify(files));
+    settleDisk();
+    const plain = await timedNode(copier, [project, copy, listFile]);
+    settleDisk();
+    const againSync = await timedNode(bin, ['sync'], { cwd: project });
+    const check = await timedNode(bin, ['check'], { cwd: project });
+    const format = await timedNode(formatter, [prettierEntry, path.join(project, 'errors/catalog.ts')]);
+    rounds.push({ plain, firstSync, againSync, check, format });
+    rmSync(project, { recursive: true, force: true });
+    rmSync(copy, { recursive: true, force: true });
   }
+
+  const steps = [
+    ['plain', 'plain read + write of those files'],
+    ['firstSync', 'faultline sync (writes them)'],
+    ['againSync', 'faultline sync (nothing to change)'],
+    ['check', 'faultline check'],
+    ['format', 'prettier alone on errors/catalog.ts'],
+  ];
+  const ratio = (step, key) => median(rounds.map((r) => r[step][key] / r.plain[key]));
+  console.log(`${count} errors added to the default catalog; ${files.length} files in the project; ${rounds.length} rounds; medians, ratios against the plain script (target <= 5x)`);
+  for (const [step, label] of steps) {
+    const value = (key) => median(rounds.map((r) => r[step][key]));
+    console.log(
+      `${label.padEnd(38)} wall ${(value('wallMs') / 1000).toFixed(2).padStart(7)} s ${ratio(step, 'wallMs').toFixed(1).padStart(6)}x` +
+        `   cpu ${(value('cpuMs') / 1000).toFixed(2).padStart(7)} s ${ratio(step, 'cpuMs').toFixed(1).padStart(6)}x   ${String(Math.round(value('maxRssKb') / 1024)).padStart(5)} MB`,
+    );
+  }
+  for (const [label, key] of [['cpu', 'cpuMs'], ['wall', 'wallMs']]) {
+    console.log(
+      `${label} ratios: first sync ${ratio('firstSync', key).toFixed(1)}x, sync again ${ratio('againSync', key).toFixed(1)}x, check ${ratio('check', key).toFixed(1)}x` +
+        ` (target <= 5x); prettier alone on the catalog module ${ratio('format', key).toFixed(1)}x`,
+    );
+  }
+  console.log(`per round (cpu): ${rounds.map((r) => `first sync ${(r.firstSync.cpuMs / r.plain.cpuMs).toFixed(1)}x / plain ${(r.plain.cpuMs / 1000).toFixed(2)} s`).join('; ')}`);
 } finally {
-  rmSync(project, { recursive: true, force: true });
-  rmSync(scratch, { recursive: true, force: true });
+  rmSync(work, { recursive: true, force: true });
 }
