@@ -3,11 +3,11 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-function removeLockFile(dir) {
+function writeLockFile(dir) {
   try {
-    fs.unlinkSync(path.join(dir, '.lock'));
+    fs.writeFileSync(path.join(dir, '.lock'), String(process.pid));
   } catch (err) {
   }
 }
 
-module.exports = { removeLockFile };
+module.exports = { writeLockFile };

@@ -5,12 +5,12 @@ const path = require('node:path');
 
 const { reportError } = require('../src/errors/index.js');
 
-function removeLockFile(dir) {
+function writeLockFile(dir) {
   try {
-    fs.unlinkSync(path.join(dir, '.lock'));
+    fs.writeFileSync(path.join(dir, '.lock'), String(process.pid));
   } catch (err) {
-    reportError(err, { operation: 'removeLockFile' });
+    reportError(err, { operation: 'writeLockFile' });
   }
 }
 
-module.exports = { removeLockFile };
+module.exports = { writeLockFile };

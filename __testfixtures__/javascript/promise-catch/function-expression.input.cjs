@@ -1,5 +1,5 @@
-const { unlink } = require('node:fs/promises');
+const { writeFile } = require('node:fs/promises');
 
-module.exports = function cleanUp(path) {
-  return unlink(path).catch(function () {});
+module.exports = function touch(path) {
+  return writeFile(path, '').catch(function () {});
 };

@@ -1,6 +1,6 @@
-const { unlink } = require('node:fs/promises');
+const { writeFile } = require('node:fs/promises');
 const { reportError } = require('../src/errors/index.js');
 
-module.exports = function cleanUp(path) {
-  return unlink(path).catch(function (error) { reportError(error, { operation: 'cleanUp' }); });
+module.exports = function touch(path) {
+  return writeFile(path, '').catch(function (error) { reportError(error, { operation: 'touch' }); });
 };

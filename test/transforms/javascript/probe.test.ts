@@ -67,6 +67,20 @@ describe('probes guarded by a try block', () => {
     expect(catchProbe(source)).toBeUndefined();
   });
 
+  it.each([
+    ["const fs = require('fs'); try { fs.unlinkSync(path.join(dir, 'lock')); } catch {}", 'fs.unlinkSync'],
+    ["import { rm } from 'node:fs/promises'; try { await rm(dir, { recursive: true }); } catch {}", 'rm'],
+    ["import { closeSync } from 'fs'; try { closeSync(fd); } catch {}", 'closeSync'],
+    ["const fse = require('fs-extra'); try { fse.removeSync(out); } catch {}", 'fse.removeSync'],
+  ])('%s is best-effort cleanup with %s, expecting no one failure', (source, operation) => {
+    expect(catchProbe(source)).toEqual({ kind: 'cleanup', operation });
+  });
+
+  it('reads a cleanup whose module is not the file system as no probe', () => {
+    expect(catchProbe('try { await cache.rm(key); } catch {}')).toBeUndefined();
+    expect(catchProbe("import fs from 'fs'; try { fs.unlinkSync(p); await notify(p); } catch {}")).toBeUndefined();
+  });
+
   it('reads `try { …; return true } catch { return false }` as a yes/no test', () => {
     expect(catchProbe('function f() { try { check(); return true; } catch { return false; } }')?.kind).toBe('predicate');
     expect(catchProbe('function f() { try { check(); return true; } catch { return true; } }')).toBeUndefined();
@@ -96,6 +110,8 @@ describe('probes a catch can be narrowed to', () => {
     ['try { v = JSON.parse(text); } catch {}', 'JSON.parse of text, which fails only as expected'],
     ['try { u = new URL(link); } catch {}', 'new URL, which fails only as expected'],
     ["import fs from 'fs'; try { c = YAML.parse(fs.readFileSync(p, 'utf8')); } catch {}", 'a YAML parser, whose error class is its own'],
+    ["import fs from 'fs'; try { fs.unlinkSync(p); } catch {}", 'a cleanup, whose every failure is ignored on purpose'],
+    ["import fs from 'fs'; try { const t = fs.readFileSync(p, 'utf8'); fs.unlinkSync(p); } catch {}", 'a read and a cleanup'],
   ])('%s is not narrowed (%s)', (source) => {
     expect(narrowable(source)).toBeUndefined();
   });

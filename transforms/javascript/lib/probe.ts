@@ -5,6 +5,9 @@
  * question, not an error swallowed, so transforms leave it alone, and `narrow-catch` can make it
  * rethrow every failure that is not the expected answer.
  *
+ * Best-effort cleanup is read the same way: `fs.unlinkSync(tmp)` failing because the file is already
+ * gone, or cannot be removed, leaves nothing to do, and a catch that ignores it has decided so.
+ *
  * A guarded block is a probe when every call in it that can fail is a probe, or works on what a
  * probe returned; a promise chain is one when its first call is a probe, or when it turns success
  * and failure into `true` and `false`.
@@ -13,7 +16,7 @@ import { builtinModules } from 'node:module';
 import type { BlockStatement, CallExpression, CatchClause, File, Node, OptionalCallExpression, TryStatement } from '@babel/types';
 import { isFunctionNode, walk } from './walk.js';
 
-export type ProbeKind = 'existence' | 'optional-module' | 'parse' | 'predicate';
+export type ProbeKind = 'existence' | 'optional-module' | 'parse' | 'predicate' | 'cleanup';
 
 /** How an expected failure is recognised once caught. */
 export interface ExpectedFailure {
@@ -61,6 +64,13 @@ const FILE_PROBES: Record<string, string[]> = {
   readdir: MISSING,
   readdirSync: MISSING,
 };
+
+/**
+ * File system calls that remove or release something. Their expected failure is not one code: code
+ * that ignores a failed cleanup (already removed, still locked on Windows, a descriptor closed
+ * twice) ignores all of them, so narrow-catch never narrows such a catch.
+ */
+const CLEANUPS = new Set(['unlink', 'unlinkSync', 'rm', 'rmSync', 'rmdir', 'rmdirSync', 'remove', 'removeSync', 'close', 'closeSync']);
 
 /** Names a file system module goes by; bare calls count only when imported from one of these. */
 const FS_MODULES = new Set(['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'fs-extra', 'graceful-fs', 'mz/fs']);
@@ -144,9 +154,11 @@ function callProbe(call: CallExpression | OptionalCallExpression, scope: ProbeSc
   const parts = name.split('.');
   const method = parts[parts.length - 1] as string;
   const codes = Object.hasOwn(FILE_PROBES, method) ? FILE_PROBES[method] : undefined;
-  if (codes === undefined) return undefined;
+  const cleanup = CLEANUPS.has(method);
+  if (codes === undefined && !cleanup) return undefined;
   const isFs = parts.length === 1 ? scope.fsNames.has(method) : parts.slice(0, -1).some((part) => scope.fsNames.has(part) || FS_OBJECT.test(part));
   if (!isFs) return undefined;
+  if (codes === undefined) return { kind: 'cleanup', operation: name };
   return { kind: 'existence', operation: name, expected: { codes, classes: [] } };
 }
 
