@@ -11,9 +11,9 @@ class Cache:
         self.root = root
 
     @staticmethod
-    def evict(path):
+    def touch(path):
         try:
-            os.remove(path)
+            os.utime(path)
         except Exception:
             pass
         return time.time()

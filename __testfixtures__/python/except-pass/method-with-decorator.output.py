@@ -12,11 +12,11 @@ class Cache:
         self.root = root
 
     @staticmethod
-    def evict(path):
+    def touch(path):
         try:
-            os.remove(path)
+            os.utime(path)
         except Exception as err:
-            report_error(err, operation="Cache.evict")
+            report_error(err, operation="Cache.touch")
         return time.time()
 
     def fetch(self, url):

@@ -115,3 +115,35 @@ export function probeOfTry(clause: PythonNode): string | undefined {
   const probes = statements.map(probeOf);
   return probes.every((probe) => probe !== undefined) ? probes[0] : undefined;
 }
+
+/**
+ * Best-effort cleanup: removing a file or folder (`os.remove(path)`, `shutil.rmtree(tmp)`,
+ * `path.unlink()`) or closing something (`conn.close()`). A handler that passes over its failure
+ * (already gone, still in use, closed twice) has decided there is nothing more to do. A method is
+ * counted on a plain name only: `queue.get_nowait().close()` can fail before anything is closed.
+ */
+const CLEANUP_FUNCTIONS = new Set(['os.remove', 'os.unlink', 'os.rmdir', 'os.removedirs', 'os.close', 'shutil.rmtree']);
+const CLEANUP_METHODS = new Set(['unlink', 'rmdir', 'close', 'aclose']);
+
+function cleanupOf(statement: PythonNode): string | undefined {
+  if (statement.type !== 'expression_statement') return undefined;
+  let value = statement.namedChild(0);
+  if (value?.type === 'await') value = value.namedChild(0);
+  if (value?.type !== 'call') return undefined;
+  const callee = value.childForFieldName('function');
+  const name = callee === null ? undefined : dottedName(callee);
+  if (name === undefined) return undefined;
+  if (CLEANUP_FUNCTIONS.has(name)) return name;
+  return name.includes('.') && CLEANUP_METHODS.has(lastSegment(name)) ? name : undefined;
+}
+
+/** The cleanup the try block of `clause` does, when each of its (at most two) statements is one. */
+export function cleanupOfTry(clause: PythonNode): string | undefined {
+  const statement = clause.parent;
+  const body = statement?.type === 'try_statement' ? statement.childForFieldName('body') : null;
+  if (body === null || body === undefined) return undefined;
+  const statements = statementsOf(body);
+  if (statements.length === 0 || statements.length > 2) return undefined;
+  const cleanups = statements.map(cleanupOf);
+  return cleanups.every((cleanup) => cleanup !== undefined) ? cleanups[0] : undefined;
+}

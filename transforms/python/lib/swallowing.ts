@@ -5,15 +5,16 @@
  *
  * What marks the silence as a decision is left alone and listed for information: a comment in the
  * handler or on its line, a `_`-prefixed name, a comment in the `try` block saying its failure is
- * expected. A narrow exception (`except FileNotFoundError: pass`) is the expected answer of a probe,
- * not a swallowed failure, and is not reported at all, as Ruff does not; `contextlib.suppress(…)`
- * has no handler to report. A library has no reporter: its handlers are listed, not fixed.
+ * expected, a try block that only probes or cleans up (`os.remove(tmp)`, `conn.close()`). A narrow
+ * exception (`except FileNotFoundError: pass`) is the expected answer of a probe, not a swallowed
+ * failure, and is not reported at all, as Ruff does not; `contextlib.suppress(…)` has no handler
+ * to report. A library has no reporter: its handlers are listed, not fixed.
  */
 import type { Finding, FixResult, TextEdit } from '../../types.js';
 import type { PythonContext, PythonRuleMeta } from '../types.js';
 import { pythonFinding, withoutSuppressedPython } from './findings.js';
 import { kitNameAt } from './kit.js';
-import { catchesBroadly, hasExplanation, namedAsIgnored, onlyStatement, probeOfTry } from './handlers.js';
+import { catchesBroadly, cleanupOfTry, hasExplanation, namedAsIgnored, onlyStatement, probeOfTry } from './handlers.js';
 import { enclosingFunction, exceptParts, identifiersIn, type ExceptParts } from './nodes.js';
 import type { PythonNode } from './parser.js';
 import { indentationAt, indentUnit, lineEnding, operationName, preferredQuote, quoted } from './style.js';
@@ -50,6 +51,8 @@ function intentOf(parts: ExceptParts): string | undefined {
   }
   const probe = probeOfTry(parts.clause);
   if (probe !== undefined) return `the try block probes with \`${probe}\`, whose failure is an expected answer`;
+  const cleanup = cleanupOfTry(parts.clause);
+  if (cleanup !== undefined) return `the try block cleans up with \`${cleanup}\`: what is already gone, or cannot be removed, is left as it is`;
   return undefined;
 }
 

@@ -1,0 +1,5 @@
+def close_next(pool):
+    try:
+        pool.checkout().close()
+    except Exception:
+        pass
