@@ -5,7 +5,7 @@
  * failure is an expected answer, is a decision, not a smell: it is listed for information and left
  * alone (see lib/intent.ts). A library has no reporter to call, so its empty catches are only listed.
  */
-import type { CatchClause, File, Node } from '@babel/types';
+import type { CatchClause, File, Node, TryStatement } from '@babel/types';
 import { bindCatchParameter, blockBodyText, operationName } from './lib/catch-helpers.js';
 import { findingAt, withoutSuppressed } from './lib/findings.js';
 import { ownLoggerReason } from './lib/own-logger.js';
@@ -74,7 +74,11 @@ export function fix(ctx: TransformContext, findings: Finding[]): FixResult {
     const report = `${reportError}(${binding.name}, { operation: ${quoteString(operation, quote)} })${semicolon}`;
     const statements = binding.destructuring === undefined ? [report] : [binding.destructuring, report];
     edits.push(...binding.paramEdits);
-    edits.push({ start: startOf(clause.body), end: endOf(clause.body), text: blockBodyText(clause.body, ctx.source, statements) });
+    // `try { send(mail); } catch (e) {}` was written on one line: the report goes on it too.
+    const tryBlock = ancestors.at(-1)?.type === 'TryStatement' ? (ancestors.at(-1) as TryStatement).block : undefined;
+    const oneLine = tryBlock !== undefined && !/[\r\n]/.test(ctx.source.slice(startOf(tryBlock), endOf(clause.body)));
+    const text = oneLine ? `{ ${statements.join(' ')} }` : blockBodyText(clause.body, ctx.source, statements);
+    edits.push({ start: startOf(clause.body), end: endOf(clause.body), text });
   }
   return { edits };
 }

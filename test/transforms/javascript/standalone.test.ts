@@ -21,7 +21,7 @@ describe('transforms as plain jscodeshift transforms', () => {
 
   it('uses the catalog found above the file, alias included', async () => {
     const output = await emptyCatch({ path: join(project, 'lib', 'a.js'), source: "require('x');\ntry { run(); } catch (e) {}\n" });
-    expect(output).toBe("require('x');\nconst { reportError } = require('#errors');\ntry { run(); } catch (e) {\n  reportError(e, { operation: 'a' });\n}\n");
+    expect(output).toBe("require('x');\nconst { reportError } = require('#errors');\ntry { run(); } catch (e) { reportError(e, { operation: 'a' }); }\n");
   });
 
   it('lets command-line options override the catalog', async () => {
