@@ -142,7 +142,10 @@ await prettier.format(readFileSync(file, 'utf8'), { filepath: file });
         ` (target <= 5x); prettier alone on the catalog module ${ratio('format', key).toFixed(1)}x, first sync less that ${ratio('ownShare', key).toFixed(1)}x`,
     );
   }
-  console.log(`per round (cpu): ${rounds.map((r) => `first sync ${(r.firstSync.cpuMs / r.plain.cpuMs).toFixed(1)}x of plain ${(r.plain.cpuMs / 1000).toFixed(2)} s`).join('; ')}`);
+  const of = (r, step) => (r[step].cpuMs / r.plain.cpuMs).toFixed(1);
+  for (const r of rounds) {
+    console.log(`round, cpu: plain ${(r.plain.cpuMs / 1000).toFixed(2)} s; first sync ${of(r, 'firstSync')}x, sync again ${of(r, 'againSync')}x, check ${of(r, 'check')}x, prettier alone ${of(r, 'format')}x`);
+  }
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
