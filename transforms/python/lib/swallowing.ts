@@ -5,10 +5,10 @@
  *
  * What marks the silence as a decision is left alone and listed for information: a comment in the
  * handler or on its line, a `_`-prefixed name, a comment in the `try` block saying its failure is
- * expected, a try block that only probes or cleans up (`os.remove(tmp)`, `conn.close()`). A narrow
- * exception (`except FileNotFoundError: pass`) is the expected answer of a probe, not a swallowed
- * failure, and is not reported at all, as Ruff does not; `contextlib.suppress(…)` has no handler
- * to report. A library has no reporter: its handlers are listed, not fixed.
+ * expected, a try block that only probes or cleans up (`os.remove(tmp)`, `conn.close()`), a
+ * handler in a finalizer (`__del__`). A narrow exception (`except FileNotFoundError: pass`) is the
+ * expected answer of a probe, not a swallowed failure, and is not reported at all, as Ruff does
+ * not; `contextlib.suppress(…)` has no handler to report. A library has no reporter: its handlers are listed, not fixed.
  */
 import type { Finding, FixResult, TextEdit } from '../../types.js';
 import type { PythonContext, PythonRuleMeta } from '../types.js';
@@ -51,6 +51,9 @@ function intentOf(parts: ExceptParts): string | undefined {
   }
   const probe = probeOfTry(parts.clause);
   if (probe !== undefined) return `the try block probes with \`${probe}\`, whose failure is an expected answer`;
+  if (enclosingFunction(parts.clause)?.childForFieldName('name')?.text === '__del__') {
+    return 'a finalizer cannot raise: Python prints and drops what escapes `__del__`, and logging may be gone at interpreter exit';
+  }
   const cleanup = cleanupOfTry(parts.clause);
   if (cleanup !== undefined) return `the try block cleans up with \`${cleanup}\`: what is already gone, or cannot be removed, is left as it is`;
   return undefined;
