@@ -82,7 +82,7 @@ const prettier = await import(prettierEntry);
 await prettier.format(readFileSync(file, 'utf8'), { filepath: file });
 `,
   );
-  const prettierEntry = import.meta.resolve('prettier', path.join(root, 'package.json'));
+  const prettierEntry = import.meta.resolve('prettier');
 
   // A first sync outside the rounds gives the file list; the plain script copies those files from it.
   const warm = path.join(work, 'warm-up');
