@@ -41,6 +41,8 @@ describe('probes guarded by a try block', () => {
     ["try { mod = await import('shiki'); } catch {}", 'optional-module', ['MODULE_NOT_FOUND', 'ERR_MODULE_NOT_FOUND']],
     ['try { data = JSON.parse(text); } catch {}', 'parse', []],
     ['try { host = new URL(link).hostname; } catch {}', 'parse', []],
+    ["const fs = require('fs'); try { fs.mkdirSync(dir); } catch {}", 'existence', ['EEXIST']],
+    ["import { mkdir } from 'fs/promises'; try { await mkdir(dir, { mode: 0o700 }); } catch {}", 'existence', ['EEXIST']],
   ])('%s is a %s probe', (source, kind, codes) => {
     const probe = catchProbe(source);
     expect(probe?.kind).toBe(kind);
@@ -63,6 +65,8 @@ describe('probes guarded by a try block', () => {
     ['try { await stat(p); } catch {}', 'a bare stat that is not imported from fs'],
     ["import fs from 'fs'; try { a(); b(); c(); d(); e(); f(); g(); h(); fs.statSync(p); } catch {}", 'a block too long to be one question'],
     ['try { save(); } catch {}', 'no probe at all'],
+    ["import { mkdir } from 'fs/promises'; try { await mkdir(dir, { recursive: true }); } catch {}", 'a recursive mkdir, which never fails because the folder exists'],
+    ["import fs from 'fs'; try { fs.mkdirSync(dir, { ...options }); } catch {}", 'a mkdir whose options may be recursive'],
   ])('%s is not a probe (%s)', (source) => {
     expect(catchProbe(source)).toBeUndefined();
   });
@@ -98,6 +102,7 @@ describe('probes a catch can be narrowed to', () => {
     ["import fs from 'fs'; try { s = fs.statSync(p).isDirectory(); } catch {}", ['ENOENT', 'ENOTDIR'], []],
     ["import { readFileSync } from 'fs'; try { const pkg = JSON.parse(readFileSync(p, 'utf8')); name = pkg.name.replace(/^@/, '').split('/')[0]; } catch {}", ['ENOENT', 'ENOTDIR'], ['SyntaxError']],
     ["try { mod = require('optional-dep'); } catch {}", ['MODULE_NOT_FOUND', 'ERR_MODULE_NOT_FOUND'], []],
+    ["import fs from 'fs'; try { fs.mkdirSync(path.join(root, 'cache')); } catch {}", ['EEXIST'], []],
   ])('%s expects %j and %j', (source, codes, classes) => {
     expect(narrowable(source)?.expected).toEqual({ codes, classes });
   });

@@ -63,7 +63,13 @@ const FILE_PROBES: Record<string, string[]> = {
   readJsonSync: MISSING,
   readdir: MISSING,
   readdirSync: MISSING,
+  // Creating a folder that may be there already: EEXIST says "it is" (not with `recursive`, which never says so).
+  mkdir: ['EEXIST'],
+  mkdirSync: ['EEXIST'],
 };
+
+/** Calls that are probes only without an option saying they cannot fail as expected: `mkdir(dir, { recursive: true })`. */
+const UNLESS_RECURSIVE = new Set(['mkdir', 'mkdirSync']);
 
 /**
  * File system calls that remove or release something. Their expected failure is not one code: code
@@ -159,7 +165,18 @@ function callProbe(call: CallExpression | OptionalCallExpression, scope: ProbeSc
   const isFs = parts.length === 1 ? scope.fsNames.has(method) : parts.slice(0, -1).some((part) => scope.fsNames.has(part) || FS_OBJECT.test(part));
   if (!isFs) return undefined;
   if (codes === undefined) return { kind: 'cleanup', operation: name };
+  if (UNLESS_RECURSIVE.has(method) && call.arguments.some(isRecursiveOption)) return undefined;
   return { kind: 'existence', operation: name, expected: { codes, classes: [] } };
+}
+
+/** `{ recursive: true }` (or `{ recursive }`, whose value is not known, read the same way). */
+function isRecursiveOption(argument: Node): boolean {
+  if (argument.type !== 'ObjectExpression') return false;
+  return argument.properties.some(
+    (property) =>
+      property.type === 'SpreadElement' ||
+      (property.type === 'ObjectProperty' && !property.computed && property.key.type === 'Identifier' && property.key.name === 'recursive' && !(property.value.type === 'BooleanLiteral' && !property.value.value)),
+  );
 }
 
 /** `a.b.c` for a callee made of plain names (`import.meta.resolve` included), else undefined. */

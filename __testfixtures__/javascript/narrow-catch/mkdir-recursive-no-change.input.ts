@@ -1,0 +1,9 @@
+import { mkdir } from 'node:fs/promises';
+
+export async function ensureSessionFolder(folder: string): Promise<void> {
+  try {
+    await mkdir(folder, { recursive: true });
+  } catch (error) {
+    console.warn(`cannot create ${folder}`);
+  }
+}
