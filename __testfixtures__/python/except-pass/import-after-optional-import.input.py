@@ -15,7 +15,7 @@ from app.galaxy import api
 
 def install(path):
     try:
-        os.makedirs(path)
+        os.chmod(path, 0o755)
     except Exception:
         pass
     return Collection(path, api, yaml)

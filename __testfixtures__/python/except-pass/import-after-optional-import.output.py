@@ -16,7 +16,7 @@ from app.galaxy import api
 
 def install(path):
     try:
-        os.makedirs(path)
+        os.chmod(path, 0o755)
     except Exception as err:
         report_error(err, operation="install")
     return Collection(path, api, yaml)

@@ -83,7 +83,10 @@ const PROBES = new Set([
   'int', 'float', 'complex', 'Decimal', 'Fraction', 'UUID', 'literal_eval', 'loads', 'safe_load', 'fromisoformat', 'strptime',
   'b64decode', 'urlsafe_b64decode', 'unhexlify', 'fromhex', 'ip_address', 'ip_network', 'distribution', 'import_module', 'find_spec',
   'getpwnam', 'getpwuid', 'getgrnam', 'getgrgid', 'gethostbyname', 'getaddrinfo', 'which',
+  // Creating a folder that may be there already (not with `exist_ok=True`, which never fails for that).
+  'mkdir', 'makedirs',
 ]);
+const UNLESS_EXIST_OK = new Set(['mkdir', 'makedirs']);
 /** `loads` and `safe_load` probe only as a parser's: `json.loads`, `yaml.safe_load`, `tomllib.loads`. */
 const QUALIFIED_ONLY = new Set(['loads', 'safe_load']);
 
@@ -102,7 +105,20 @@ function probeOf(statement: PythonNode): string | undefined {
   if (name === undefined) return undefined;
   const last = lastSegment(name);
   if (!PROBES.has(last) || (QUALIFIED_ONLY.has(last) && !name.includes('.'))) return undefined;
+  if (UNLESS_EXIST_OK.has(last) && mayAcceptExisting(value)) return undefined;
   return name;
+}
+
+/** `exist_ok=True`, or an `exist_ok` (or `**options`) whose value is not known: the call does not fail for a folder that exists. */
+function mayAcceptExisting(call: PythonNode): boolean {
+  const args = call.childForFieldName('arguments');
+  return (
+    args?.namedChildren.some((arg) => {
+      if (arg?.type === 'dictionary_splat') return true;
+      if (arg?.type !== 'keyword_argument' || arg.childForFieldName('name')?.text !== 'exist_ok') return false;
+      return arg.childForFieldName('value')?.type !== 'false';
+    }) ?? false
+  );
 }
 
 /** The probe the try block of `clause` is, when every statement of it is one: its failure is the expected answer. */
