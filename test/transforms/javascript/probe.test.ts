@@ -43,6 +43,7 @@ describe('probes guarded by a try block', () => {
     ['try { host = new URL(link).hostname; } catch {}', 'parse', []],
     ["const fs = require('fs'); try { fs.mkdirSync(dir); } catch {}", 'existence', ['EEXIST']],
     ["import { mkdir } from 'fs/promises'; try { await mkdir(dir, { mode: 0o700 }); } catch {}", 'existence', ['EEXIST']],
+    ['try { process.kill(pid, 0); alive.add(pid); } catch {}', 'existence', ['ESRCH', 'EPERM']],
   ])('%s is a %s probe', (source, kind, codes) => {
     const probe = catchProbe(source);
     expect(probe?.kind).toBe(kind);
@@ -76,6 +77,7 @@ describe('probes guarded by a try block', () => {
     ["import { rm } from 'node:fs/promises'; try { await rm(dir, { recursive: true }); } catch {}", 'rm'],
     ["import { closeSync } from 'fs'; try { closeSync(fd); } catch {}", 'closeSync'],
     ["const fse = require('fs-extra'); try { fse.removeSync(out); } catch {}", 'fse.removeSync'],
+    ["try { process.kill(child.pid, 'SIGTERM'); } catch {}", 'process.kill'],
   ])('%s is best-effort cleanup with %s, expecting no one failure', (source, operation) => {
     expect(catchProbe(source)).toEqual({ kind: 'cleanup', operation });
   });

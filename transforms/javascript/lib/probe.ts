@@ -72,9 +72,10 @@ const FILE_PROBES: Record<string, string[]> = {
 const UNLESS_RECURSIVE = new Set(['mkdir', 'mkdirSync']);
 
 /**
- * File system calls that remove or release something. Their expected failure is not one code: code
- * that ignores a failed cleanup (already removed, still locked on Windows, a descriptor closed
- * twice) ignores all of them, so narrow-catch never narrows such a catch.
+ * File system calls that remove or release something (and `process.kill` of a process that may be
+ * gone, below). Their expected failure is not one code: code that ignores a failed cleanup (already
+ * removed, still locked on Windows, a descriptor closed twice) ignores all of them, so narrow-catch
+ * never narrows such a catch.
  */
 const CLEANUPS = new Set(['unlink', 'unlinkSync', 'rm', 'rmSync', 'rmdir', 'rmdirSync', 'remove', 'removeSync', 'close', 'closeSync']);
 
@@ -154,6 +155,11 @@ function callProbe(call: CallExpression | OptionalCallExpression, scope: ProbeSc
   }
   const thrown = PARSERS[name];
   if (thrown !== undefined) return { kind: 'parse', operation: name, expected: { codes: [], classes: [thrown] }, onlyFailure: true };
+  // Signal 0 asks whether the process is there (ESRCH: it is not; EPERM: not one this user may signal); any other signal stops a process that may be gone already.
+  if (name === 'process.kill') {
+    const signal = call.arguments[1];
+    return signal?.type === 'NumericLiteral' && signal.value === 0 ? { kind: 'existence', operation: name, expected: { codes: ['ESRCH', 'EPERM'], classes: [] } } : { kind: 'cleanup', operation: name };
+  }
   // YAML and TOML parsers throw classes of their own (YAMLException, YAMLParseError …).
   if (/^(YAML|yaml|toml|TOML)\.parse$/.test(name)) return { kind: 'parse', operation: name };
 

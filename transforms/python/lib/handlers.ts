@@ -134,12 +134,13 @@ export function probeOfTry(clause: PythonNode): string | undefined {
 
 /**
  * Best-effort cleanup: removing a file or folder (`os.remove(path)`, `shutil.rmtree(tmp)`,
- * `path.unlink()`) or closing something (`conn.close()`). A handler that passes over its failure
+ * `path.unlink()`), closing something (`conn.close()`) or stopping a process that may be gone
+ * (`os.kill(pid, signal.SIGTERM)`, `proc.terminate()`). A handler that passes over its failure
  * (already gone, still in use, closed twice) has decided there is nothing more to do. A method is
  * counted on a plain name only: `queue.get_nowait().close()` can fail before anything is closed.
  */
-const CLEANUP_FUNCTIONS = new Set(['os.remove', 'os.unlink', 'os.rmdir', 'os.removedirs', 'os.close', 'shutil.rmtree']);
-const CLEANUP_METHODS = new Set(['unlink', 'rmdir', 'close', 'aclose']);
+const CLEANUP_FUNCTIONS = new Set(['os.remove', 'os.unlink', 'os.rmdir', 'os.removedirs', 'os.close', 'os.kill', 'shutil.rmtree']);
+const CLEANUP_METHODS = new Set(['unlink', 'rmdir', 'close', 'aclose', 'kill', 'terminate']);
 
 function cleanupOf(statement: PythonNode): string | undefined {
   if (statement.type !== 'expression_statement') return undefined;
