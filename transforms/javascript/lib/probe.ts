@@ -14,6 +14,7 @@
  */
 import { builtinModules } from 'node:module';
 import type { BlockStatement, CallExpression, CatchClause, File, Node, OptionalCallExpression, TryStatement } from '@babel/types';
+import { moduleBindingsOf } from './module-bindings.js';
 import { isFunctionNode, walk } from './walk.js';
 
 export type ProbeKind = 'existence' | 'optional-module' | 'parse' | 'predicate' | 'cleanup';
@@ -106,30 +107,7 @@ export interface ProbeScope {
 }
 
 export function probeScopeOf(ast: File): ProbeScope {
-  const fsNames = new Set<string>();
-  for (const statement of ast.program.body) {
-    if (statement.type === 'ImportDeclaration' && FS_MODULES.has(statement.source.value)) {
-      for (const specifier of statement.specifiers) fsNames.add(specifier.local.name);
-    }
-    if (statement.type === 'VariableDeclaration') {
-      for (const declarator of statement.declarations) {
-        const init = declarator.init;
-        if (init?.type !== 'CallExpression' || !isRequireOf(init, FS_MODULES)) continue;
-        if (declarator.id.type === 'Identifier') fsNames.add(declarator.id.name);
-        if (declarator.id.type === 'ObjectPattern') {
-          for (const property of declarator.id.properties) {
-            if (property.type === 'ObjectProperty' && property.value.type === 'Identifier') fsNames.add(property.value.name);
-          }
-        }
-      }
-    }
-  }
-  return { fsNames };
-}
-
-function isRequireOf(call: CallExpression, modules: Set<string>): boolean {
-  const [arg] = call.arguments;
-  return call.callee.type === 'Identifier' && call.callee.name === 'require' && arg?.type === 'StringLiteral' && modules.has(arg.value);
+  return { fsNames: new Set(moduleBindingsOf(ast).filter((binding) => FS_MODULES.has(binding.source)).map((binding) => binding.local)) };
 }
 
 /** The probe `node` is, once awaits, casts, negations and reads of its result are looked through. */

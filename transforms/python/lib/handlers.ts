@@ -123,13 +123,21 @@ function mayAcceptExisting(call: PythonNode): boolean {
 
 /** The probe the try block of `clause` is, when every statement of it is one: its failure is the expected answer. */
 export function probeOfTry(clause: PythonNode): string | undefined {
+  return whatEveryStatementDoes(clause, probeOf);
+}
+
+/**
+ * What the try block of `clause` does, as `of` names it, when its one or two statements each do
+ * such a thing (the first one's name); undefined when any does something else.
+ */
+function whatEveryStatementDoes(clause: PythonNode, of: (statement: PythonNode) => string | undefined): string | undefined {
   const statement = clause.parent;
   const body = statement?.type === 'try_statement' ? statement.childForFieldName('body') : null;
   if (body === null || body === undefined) return undefined;
   const statements = statementsOf(body);
   if (statements.length === 0 || statements.length > 2) return undefined;
-  const probes = statements.map(probeOf);
-  return probes.every((probe) => probe !== undefined) ? probes[0] : undefined;
+  const names = statements.map(of);
+  return names.every((name) => name !== undefined) ? names[0] : undefined;
 }
 
 /**
@@ -156,11 +164,5 @@ function cleanupOf(statement: PythonNode): string | undefined {
 
 /** The cleanup the try block of `clause` does, when each of its (at most two) statements is one. */
 export function cleanupOfTry(clause: PythonNode): string | undefined {
-  const statement = clause.parent;
-  const body = statement?.type === 'try_statement' ? statement.childForFieldName('body') : null;
-  if (body === null || body === undefined) return undefined;
-  const statements = statementsOf(body);
-  if (statements.length === 0 || statements.length > 2) return undefined;
-  const cleanups = statements.map(cleanupOf);
-  return cleanups.every((cleanup) => cleanup !== undefined) ? cleanups[0] : undefined;
+  return whatEveryStatementDoes(clause, cleanupOf);
 }

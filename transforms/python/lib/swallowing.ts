@@ -8,7 +8,8 @@
  * expected, a try block that only probes or cleans up (`os.remove(tmp)`, `conn.close()`), a
  * handler in a finalizer (`__del__`). A narrow exception (`except FileNotFoundError: pass`) is the
  * expected answer of a probe, not a swallowed failure, and is not reported at all, as Ruff does
- * not; `contextlib.suppress(…)` has no handler to report. A library has no reporter: its handlers are listed, not fixed.
+ * not; `contextlib.suppress(…)` has no handler to report. A library has no reporter: its handlers
+ * are listed, not fixed.
  */
 import type { Finding, FixResult, TextEdit } from '../../types.js';
 import type { PythonContext, PythonRuleMeta } from '../types.js';
