@@ -137,7 +137,7 @@ function handlerCollector(ast: File, source: string): { visitors: NodeVisitors; 
     const probe = probeOfPromiseCatch(node, scope);
     if (probe === undefined) return undefined;
     if (probe.kind === 'predicate') return { kind: 'deliberate', reason: 'the chain is a yes/no test: a rejection is its "no"' };
-    if (probe.kind === 'cleanup') return { kind: 'deliberate', reason: `the chain cleans up with \`${probe.operation}\`: what is already gone, or cannot be removed, is left as it is` };
+    if (probe.kind === 'cleanup') return { kind: 'deliberate', reason: `the chain cleans up with \`${probe.operation}\`, and a cleanup that fails (already gone, still in use) leaves nothing to do` };
     return { kind: 'deliberate', reason: `the chain starts with \`${probe.operation}\`, whose failure is an expected answer` };
   };
   return { visitors: { CallExpression: visit, OptionalCallExpression: visit }, sites };

@@ -56,7 +56,7 @@ function intentOf(parts: ExceptParts): string | undefined {
     return 'a finalizer cannot raise: Python prints and drops what escapes `__del__`, and logging may be gone at interpreter exit';
   }
   const cleanup = cleanupOfTry(parts.clause);
-  if (cleanup !== undefined) return `the try block cleans up with \`${cleanup}\`: what is already gone, or cannot be removed, is left as it is`;
+  if (cleanup !== undefined) return `the try block cleans up with \`${cleanup}\`, and a cleanup that fails (already gone, still in use) leaves nothing to do`;
   return undefined;
 }
 
