@@ -3,6 +3,7 @@ import path from 'node:path';
 import type HandlebarsNamespace from 'handlebars';
 import { lazyRequire } from '../lazy-require.js';
 import { packageRoot } from '../package-root.js';
+import { UsageError } from '../errors.js';
 import type { Catalog } from '../catalog/model.js';
 import type { DesiredFile } from '../fs/file-changes.js';
 import type { PlannedFile } from './kit-plan.js';
@@ -289,6 +290,25 @@ export async function formatForProject(
 /** The options prettier formats `absolutePath` with: its configuration's, else `fallback` under .editorconfig. */
 async function prettierOptionsFor(absolutePath: string, fallback: prettier.Options, prettierModule: PrettierApi): Promise<prettier.Options> {
   const hasConfig = (await configFileFor(path.dirname(absolutePath), prettierModule)) !== null;
-  const config = (await prettierModule.resolveConfig(absolutePath, { editorconfig: true })) ?? {};
+  const config = (await projectPrettierConfig(absolutePath, prettierModule)) ?? {};
   return hasConfig ? config : { ...fallback, ...config };
+}
+
+/**
+ * The project's prettier configuration for a file. One that cannot be loaded (a shared config in a
+ * package not installed yet, a syntax error) is the project's to mend, and the user is told how.
+ */
+async function projectPrettierConfig(absolutePath: string, prettierModule: PrettierApi): Promise<prettier.Options | null> {
+  try {
+    return await prettierModule.resolveConfig(absolutePath, { editorconfig: true });
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    const missing = code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND';
+    const first = message.split('\n')[0];
+    throw new UsageError(
+      missing
+        ? `cannot load the project's prettier configuration: ${first} — install the project's dependencies and run again`
+        : `cannot read the project's prettier configuration: ${first} — fix it and run again`,
+    );
+  }
 }

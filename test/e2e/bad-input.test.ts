@@ -22,3 +22,20 @@ describe('a catalog that is a link to nothing', () => {
     expect(readdirSync(root).sort()).toEqual(['faultline.catalog.json', 'package.json', 'src']);
   });
 });
+
+describe("a prettier configuration the project cannot load yet", () => {
+  it.each([
+    ['a shared configuration in a package not installed', { 'package.json': '{ "name": "svc", "version": "1.0.0", "prettier": "@acme/not-installed-style" }\n' }, /cannot load the project's prettier configuration: .*@acme\/not-installed-style.* — install the project's dependencies and run again/],
+    ['a configuration file that is not valid', { 'package.json': '{ "name": "svc", "version": "1.0.0" }\n', '.prettierrc': '{ "singleQuote": true,\n' }, /cannot read the project's prettier configuration: .* — fix it and run again/],
+  ])('%s: init says so in one line, exit 2, and writes nothing', (_name, tree, message) => {
+    const root = tempDir('prettier-config');
+    roots.push(root);
+    writeTree(root, { ...tree, 'src/a.js': 'export const a = 1;\n' });
+    const before = readdirSync(root).sort();
+    const result = faultline(['init', '--yes'], { cwd: root });
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(message);
+    expect(readdirSync(root).sort()).toEqual(before);
+  });
+});
