@@ -193,7 +193,10 @@ async function loadFixer(root: string, linter: ProjectLinter): Promise<Fixer> {
       if (!ESLint) throw new Error('the installed eslint has neither an ESLint nor a CLIEngine class');
       const engine = new ESLint({ cwd: root, fix: true });
       return {
-        fix: async (text, filePath) => fromResults(await engine.lintText(text, { filePath, warnIgnored: false }), text),
+        // A path the configuration ignores (runbook pages when nothing lints Markdown) comes back as
+        // it went in; asking first spares building a lint run for each of thousands of pages.
+        fix: async (text, filePath) =>
+          (await engine.isPathIgnored?.(filePath)) ? { output: text, remaining: [] } : fromResults(await engine.lintText(text, { filePath, warnIgnored: false }), text),
         readsTypes: async (filePath) => readsTypes((await engine.calculateConfigForFile(filePath).catch(() => undefined)) as EslintConfig | undefined),
       };
     }
@@ -315,6 +318,7 @@ interface LintResult {
 type EslintClass = (new (options: object) => {
   lintText(text: string, options: object): Promise<LintResult[]>;
   calculateConfigForFile(filePath: string): Promise<unknown>;
+  isPathIgnored?(filePath: string): Promise<boolean>;
 }) & { configType?: string };
 type CliEngineClass = new (options: object) => {
   executeOnText(text: string, filePath: string): { results: LintResult[] };
