@@ -6,18 +6,27 @@
 // cost ten times more one minute than the next. Prettier's own time on the generated catalog module
 // is printed beside them: the first sync formats that module whole, and no command that hands it to
 // the project's formatter can take less.
-// Usage: npm run build && node bench/catalog-scale.mjs [--files errors (default 5000)] [--runs rounds (default 3)]
+//
+// By default the project is a bare package.json with no formatter or linter of its own. With
+// `--project <dir>`, an installed checkout of a real project is used instead (its node_modules is
+// linked, not copied), and the project's own prettier and eslint, run on the files the first sync
+// wrote, are timed as a second baseline: what the project's tools take on those files is the least
+// any command that hands them to those tools can take.
+// Usage: npm run build && node bench/catalog-scale.mjs [--files errors (default 5000)] [--runs rounds (default 3)] [--project dir]
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { benchOptions, timedNode } from './corpus.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const options = benchOptions(5000, 3);
 const bin = path.join(root, options.dist, 'bin/faultline.js');
 const count = options.files;
+const projectArgument = parseArgs({ options: { project: { type: 'string' } }, strict: false }).values.project;
+const realProject = typeof projectArgument === 'string' ? path.resolve(projectArgument) : undefined;
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'faultline-bench-catalog-'));
 const before = path.join(work, 'before-sync');
@@ -29,7 +38,7 @@ function letters(index) {
 
 function listFiles(project) {
   return readdirSync(project, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
+    .filter((entry) => entry.isFile() && !path.relative(project, entry.parentPath ?? entry.path).split(path.sep).some((part) => part === 'node_modules' || part === '.git'))
     .map((entry) => path.relative(project, path.join(entry.parentPath ?? entry.path, entry.name)));
 }
 
@@ -45,9 +54,27 @@ function settleDisk() {
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 try {
-  mkdirSync(before);
-  writeFileSync(path.join(before, 'package.json'), '{ "name": "bench-service", "version": "1.0.0", "type": "module" }\n');
-  execFileSync(process.execPath, [bin, 'init', '--yes', '--language', 'typescript'], { cwd: before, env: { ...process.env, CI: '1' }, stdio: 'ignore' });
+  if (realProject) {
+    // The checkout without its dependencies and history; each copy links the installed node_modules.
+    cpSync(realProject, before, { recursive: true, filter: (source) => !['node_modules', '.git'].includes(path.basename(source)) });
+  } else {
+    mkdirSync(before);
+    writeFileSync(path.join(before, 'package.json'), '{ "name": "bench-service", "version": "1.0.0", "type": "module" }\n');
+  }
+  const copyProject = (to) => {
+    cpSync(before, to, { recursive: true });
+    if (realProject) symlinkSync(path.resolve(realProject, 'node_modules'), path.join(to, 'node_modules'), 'dir');
+  };
+  if (!existsSync(path.join(before, 'faultline.catalog.json'))) {
+    const scratch = path.join(work, 'init');
+    copyProject(scratch);
+    const initArgs = realProject ? ['init', '--yes'] : ['init', '--yes', '--language', 'typescript'];
+    execFileSync(process.execPath, [bin, ...initArgs], { cwd: scratch, env: { ...process.env, CI: '1' }, stdio: 'ignore' });
+    rmSync(path.join(scratch, 'node_modules'), { force: true });
+    rmSync(before, { recursive: true, force: true });
+    cpSync(scratch, before, { recursive: true });
+    rmSync(scratch, { recursive: true, force: true });
+  }
   const catalogPath = path.join(before, 'faultline.catalog.json');
   const catalog = JSON.parse(readFileSync(catalogPath, 'utf8'));
   const model = catalog.errors[0];
@@ -86,9 +113,16 @@ await prettier.format(readFileSync(file, 'utf8'), { filepath: file });
 
   // A first sync outside the rounds gives the file list; the plain script copies those files from it.
   const warm = path.join(work, 'warm-up');
-  cpSync(before, warm, { recursive: true });
+  copyProject(warm);
   await timedNode(bin, ['sync'], { cwd: warm });
   const files = listFiles(warm);
+  const catalogModule = path.join(catalog.target.kitDir, catalog.target.language === 'typescript' ? 'catalog.ts' : 'catalog.js');
+  // What the first sync wrote: the files the project's own tools are timed on.
+  const written = files.filter((file) => !existsSync(path.join(before, file)) || readFileSync(path.join(before, file), 'utf8') !== readFileSync(path.join(warm, file), 'utf8'));
+  const projectTool = (entry) => (realProject && existsSync(path.join(realProject, 'node_modules', entry)) ? path.join(realProject, 'node_modules', entry) : undefined);
+  const projectPrettier = projectTool('prettier/bin/prettier.cjs');
+  const projectEslint = projectTool('eslint/bin/eslint.js');
+  const codeWritten = written.filter((file) => /\.[cm]?[jt]sx?$/.test(file));
   const listFile = path.join(work, 'files.json');
   writeFileSync(listFile, JSON.stringify(files));
   let copies = 0;
@@ -103,7 +137,7 @@ await prettier.format(readFileSync(file, 'utf8'), { filepath: file });
   const rounds = [];
   for (let round = 0; round < options.runs; round++) {
     const project = path.join(work, `project-${round}`);
-    cpSync(before, project, { recursive: true });
+    copyProject(project);
     // The plain script runs just before and just after the first sync, and the ratio is against their
     // mean: creating thousands of files costs the same for both, whatever the disk is doing that minute.
     const plainBefore = await plainCopy();
@@ -112,10 +146,16 @@ await prettier.format(readFileSync(file, 'utf8'), { filepath: file });
     const plainAfter = await plainCopy();
     const againSync = await timedNode(bin, ['sync'], { cwd: project });
     const check = await timedNode(bin, ['check'], { cwd: project });
-    const format = await timedNode(formatter, [prettierEntry, path.join(project, 'errors/catalog.ts')]);
+    const format = await timedNode(formatter, [prettierEntry, path.join(project, catalogModule)]);
+    // The project's own tools on what the first sync wrote; either exit code (files it would change,
+    // problems found) still means the tool ran over every file.
+    const toolRuns = [];
+    if (projectPrettier) toolRuns.push(await timedNode(projectPrettier, ['--check', '--ignore-unknown', ...written], { cwd: project, okCodes: [0, 1] }));
+    if (projectEslint && codeWritten.length > 0) toolRuns.push(await timedNode(projectEslint, codeWritten, { cwd: project, okCodes: [0, 1] }));
+    const tools = toolRuns.length > 0 ? Object.fromEntries(['wallMs', 'cpuMs', 'maxRssKb'].map((key) => [key, toolRuns.reduce((sum, run) => (key === 'maxRssKb' ? Math.max(sum, run[key]) : sum + run[key]), 0)])) : undefined;
     const plain = Object.fromEntries(['wallMs', 'cpuMs', 'maxRssKb'].map((key) => [key, (plainBefore[key] + plainAfter[key]) / 2]));
     const ownShare = Object.fromEntries(['wallMs', 'cpuMs', 'maxRssKb'].map((key) => [key, key === 'maxRssKb' ? firstSync[key] : Math.max(0, firstSync[key] - format[key])]));
-    rounds.push({ plain, firstSync, againSync, check, format, ownShare });
+    rounds.push({ plain, firstSync, againSync, check, format, ownShare, tools });
     rmSync(project, { recursive: true, force: true });
   }
 
@@ -124,8 +164,9 @@ await prettier.format(readFileSync(file, 'utf8'), { filepath: file });
     ['firstSync', 'faultline sync (writes them)'],
     ['againSync', 'faultline sync (nothing to change)'],
     ['check', 'faultline check'],
-    ['format', 'prettier alone on errors/catalog.ts'],
+    ['format', `prettier alone on ${catalogModule}`],
     ['ownShare', 'first sync less prettier on that module'],
+    ...(rounds[0].tools ? [['tools', "the project's prettier + eslint on them"]] : []),
   ];
   const ratio = (step, key) => median(rounds.map((r) => r[step][key] / r.plain[key]));
   console.log(`${count} errors added to the default catalog; ${files.length} files in the project; ${rounds.length} rounds; medians, ratios against the plain script (target <= 5x)`);
@@ -140,6 +181,13 @@ await prettier.format(readFileSync(file, 'utf8'), { filepath: file });
     console.log(
       `${label} ratios: first sync ${ratio('firstSync', key).toFixed(1)}x, sync again ${ratio('againSync', key).toFixed(1)}x, check ${ratio('check', key).toFixed(1)}x` +
         ` (target <= 5x); prettier alone on the catalog module ${ratio('format', key).toFixed(1)}x, first sync less that ${ratio('ownShare', key).toFixed(1)}x`,
+    );
+  }
+  if (rounds[0].tools) {
+    const againstTools = (step) => median(rounds.map((r) => r[step].cpuMs / r.tools.cpuMs)).toFixed(1);
+    console.log(
+      `cpu against the project's own prettier and eslint on the ${written.length} files the first sync wrote (${codeWritten.length} of them code):` +
+        ` first sync ${againstTools('firstSync')}x, sync again ${againstTools('againSync')}x, check ${againstTools('check')}x`,
     );
   }
   const of = (r, step) => (r[step].cpuMs / r.plain.cpuMs).toFixed(1);
