@@ -158,7 +158,29 @@ class EsmToCommonJs {
       const kind = this.#reassigned.has(local) ? 'getter' : 'property';
       this.#entries.push({ kind, key: exported, value: local });
     }
-    this.#edits.removeLines(startOf(statement), endOf(statement));
+    // The list becomes part of module.exports, so a comment about the list goes with it.
+    this.#edits.removeLines(this.#ownCommentStart(statement), endOf(statement));
+  }
+
+  /**
+   * Where the comments written directly above `statement` begin (each on the line before the
+   * next, none before the statement above it, so a file's header is never one), or the
+   * statement's own start when there are none.
+   */
+  #ownCommentStart(statement: t.Statement): number {
+    const index = this.#program.body.indexOf(statement);
+    if (index <= 0) return startOf(statement);
+    const floor = endOf(this.#program.body[index - 1]!);
+    const text = this.#file.text;
+    let start = startOf(statement);
+    const comments = this.#file.comments.filter((comment) => (comment.start ?? 0) >= floor && (comment.end ?? 0) <= start);
+    for (let at = comments.length - 1; at >= 0; at--) {
+      const gap = text.slice(comments[at]!.end ?? 0, start);
+      const before = text.slice(text.lastIndexOf('\n', (comments[at]!.start ?? 0) - 1) + 1, comments[at]!.start ?? 0);
+      if (!/^[ \t]*\r?\n[ \t]*$/.test(gap) || before.trim() !== '') break;
+      start = comments[at]!.start ?? start;
+    }
+    return start;
   }
 
   #reexport(statement: t.ExportNamedDeclaration, source: t.StringLiteral): void {

@@ -220,6 +220,20 @@ describe('toCommonJs', () => {
     );
   });
 
+  it('takes the comment written directly above an export list away with the list', () => {
+    const input = `// header\n\nconst a = 1;\nconst b = 2;\n\n// Why the names are exported together.\n/* And how. */\nexport { a, b };\n`;
+    expect(toCommonJs(input, 'case.js')).toBe(`// header\n\n'use strict';\n\nconst a = 1;\nconst b = 2;\n\nmodule.exports = { a, b };\n`);
+  });
+
+  it('keeps comments above an export list that belong to something else', () => {
+    const apart = `const a = 1;\n\n// About what follows.\n\nexport { a };\n`;
+    expect(toCommonJs(apart, 'case.js')).toBe(`'use strict';\n\nconst a = 1;\n\n// About what follows.\n\nmodule.exports = { a };\n`);
+    const trailing = `const a = 1; // one\nexport { a };\n`;
+    expect(toCommonJs(trailing, 'case.js')).toBe(`'use strict';\n\nconst a = 1; // one\n\nmodule.exports = { a };\n`);
+    const header = `// header\nexport { a };\nconst a = 1;\n`;
+    expect(toCommonJs(header, 'case.js')).toContain('// header');
+  });
+
   it('changes nothing the second time', () => {
     for (const { input } of cases) {
       const once = toCommonJs(input, 'case.js');
