@@ -149,4 +149,17 @@ describe('the Python kit under the real frameworks', () => {
       run(path.join(bin, 'ruff'), ['check', '--no-cache', '--quiet', '--select', 'E,W,F,I,B,UP', kit], root);
     }
   });
+
+  it('passes mypy --strict, for a FastAPI service, a Flask service and a library, checked as this Python and as Python 3.10', () => {
+    const fastapi = kitProject('py-mypy-fastapi', { 'pyproject.toml': '[project]\nname = "orders"\nversion = "1"\ndependencies = ["fastapi"]\n', 'orders/__init__.py': '' });
+    const flask = kitProject('py-mypy-flask', { 'requirements.txt': 'flask\n', 'shop/__init__.py': '' });
+    const library = kitProject('py-mypy-library', { 'pyproject.toml': '[project]\nname = "parselib"\nversion = "1.0"\n', 'src/parselib/__init__.py': '' });
+    for (const [root, kit] of [[fastapi, 'orders/errors'], [flask, 'shop/errors'], [library, 'src/parselib/errors']] as const) {
+      // --strict reports an ignore comment nothing needs; `__notes__`, for one, is declared from Python 3.11 on.
+      for (const version of [[], ['--python-version', '3.10']]) {
+        const checked = run(python, ['-m', 'mypy', '--strict', '--no-incremental', ...version, kit], root);
+        expect(checked).toMatch(/^Success: no issues found/m);
+      }
+    }
+  });
 });
