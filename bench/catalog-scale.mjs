@@ -53,6 +53,9 @@ function settleDisk() {
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
+/** One figure per measure (wall, CPU, peak memory), each from `of(key)`. */
+const measures = (of) => Object.fromEntries(['wallMs', 'cpuMs', 'maxRssKb'].map((key) => [key, of(key)]));
+
 try {
   if (realProject) {
     // The checkout without its dependencies and history; each copy links the installed node_modules.
@@ -152,9 +155,9 @@ await prettier.format(readFileSync(file, 'utf8'), { filepath: file });
     const toolRuns = [];
     if (projectPrettier) toolRuns.push(await timedNode(projectPrettier, ['--check', '--ignore-unknown', ...written], { cwd: project, okCodes: [0, 1] }));
     if (projectEslint && codeWritten.length > 0) toolRuns.push(await timedNode(projectEslint, codeWritten, { cwd: project, okCodes: [0, 1] }));
-    const tools = toolRuns.length > 0 ? Object.fromEntries(['wallMs', 'cpuMs', 'maxRssKb'].map((key) => [key, toolRuns.reduce((sum, run) => (key === 'maxRssKb' ? Math.max(sum, run[key]) : sum + run[key]), 0)])) : undefined;
-    const plain = Object.fromEntries(['wallMs', 'cpuMs', 'maxRssKb'].map((key) => [key, (plainBefore[key] + plainAfter[key]) / 2]));
-    const ownShare = Object.fromEntries(['wallMs', 'cpuMs', 'maxRssKb'].map((key) => [key, key === 'maxRssKb' ? firstSync[key] : Math.max(0, firstSync[key] - format[key])]));
+    const tools = toolRuns.length > 0 ? measures((key) => toolRuns.reduce((sum, run) => (key === 'maxRssKb' ? Math.max(sum, run[key]) : sum + run[key]), 0)) : undefined;
+    const plain = measures((key) => (plainBefore[key] + plainAfter[key]) / 2);
+    const ownShare = measures((key) => (key === 'maxRssKb' ? firstSync[key] : Math.max(0, firstSync[key] - format[key])));
     rounds.push({ plain, firstSync, againSync, check, format, ownShare, tools });
     rmSync(project, { recursive: true, force: true });
   }

@@ -174,11 +174,11 @@ class EsmToCommonJs {
     const text = this.#file.text;
     let start = startOf(statement);
     const comments = this.#file.comments.filter((comment) => (comment.start ?? 0) >= floor && (comment.end ?? 0) <= start);
-    for (let at = comments.length - 1; at >= 0; at--) {
-      const gap = text.slice(comments[at]!.end ?? 0, start);
-      const before = text.slice(text.lastIndexOf('\n', (comments[at]!.start ?? 0) - 1) + 1, comments[at]!.start ?? 0);
-      if (!/^[ \t]*\r?\n[ \t]*$/.test(gap) || before.trim() !== '') break;
-      start = comments[at]!.start ?? start;
+    for (const comment of comments.reverse()) {
+      const [from, to] = [comment.start ?? 0, comment.end ?? 0];
+      const ownLine = text.slice(text.lastIndexOf('\n', from - 1) + 1, from).trim() === '';
+      if (!ownLine || !/^[ \t]*\r?\n[ \t]*$/.test(text.slice(to, start))) break;
+      start = from;
     }
     return start;
   }

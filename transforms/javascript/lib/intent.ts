@@ -5,7 +5,7 @@
  * it for information, with the reason.
  */
 import type { CatchClause, Comment, File, Node } from '@babel/types';
-import { probeOfCatch, type ProbeScope } from './probe.js';
+import { CLEANUP_OUTCOME, probeOfCatch, type ProbeScope } from './probe.js';
 import { endOf, startOf } from './range.js';
 import { lineEndAt, lineStartAt } from './source-style.js';
 
@@ -31,7 +31,7 @@ export function catchIntent(clause: CatchClause, tryStatement: Node | undefined,
   const probe = probeOfCatch(clause, tryStatement, scope);
   if (probe !== undefined) {
     if (probe.kind === 'predicate') return 'the try/catch is a yes/no test: failing is its "no"';
-    if (probe.kind === 'cleanup') return `the try block cleans up with \`${probe.operation}\`, and a cleanup that fails (already gone, still in use) leaves nothing to do`;
+    if (probe.kind === 'cleanup') return `the try block cleans up with \`${probe.operation}\`, and ${CLEANUP_OUTCOME}`;
     return `the try block probes with \`${probe.operation}\`, whose failure is an expected answer (narrow-catch can rethrow the unexpected ones)`;
   }
   return undefined;

@@ -80,6 +80,9 @@ const UNLESS_RECURSIVE = new Set(['mkdir', 'mkdirSync']);
  */
 const CLEANUPS = new Set(['unlink', 'unlinkSync', 'rm', 'rmSync', 'rmdir', 'rmdirSync', 'remove', 'removeSync', 'close', 'closeSync']);
 
+/** Why a swallowed cleanup is a decision, in the reasons the transforms give for leaving one alone. */
+export const CLEANUP_OUTCOME = 'a cleanup that fails (already gone, still in use) leaves nothing to do';
+
 /** Names a file system module goes by; bare calls count only when imported from one of these. */
 const FS_MODULES = new Set(['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'fs-extra', 'graceful-fs', 'mz/fs']);
 const FS_OBJECT = /^(fs|fsp|fse|fsPromises|fsExtra|promises|gracefulFs|fs[A-Z]\w*|\w*Fs)$/;
