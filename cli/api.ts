@@ -160,6 +160,8 @@ export interface AuditRule {
   docsUrl?: string;
   /** Whether `migrate` has a transform for it. */
   fixable: boolean;
+  /** Whether that transform changes behaviour, so `migrate` runs it only when asked with `--transform`. */
+  changesBehaviour?: boolean;
 }
 
 export interface AuditFinding {
@@ -173,6 +175,7 @@ export interface AuditFinding {
   endLine: number;
   endColumn: number;
   message: string;
+  /** Whether `migrate` fixes this site (with `--transform` when its rule changes behaviour). */
   fixable: boolean;
   /** For a site a transform finds but would leave alone: why. */
   reason?: string;
@@ -193,7 +196,12 @@ export interface AuditReport {
     findings: number;
     bySeverity: Record<Severity, number>;
     byRule: Record<string, Record<Severity, number> & { fixable: number }>;
+    /** Sites a plain `faultline migrate` fixes. */
     fixable: number;
+    /** Sites fixed only with `faultline migrate --transform <id>`, whose fixes change behaviour. */
+    fixableOnRequest?: number;
+    /** Those transforms' ids. */
+    onRequest?: string[];
   };
   /** Sorted by file, then position. */
   findings: AuditFinding[];

@@ -70,10 +70,15 @@ function sarifRule(rule: RuleDescriptor, repository: RepositoryField, version: s
     shortDescription: { text: rule.title },
     fullDescription: { text: rule.description },
     ...(helpUri === undefined ? {} : { helpUri }),
-    help: { text: `${rule.description} Details: ${details}.${rule.fixable ? ' `faultline migrate` fixes it.' : ''}` },
+    help: { text: `${rule.description} Details: ${details}.${fixedBy(rule)}` },
     defaultConfiguration: { level: LEVELS[rule.level] },
-    properties: { fixable: rule.fixable, docs: rule.docs },
+    properties: { fixable: rule.fixable, ...(rule.changesBehaviour === true ? { changesBehaviour: true } : {}), docs: rule.docs },
   };
+}
+
+function fixedBy(rule: RuleDescriptor): string {
+  if (!rule.fixable) return '';
+  return rule.changesBehaviour === true ? ` \`faultline migrate --transform ${rule.id}\` fixes it; the fix changes behaviour, so review each one.` : ' `faultline migrate` fixes it.';
 }
 
 function sarifResult(finding: AuditFinding, ruleIndex: Map<string, number>): object {

@@ -89,11 +89,7 @@ export function summaryLines(report: AuditReport, paint: Paint): string[] {
     const color = summary.bySeverity.error > 0 ? paint.red : summary.bySeverity.warning > 0 ? paint.yellow : paint.blue;
     lines.push(color(paint.bold(headline)));
     lines.push(...ruleLines(report, paint));
-    if (summary.fixable > 0) {
-      // migrate needs a catalog to migrate to; without one the next step is init.
-      const next = report.defaultCatalog ? '(run `faultline init` first, then preview with `faultline migrate --dry-run`)' : '(preview the changes with `faultline migrate --dry-run`)';
-      lines.push(`${paint.green(`${formatCount(summary.fixable)} fixable by \`faultline migrate\``)} ${paint.dim(next)}`);
-    }
+    lines.push(...fixableLines(report, paint));
   }
   const checked = files.withFindings + files.clean;
   const notChecked = [
@@ -107,13 +103,37 @@ export function summaryLines(report: AuditReport, paint: Paint): string[] {
   return lines;
 }
 
+/**
+ * What `migrate` would fix: what a plain run fixes, then what it fixes only when the transform is
+ * asked for, since those fixes change which errors are caught or thrown and each wants a review.
+ */
+function fixableLines(report: AuditReport, paint: Paint): string[] {
+  const { summary } = report;
+  const lines: string[] = [];
+  // migrate needs a catalog to migrate to; without one the next step is init.
+  if (summary.fixable > 0) {
+    const next = report.defaultCatalog ? '(run `faultline init` first, then preview with `faultline migrate --dry-run`)' : '(preview the changes with `faultline migrate --dry-run`)';
+    lines.push(`${paint.green(`${formatCount(summary.fixable)} fixable by \`faultline migrate\``)} ${paint.dim(next)}`);
+  }
+  // Reports written before the split have no such count.
+  const onRequest = summary.fixableOnRequest ?? 0;
+  if (onRequest > 0) {
+    const command = `faultline migrate --transform ${(summary.onRequest ?? []).join(',')}`;
+    const count = summary.fixable > 0 ? `${formatCount(onRequest)} more` : `${formatCount(onRequest)} fixable`;
+    const before = summary.fixable > 0 || report.defaultCatalog !== true ? '' : 'run `faultline init` first; ';
+    lines.push(`${count} only with \`${command}\` ${paint.dim(`(${before}these fixes change behaviour: review each one)`)}`);
+  }
+  return lines;
+}
+
 /** One line per rule with findings: how many, at which levels, how many `migrate` fixes, and its docs page. */
 function ruleLines(report: AuditReport, paint: Paint): string[] {
   const entries = Object.entries(report.summary.byRule);
   const idWidth = Math.max(...entries.map(([id]) => id.length));
   const counts = entries.map(([, rule]) => `${formatCount(rule.error + rule.warning + rule.info)} (${severityBreakdown(rule)})`);
   const countWidth = Math.max(...counts.map((text) => text.length));
-  const fixes = entries.map(([, rule]) => (rule.fixable > 0 ? `${formatCount(rule.fixable)} fixable` : ''));
+  const onRequest = new Set(report.rules.filter((rule) => rule.changesBehaviour === true).map((rule) => rule.id));
+  const fixes = entries.map(([id, rule]) => (rule.fixable > 0 ? `${formatCount(rule.fixable)} fixable${onRequest.has(id) ? ' on request' : ''}` : ''));
   const fixWidth = Math.max(...fixes.map((text) => text.length));
   const docs = new Map(report.rules.map((rule) => [rule.id, rule.docsUrl]));
   return entries.map(([id], index) => {

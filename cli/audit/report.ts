@@ -22,7 +22,7 @@ export interface AuditFinding {
   endLine: number;
   endColumn: number;
   message: string;
-  /** Whether `faultline migrate` fixes this site. */
+  /** Whether `faultline migrate` fixes this site (with `--transform` when its rule changes behaviour). */
   fixable: boolean;
   /** For a site a transform finds but leaves alone: why. */
   reason?: string;
@@ -39,7 +39,15 @@ export interface AuditSummary {
   bySeverity: SeverityCounts;
   /** Rules with at least one finding, in rule order. */
   byRule: Record<string, RuleCounts>;
+  /** Sites a plain `faultline migrate` fixes. */
   fixable: number;
+  /**
+   * Sites fixed only by asking for their transform with `--transform`, since the fix changes
+   * behaviour. Absent in reports written before the two counts were told apart.
+   */
+  fixableOnRequest?: number;
+  /** Those transforms, in rule order. */
+  onRequest?: string[];
 }
 
 export interface AuditFileCounts {
@@ -82,7 +90,9 @@ export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 export function summarize(findings: readonly AuditFinding[], rules: readonly RuleDescriptor[]): AuditSummary {
   const bySeverity: SeverityCounts = { error: 0, warning: 0, info: 0 };
   const perRule = new Map<string, RuleCounts>();
+  const onRequest = new Set(rules.filter((rule) => rule.changesBehaviour === true).map((rule) => rule.id));
   let fixable = 0;
+  let fixableOnRequest = 0;
   for (const finding of findings) {
     bySeverity[finding.severity]++;
     let counts = perRule.get(finding.ruleId);
@@ -93,12 +103,15 @@ export function summarize(findings: readonly AuditFinding[], rules: readonly Rul
     counts[finding.severity]++;
     if (finding.fixable) {
       counts.fixable++;
-      fixable++;
+      if (onRequest.has(finding.ruleId)) fixableOnRequest++;
+      else fixable++;
     }
   }
   const order = rules.map((rule) => rule.id);
   const ids = [...perRule.keys()].sort((a, b) => rank(order, a) - rank(order, b) || (a < b ? -1 : a > b ? 1 : 0));
-  return { findings: findings.length, bySeverity, byRule: Object.fromEntries(ids.map((id) => [id, perRule.get(id) as RuleCounts])), fixable };
+  const byRule = Object.fromEntries(ids.map((id) => [id, perRule.get(id) as RuleCounts]));
+  const asked = ids.filter((id) => onRequest.has(id) && (perRule.get(id) as RuleCounts).fixable > 0);
+  return { findings: findings.length, bySeverity, byRule, fixable, fixableOnRequest, onRequest: asked };
 }
 
 function rank(order: readonly string[], id: string): number {

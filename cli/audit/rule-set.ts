@@ -24,6 +24,11 @@ export interface RuleDescriptor {
   docsUrl?: string;
   /** Whether `faultline migrate` has a transform for this smell. */
   fixable: boolean;
+  /**
+   * Whether that transform can change what the code does (which errors are caught, which classes are
+   * thrown): `migrate` runs it only when asked with `--transform`. Absent in reports made before it was.
+   */
+  changesBehaviour?: boolean;
 }
 
 export interface AuditRuleSet {
@@ -49,12 +54,12 @@ export function buildRuleSet(config: AuditConfig, transforms: TransformModule[] 
     overrides: new Map(),
   };
   const describe = (module: Pick<AuditRule, 'meta'>, fixable: boolean): void => {
-    const { id, title, description, docs, severity } = module.meta;
+    const { id, title, description, docs, severity, changesBehaviour } = module.meta;
     // Off rules were filtered out above, so a configured level here is a severity.
     const configured = config.levels[id] as Severity | undefined;
     if (configured !== undefined) set.overrides.set(id, configured);
     const url = ownDocsUrl(docs);
-    set.descriptors.push({ id, title, description, level: configured ?? severity, docs, ...(url === undefined ? {} : { docsUrl: url }), fixable });
+    set.descriptors.push({ id, title, description, level: configured ?? severity, docs, ...(url === undefined ? {} : { docsUrl: url }), fixable, changesBehaviour: fixable && changesBehaviour });
   };
   for (const transform of set.transforms) describe(transform, true);
   for (const rule of set.rules) describe(rule, false);

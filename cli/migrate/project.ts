@@ -2,13 +2,15 @@
  * The project a run works on: its root (where faultline.catalog.json is) and how transformed files
  * reach the kit, both taken from the catalog.
  */
-import { realpathSync, statSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { CATALOG_FILE, findCatalog, loadCatalog } from '../catalog/load.js';
 import { defaultErrors, defaultMappings } from '../catalog/defaults.js';
 import type { Catalog } from '../catalog/model.js';
 import { profileOf } from '../catalog/profile.js';
 import { UsageError } from '../errors.js';
+import { profileOfPackage } from '../project/detect.js';
+import { isRecord } from '../project/read-json-file.js';
 import type { KitLocation } from '../../transforms/types.js';
 import { findGitTopLevel } from './gitignore.js';
 
@@ -66,9 +68,24 @@ export function loadDetectionProject(cwd: string): MigrationProject {
       language: 'typescript',
       errorClasses: defaultErrors().map((error) => error.name),
       mappings: defaultMappings().map((mapping) => ({ ...mapping })),
+      ...profileInitWouldGive(root),
     },
     defaultCatalog: true,
   };
+}
+
+/**
+ * The profile `init` would write, from package.json: a library's catch blocks are judged as a
+ * library's before init as after it. Nothing when there is no readable package.json.
+ */
+function profileInitWouldGive(root: string): Pick<KitLocation, 'profile'> {
+  let packageJson: unknown;
+  try {
+    packageJson = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+  } catch {
+    return {};
+  }
+  return isRecord(packageJson) ? { profile: profileOfPackage(packageJson) } : {};
 }
 
 export function kitLocationOf(catalog: Catalog, root: string): KitLocation {

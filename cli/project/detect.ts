@@ -169,6 +169,11 @@ function detectLanguage(typescriptFiles: number, javascriptFiles: number, hasTyp
  * published for others to import (not private, with an entry point, a `files` list, or no start
  * script of its own) a library. Anything else is an application, served like a service.
  */
+/** The profile `init` gives an existing project with this package.json. */
+export function profileOfPackage(packageJson: Record<string, unknown>): Profile {
+  return detectProfile(false, packageJson, dependencyNames(packageJson, ['dependencies']));
+}
+
 function detectProfile(isEmpty: boolean, packageJson: Record<string, unknown>, runtimeDependencies: Set<string>): Profile {
   if (isEmpty) return 'service';
   if (SERVICE_DEPENDENCIES.some((name) => runtimeDependencies.has(name))) return 'service';

@@ -100,6 +100,8 @@ describe('JSON report', () => {
       bySeverity: { error: 3, warning: 5, info: 0 },
       byRule: expect.objectContaining({ 'empty-catch': { error: 2, warning: 0, info: 0, fixable: 2 } }),
       fixable: 3,
+      fixableOnRequest: 0,
+      onRequest: [],
     });
     expect(parsed.linesScanned).toBe(23);
   });
@@ -120,6 +122,12 @@ describe('SARIF', () => {
       defaultConfiguration: { level: 'note' },
       properties: { fixable: false, docs: 'docs/rules/broad-try.md' },
     });
+    // A transform that changes behaviour is run only when asked for, and its help says how.
+    expect(run.tool.driver.rules.find((rule) => rule.id === 'narrow-catch')).toMatchObject({
+      help: { text: expect.stringContaining('`faultline migrate --transform narrow-catch` fixes it; the fix changes behaviour') },
+      properties: { fixable: true, changesBehaviour: true },
+    });
+    expect(run.tool.driver.rules.find((rule) => rule.id === 'empty-catch')).toMatchObject({ help: { text: expect.stringMatching(/ `faultline migrate` fixes it\.$/) } });
     expect(run.results).toHaveLength(report.findings.length);
     const spaced = run.results.find((result) => result.locations[0].physicalLocation.artifactLocation.uri.startsWith('src/with'));
     expect(spaced).toMatchObject({

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import pc from 'picocolors';
 import { summaryLines } from '../../cli/audit/format-text.js';
 import { NO_CATALOG_WARNING, runAudit } from '../../cli/audit/run.js';
-import { lineCount } from '../../cli/migrate/run.js';
+import { lineCount, runMigrate } from '../../cli/migrate/run.js';
 import { createAuditProject, removeAuditProjects, SMELLS, SMELLS_FINDINGS, SMELLS_LINES } from './projects.js';
 
 afterAll(removeAuditProjects);
@@ -43,6 +43,54 @@ describe('runAudit', () => {
     const quiet = await runAudit({ cwd: createAuditProject({ 'src/a.js': 'try { a(); } catch {}\n' }, { catalog: false }) });
     expect(quiet.warnings).toEqual([]);
     expect(summaryLines(quiet, pc.createColors(false))).toContain('1 fixable by `faultline migrate` (run `faultline init` first, then preview with `faultline migrate --dry-run`)');
+  });
+
+  it('counts as fixable by `migrate` what a plain run fixes, and names the transforms whose fixes change behaviour', async () => {
+    const files = {
+      'src/config.js': [
+        "const fs = require('node:fs');",
+        '',
+        'function readConfig(file) {',
+        "  if (!fs.existsSync(file)) throw 'config file is missing: ' + file;",
+        '  try {',
+        "    return JSON.parse(fs.readFileSync(file, 'utf8'));",
+        '  } catch (error) {',
+        "    throw new Error('config file is not JSON: ' + file);",
+        '  }',
+        '}',
+        '',
+        'module.exports = { readConfig };',
+        '',
+      ].join('\n'),
+    };
+    const fixedBy = async (transforms?: string[]) => {
+      const migrated = await runMigrate({ cwd: createAuditProject(files), force: true, ...(transforms ? { transforms } : {}) });
+      return Object.values(migrated.perTransform).reduce((sum, counts) => sum + counts.fixed, 0);
+    };
+    const report = await runAudit({ cwd: createAuditProject(files) });
+    const { fixable, fixableOnRequest, onRequest } = report.summary;
+    expect([fixable, fixableOnRequest, onRequest]).toEqual([1, 1, ['throw-literal']]);
+    expect(await fixedBy()).toBe(fixable);
+    expect(await fixedBy(onRequest)).toBe(fixableOnRequest);
+    const lines = summaryLines(report, pc.createColors(false));
+    expect(lines).toContain('1 fixable by `faultline migrate` (preview the changes with `faultline migrate --dry-run`)');
+    expect(lines).toContain('1 more only with `faultline migrate --transform throw-literal` (these fixes change behaviour: review each one)');
+    expect(lines.find((line) => line.startsWith('  throw-literal'))).toContain('1 fixable on request');
+    expect(report.rules.find((rule) => rule.id === 'throw-literal')).toMatchObject({ fixable: true, changesBehaviour: true });
+    expect(report.rules.find((rule) => rule.id === 'error-cause')).toMatchObject({ fixable: true, changesBehaviour: false });
+  });
+
+  it('judges a package published for others as a library before init, as init will', async () => {
+    // A catch that only swallows: a service reports it through the kit; a library has no reporter to send it to.
+    const files = { 'src/index.js': 'export async function save(store, order) {\n  try {\n    await store.insert(order);\n  } catch (error) {}\n}\n' };
+    const asLibrary = { 'package.json': JSON.stringify({ name: 'orders-lib', version: '1.0.0', type: 'module', exports: './src/index.js' }), ...files };
+    const asService = { 'package.json': JSON.stringify({ name: 'orders-service', private: true, type: 'module', dependencies: { express: '^4.21.0' } }), ...files };
+    const fixableOf = (report: Awaited<ReturnType<typeof runAudit>>) => report.findings.filter((finding) => finding.ruleId === 'empty-catch').map((finding) => finding.fixable);
+    const library = await runAudit({ cwd: createAuditProject(asLibrary, { catalog: false }) });
+    expect(fixableOf(library)).toEqual([false]);
+    expect(library.summary.fixable).toBe(0);
+    expect(fixableOf(await runAudit({ cwd: createAuditProject(asLibrary, { target: { profile: 'library' } }) }))).toEqual([false]);
+    expect(fixableOf(await runAudit({ cwd: createAuditProject(asService, { catalog: false }) }))).toEqual([true]);
   });
 
   it('turns rules off and changes their level as the catalog says', async () => {
