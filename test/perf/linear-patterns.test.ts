@@ -38,6 +38,7 @@ const ADVERSARIAL: Record<string, string> = {
   'throws of nested parentheses': repeated('throw new Error', '(', ''),
   'repeated throws of unterminated strings': repeated('', "throw new E('", ''),
   'escapes and error words': repeated('', '\\u Error AppError ', ''),
+  'response method names that are never called': repeated('catch next ', '. json  send  body . /', 'x'),
 };
 
 function plainScan(text: string): number {

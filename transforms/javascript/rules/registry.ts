@@ -4,6 +4,7 @@
  */
 import * as catchAny from './catch-any.js';
 import * as catchReturnsDefault from './catch-returns-default.js';
+import * as errorDetailsInResponse from './error-details-in-response.js';
 import * as errorMessageOnlyLogged from './error-message-only-logged.js';
 import * as loopCatchContinue from './loop-catch-continue.js';
 import * as promiseAllSwallowed from './promise-all-swallowed.js';
@@ -26,6 +27,7 @@ export function createAuditRules(options: AuditRuleOptions = {}): AuditRule[] {
     ruleOf(promiseAllSwallowed),
     ruleOf(catchAny),
     ruleOf(loopCatchContinue),
+    ruleOf(errorDetailsInResponse),
   ];
 }
 

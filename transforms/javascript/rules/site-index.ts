@@ -24,6 +24,18 @@ export interface AwaitInTry {
   tryStatement: TryStatement;
 }
 
+/**
+ * A write of a response body (`res.json(…)`, `ctx.body = …`, `new Response(…)`) made while handling
+ * an error: in a catch body, a `.catch(…)` handler, or an Express error middleware (`(err, req, res, next)`).
+ */
+export interface ResponseWriteSite {
+  node: Node;
+  /** The catch clause or the `.catch(…)` handler, innermost first, each with the name it binds. */
+  handlers: Array<{ handler: CatchClause | Node; name: string }>;
+  /** From the innermost handler's body down to the write (the write not included). */
+  path: Node[];
+}
+
 export interface SiteIndex {
   catchClauses: CatchClause[];
   tryStatements: TryStatement[];
@@ -31,6 +43,8 @@ export interface SiteIndex {
   logCalls: LogCallSite[];
   /** `await Promise.all(…)` inside a try block. */
   promiseAllAwaits: AwaitInTry[];
+  /** Candidate response writes inside error handlers; `isResponseWrite` in the rule decides. */
+  responseWrites: ResponseWriteSite[];
 }
 
 const indexes = new WeakMap<File, SiteIndex>();
@@ -62,7 +76,7 @@ export function detectionOverSiteIndex(ast: File, findings: () => Finding[]): Sh
 }
 
 function emptyIndex(): SiteIndex {
-  return { catchClauses: [], tryStatements: [], logCalls: [], promiseAllAwaits: [] };
+  return { catchClauses: [], tryStatements: [], logCalls: [], promiseAllAwaits: [], responseWrites: [] };
 }
 
 function buildIndex(ast: File): SiteIndex {
@@ -81,6 +95,14 @@ function visitorsFilling(index: SiteIndex): NodeVisitors {
     },
     CallExpression: (node, ancestors) => {
       if (isLogCallee(node.callee)) index.logCalls.push(logCallSite(node, ancestors));
+      else if (mayWriteResponse(node)) addResponseWrite(index, node, ancestors);
+    },
+    NewExpression: (node, ancestors) => {
+      if (node.callee.type === 'Identifier' && node.callee.name === 'Response') addResponseWrite(index, node, ancestors);
+    },
+    AssignmentExpression: (node, ancestors) => {
+      const target = node.left;
+      if (target.type === 'MemberExpression' && !target.computed && target.property.type === 'Identifier' && target.property.name === 'body') addResponseWrite(index, node, ancestors);
     },
     AwaitExpression: (node, ancestors) => {
       if (!isPromiseAll(node.argument)) return;
@@ -136,6 +158,41 @@ function logCallSite(node: CallExpression, ancestors: readonly Node[]): LogCallS
     }
   }
   return { node, caughtNames, rejectionNames, inCatchBody };
+}
+
+/** Methods that send a body: Express, Fastify, Node's http, Hono's context, `Response.json`. */
+export const RESPONSE_METHODS = new Set(['json', 'jsonp', 'send', 'end', 'write', 'text', 'html']);
+
+function mayWriteResponse(node: CallExpression): boolean {
+  const callee = node.callee;
+  return callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && RESPONSE_METHODS.has(callee.property.name);
+}
+
+/** Records the write when it runs while handling an error, with the handlers around it. */
+function addResponseWrite(index: SiteIndex, node: Node, ancestors: readonly Node[]): void {
+  const handlers: ResponseWriteSite['handlers'] = [];
+  let innermost = -1;
+  for (let i = ancestors.length - 1; i >= 0; i--) {
+    const ancestor = ancestors[i] as Node;
+    const child = i + 1 < ancestors.length ? ancestors[i + 1] : node;
+    let name: string | undefined;
+    if (ancestor.type === 'CatchClause' && ancestor.body === child && ancestor.param?.type === 'Identifier') name = ancestor.param.name;
+    else if (isFunctionNode(ancestor) && (isRejectionHandler(ancestor, ancestors[i - 1]) || isErrorMiddleware(ancestor))) {
+      const first = (ancestor as { params: Node[] }).params[0];
+      if (first?.type === 'Identifier') name = first.name;
+    }
+    if (name === undefined) continue;
+    if (innermost === -1) innermost = i;
+    handlers.push({ handler: ancestor, name });
+  }
+  if (handlers.length > 0) index.responseWrites.push({ node, handlers, path: ancestors.slice(innermost + 1) });
+}
+
+/** Express calls a function of four parameters with the error first, as its error handler. */
+function isErrorMiddleware(fn: Node): boolean {
+  const params = (fn as { params: Node[] }).params;
+  const first = params[0];
+  return params.length === 4 && params.every((param) => param.type === 'Identifier') && first?.type === 'Identifier' && /^(?:e|err|error|ex|exception)$|Err(?:or)?$/.test(first.name);
 }
 
 /** A function given as the handler of `.catch(fn)`. */
