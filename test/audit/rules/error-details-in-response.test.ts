@@ -17,6 +17,9 @@ auditRuleTester(rule, {
     handler('res.status(err.expose ? err.status : 500).json({ error: err.expose && err.message });'),
     handler('if (isHttpError(err)) res.status(err.status).send(err.message);\n    else next(err);'),
     handler('if (!(err instanceof ValidationError)) throw err;\n    res.status(400).json({ error: err.message });'),
+    // A helper handed the response and the whole error decides what to show.
+    handler('handleError(err, res);'),
+    handler("respond({ res, code: 500, message: 'Something went wrong' });"),
     "app.use((err, req, res, next) => {\n  if (err.status && err.status < 500) return res.status(err.status).json({ error: err.message });\n  res.status(500).json({ error: 'Internal error' });\n});\n",
     // Details only outside production.
     handler("res.status(500).json({ error: 'Internal error', stack: process.env.NODE_ENV === 'development' ? err.stack : undefined });"),
@@ -97,6 +100,17 @@ auditRuleTester(rule, {
       name: 'the default of a switch on the code',
       code: handler("switch (err.code) {\n      case 'ENOENT': return res.sendStatus(404);\n      default: return res.status(500).json({ error: err.message });\n    }"),
       findings: [{ line: 7, column: 23 }],
+    },
+    {
+      name: 'a helper handed the response and the message, behind a test every error passes',
+      code: "function errorMiddleware(err: unknown, req: Request, res: Response, _next: NextFunction) {\n  if (err instanceof ZodError) return respond({ res, code: 400, message: err.errors[0].message });\n  if (err instanceof Error) {\n    return respond({ res, code: StatusCode.INTERNAL, message: err.message });\n  }\n  return respond({ res, code: 500, message: 'Internal error' });\n}\n",
+      findings: [{ line: 4, column: 12 }],
+    },
+    {
+      name: 'a helper given the response and the error text',
+      code: handler('sendHttpError(res, err.message);'),
+      filename: JS_FILE,
+      findings: [{ line: 5, column: 5 }],
     },
     {
       name: 'Fastify: reply.code(…).send(…)',

@@ -15,14 +15,14 @@
  * files, whose servers answer only the test. Any other 4xx answer is reported as info: the author
  * meant the client to read why its request failed.
  */
-import type { Node, TryStatement } from '@babel/types';
+import type { CallExpression, Node, TryStatement } from '@babel/types';
 import { findingAt, withoutSuppressed } from '../lib/findings.js';
 import { withoutTypeWrappers } from '../lib/error-expressions.js';
 import { followedAfterGap } from '../lib/code-gaps.js';
 import { sourceHas } from '../lib/source-words.js';
 import { isFunctionNode, walk } from '../lib/walk.js';
 import type { Finding, SharedDetection, TransformContext, TransformMeta } from '../../types.js';
-import { detectionOverSiteIndex, RESPONSE_METHODS, siteIndexOf } from './site-index.js';
+import { detectionOverSiteIndex, RESPONSE_METHODS, RESPONSE_NAMES, siteIndexOf } from './site-index.js';
 
 export const meta: TransformMeta = {
   id: 'error-details-in-response',
@@ -52,8 +52,7 @@ export function mightMatch(source: string): boolean {
   return (sourceHas(source, 'catch') || sourceHas(source, 'next')) && (WRITE.test(source) || (DOT_THEN_COMMENT.test(source) && followedAfterGap(source, DOT, WRITE_AFTER_GAP)));
 }
 
-/** Names a response object goes by: Express and Node (`res`), Fastify (`reply`), Koa and Hono (`ctx`, `c`). */
-const RESPONSE_NAMES = new Set(['res', 'resp', 'response', 'reply', 'rep']);
+/** Names a context goes by in Koa and Hono. */
 const CONTEXT_NAMES = new Set(['ctx', 'context', 'c']);
 /** Calls chained before the body is sent: `res.status(500).type('json').json(…)`. */
 const CHAINED = new Set(['status', 'code', 'type', 'set', 'header', 'headers', 'contentType']);
@@ -70,6 +69,11 @@ interface Write {
   bodies: Node[];
   /** The status given with them, when written in the same expression. */
   status: Node | undefined;
+  /**
+   * A helper handed the response (`respond({ res, message })`): what it does with a whole error is
+   * its own business, so only the error's text given to it counts.
+   */
+  throughHelper?: true;
 }
 
 export function detect(ctx: Omit<TransformContext, 'useKitExport'>): Finding[] {
@@ -79,7 +83,7 @@ export function detect(ctx: Omit<TransformContext, 'useKitExport'>): Finding[] {
   for (const site of index.responseWrites) {
     const write = responseWrite(site.node);
     if (write === undefined) continue;
-    const handler = site.handlers.find(({ name }) => write.bodies.some((body) => sendsDetails(body, name, ctx.source)));
+    const handler = site.handlers.find(({ name }) => write.bodies.some((body) => (write.throughHelper && isWhole(body, name) ? false : sendsDetails(body, name, ctx.source))));
     if (handler === undefined) continue;
     if (site.path.some((node) => guardsByDebugSetting(node, ctx.source))) continue;
     if (narrowedByKind(site.path, site.node, handler.name)) continue;
@@ -106,11 +110,18 @@ function responseWrite(node: Node): Write | undefined {
     const [body, init] = node.arguments;
     return body === undefined ? undefined : { bodies: [body], status: statusOption(init) };
   }
-  if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression' || node.callee.property.type !== 'Identifier') return undefined;
+  if (node.type !== 'CallExpression') return undefined;
+  return directWrite(node) ?? helperWrite(node.arguments);
+}
+
+/** `res.status(500).json(body)`, `reply.send(body)`, `c.json(body, 500)`, `Response.json(body, init)`. */
+function directWrite(node: CallExpression): Write | undefined {
+  const callee = node.callee;
+  if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier' || !RESPONSE_METHODS.has(callee.property.name)) return undefined;
   const [body, second] = node.arguments;
-  if (body === undefined) return undefined;
-  const method = node.callee.property.name;
-  let receiver: Node = node.callee.object;
+  if (body === undefined || body.type === 'SpreadElement' || body.type === 'ArgumentPlaceholder') return undefined;
+  const method = callee.property.name;
+  let receiver: Node = callee.object;
   // `Response.json(body, init)`, `NextResponse.json(body, init)`
   if (receiver.type === 'Identifier' && /Response$/.test(receiver.name)) return method === 'json' ? { bodies: [body], status: statusOption(second) } : undefined;
   // Hono's `c.json(body, 500)`, `c.text(text, 500)`
@@ -121,6 +132,35 @@ function responseWrite(node: Node): Write | undefined {
     receiver = receiver.callee.object;
   }
   return isResponse(receiver) ? { bodies: [body], status } : undefined;
+}
+
+/** What a helper handed the response is given besides it, and the status among that. */
+function helperWrite(args: CallExpression['arguments']): Write | undefined {
+  const bodies: Node[] = [];
+  let status: Node | undefined;
+  let handed = false;
+  for (const argument of args) {
+    if (isResponse(argument)) {
+      handed = true;
+    } else if (argument.type === 'ObjectExpression') {
+      for (const property of argument.properties) {
+        if (property.type !== 'ObjectProperty') continue;
+        if (isResponse(property.value)) handed = true;
+        else if (!property.computed && property.key.type === 'Identifier' && ['status', 'code', 'statusCode'].includes(property.key.name)) status = property.value;
+        else bodies.push(property.value);
+      }
+    } else if (argument.type === 'NumericLiteral') {
+      status = argument;
+    } else {
+      bodies.push(argument);
+    }
+  }
+  return handed && bodies.length > 0 ? { bodies, status, throughHelper: true } : undefined;
+}
+
+function isWhole(node: Node, name: string): boolean {
+  const bare = withoutTypeWrappers(node);
+  return bare.type === 'Identifier' && bare.name === name;
 }
 
 function isResponse(node: Node): boolean {
@@ -277,7 +317,11 @@ function isClientError(status: Node | undefined): boolean {
 }
 
 function readsKind(node: Node, name: string): boolean {
-  if (node.type === 'BinaryExpression' && node.operator === 'instanceof') return node.left.type === 'Identifier' && node.left.name === name;
+  if (node.type === 'BinaryExpression' && node.operator === 'instanceof') {
+    // Every error is an `Error`: that test picks nothing out.
+    const isBase = node.right.type === 'Identifier' && ['Error', 'Object'].includes(node.right.name);
+    return node.left.type === 'Identifier' && node.left.name === name && !isBase;
+  }
   if ((node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') && !node.computed && node.property.type === 'Identifier') {
     const owner = withoutTypeWrappers(node.object);
     return owner.type === 'Identifier' && owner.name === name && KIND_PROPERTY.test(node.property.name);

@@ -163,9 +163,18 @@ function logCallSite(node: CallExpression, ancestors: readonly Node[]): LogCallS
 /** Methods that send a body: Express, Fastify, Node's http, Hono's context, `Response.json`. */
 export const RESPONSE_METHODS = new Set(['json', 'jsonp', 'send', 'end', 'write', 'text', 'html']);
 
+/** Names a response object goes by: Express and Node (`res`), Fastify (`reply`). */
+export const RESPONSE_NAMES = new Set(['res', 'resp', 'response', 'reply', 'rep']);
+
+/** `res.json(…)` and the like, or a helper handed the response: `respond({ res, … })`, `sendError(res, …)`. */
 function mayWriteResponse(node: CallExpression): boolean {
   const callee = node.callee;
-  return callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && RESPONSE_METHODS.has(callee.property.name);
+  if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && RESPONSE_METHODS.has(callee.property.name)) return true;
+  return node.arguments.some((argument) => isResponseName(argument) || (argument.type === 'ObjectExpression' && argument.properties.some((property) => property.type === 'ObjectProperty' && isResponseName(property.value))));
+}
+
+function isResponseName(node: Node): boolean {
+  return node.type === 'Identifier' && RESPONSE_NAMES.has(node.name);
 }
 
 /** Records the write when it runs while handling an error, with the handlers around it. */
