@@ -8,7 +8,8 @@
 export type Language = 'typescript' | 'javascript' | 'python';
 export type ModuleSystem = 'esm' | 'cjs';
 /** What relative imports end with: `.js` under NodeNext/Node16 resolution or native ESM. */
-export type ImportSuffix = '.js' | '';
+/** `.ts` for TypeScript run as it is written (Node's type stripping, `allowImportingTsExtensions`). */
+export type ImportSuffix = '.js' | '.ts' | '';
 /** `express`, `fastify`, `hono` for JavaScript/TypeScript targets; `fastapi`, `flask` for Python ones. */
 export type Framework = 'express' | 'fastify' | 'hono' | 'fastapi' | 'flask' | 'none';
 /** `project` writes through a logger the project already has (see `CatalogTarget.projectLogger`). */

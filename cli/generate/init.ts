@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { CatalogTarget, Framework, Language, Logger, ModuleSystem, Profile, RunbookNames, TestRunner } from '../catalog/model.js';
+import type { CatalogTarget, Framework, ImportSuffix, Language, Logger, ModuleSystem, Profile, RunbookNames, TestRunner } from '../catalog/model.js';
 import { CATALOG_FILE } from '../catalog/load.js';
 import { DEFAULT_RUNBOOK_NAMES, runbookFileName } from '../catalog/runbook-names.js';
 import { chooseRunbookNames, namingsTheLinterAccepts } from '../project/file-naming.js';
@@ -216,7 +216,7 @@ export function resolveTarget(project: ProjectInfo, answers: InitAnswers): Catal
   };
 }
 
-function importSuffixFor(project: ProjectInfo, language: Language, moduleSystem: ModuleSystem): '.js' | '' {
+function importSuffixFor(project: ProjectInfo, language: Language, moduleSystem: ModuleSystem): ImportSuffix {
   // Node needs the extension in ES modules. require() resolves either spelling, so the project's
   // own requires decide (a linter may forbid the one it does not use), and `.js` when they do not.
   if (language === 'javascript') return moduleSystem === 'esm' ? '.js' : (suffixFromEvidence(project.importStyle) ?? '.js');

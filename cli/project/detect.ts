@@ -4,7 +4,7 @@ import { dirname, join, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
 import type { Framework, ImportSuffix, Logger, ModuleSystem, Profile, RunbookNames, TestRunner } from '../catalog/model.js';
 import { namingFromProjectFiles, projectMarkdownFiles } from './file-naming.js';
-import { readImportStyle, suffixFromEvidence, type ImportStyleEvidence } from './import-style.js';
+import { readImportStyle, suffixFromEvidence, tsSuffixFromEvidence, type ImportStyleEvidence } from './import-style.js';
 import { placeKit } from './placement.js';
 import { findProjectLogger, type FoundProjectLogger } from './project-logger.js';
 import { isToolConfig, listSourceFiles } from './source-files.js';
@@ -204,6 +204,8 @@ function detectModuleSystem(language: ProjectInfo['language'], isTypeModule: boo
 function detectImportSuffix(language: ProjectInfo['language'], moduleSystem: ModuleSystem, tsconfig: TsconfigInfo | null, evidence: ImportStyleEvidence): ImportSuffix {
   // Node requires the extension in ES modules; evidence cannot argue with that.
   if (language === 'javascript' && moduleSystem === 'esm') return '.js';
+  // Code Node runs as written (type stripping) names its `.ts` files, and `.js` would not resolve there.
+  if (language === 'typescript' && tsSuffixFromEvidence(evidence, tsconfig?.tsExtensions === true) !== undefined) return '.ts';
   const learned = suffixFromEvidence(evidence);
   if (learned !== undefined) return learned;
   if (language === 'javascript') return '';

@@ -13,6 +13,8 @@ export interface TsconfigInfo {
   target: string | null;
   lib: string[] | null;
   strict: boolean;
+  /** `allowImportingTsExtensions` or `rewriteRelativeImportExtensions`: relative imports may name `.ts` files. */
+  tsExtensions: boolean;
 }
 
 /**
@@ -34,6 +36,7 @@ export function tsconfigInfo(path: string, options: Record<string, unknown>): Ts
     target: lowerString(options.target),
     lib: Array.isArray(options.lib) ? options.lib.filter((entry): entry is string => typeof entry === 'string').map((entry) => entry.toLowerCase()) : null,
     strict: options.strict === true,
+    tsExtensions: options.allowImportingTsExtensions === true || options.rewriteRelativeImportExtensions === true,
   };
 }
 

@@ -99,6 +99,19 @@ describe('import specifiers learned from the project', () => {
     expect((await detectProject(root)).importSuffix).toBe('');
   });
 
+  it('TypeScript that names its .ts files, with a tsconfig that allows it, gets the .ts suffix; without that setting it does not', async () => {
+    const files = {
+      'package.json': { name: 'stripped', version: '1.0.0', type: 'module', bin: { stripped: './src/cli.ts' } },
+      ...modules('src', 5, (name) => `./${name}.ts`),
+    };
+    const allowed = await detectProject(project({ ...files, 'tsconfig.json': { compilerOptions: { module: 'nodenext', allowImportingTsExtensions: true, noEmit: true } } }));
+    expect([allowed.importSuffix, allowed.importStyle.withTsExtension]).toEqual(['.ts', 5]);
+    const rewritten = await detectProject(project({ ...files, 'tsconfig.json': { compilerOptions: { module: 'nodenext', rewriteRelativeImportExtensions: true } } }));
+    expect(rewritten.importSuffix).toBe('.ts');
+    // TypeScript refuses `.ts` specifiers without one of those settings; NodeNext's own suffix stands.
+    expect((await detectProject(project({ ...files, 'tsconfig.json': { compilerOptions: { module: 'nodenext' } } }))).importSuffix).toBe('.js');
+  });
+
   it('without evidence, module resolution decides as before', async () => {
     const root = project({
       'package.json': { name: 'fresh', type: 'module' },

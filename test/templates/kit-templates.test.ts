@@ -203,13 +203,13 @@ describe('kit templates', () => {
   }
 
   it('end every relative import with the import suffix', () => {
-    for (const importSuffix of ['.js', ''] as const) {
+    for (const importSuffix of ['.js', '.ts', ''] as const) {
       for (const kit of [renderKit(catalogFor({ framework: 'fastify', importSuffix })), renderKit(catalogFor({ profile: 'library', importSuffix }))]) {
         for (const [name, source] of Object.entries(kit)) {
           for (const specifier of relativeImports(source, name)) {
             const target = path.posix.join(path.posix.dirname(name), specifier);
-            expect(importSuffix === '' ? !specifier.endsWith('.js') : specifier.endsWith('.js'), `${name} imports ${specifier}`).toBe(true);
-            expect(kit[`${target.replace(/\.js$/, '')}.ts`], `${name} imports ${specifier}, which the kit does not have`).toBeDefined();
+            expect(importSuffix === '' ? !/\.[jt]s$/.test(specifier) : specifier.endsWith(importSuffix), `${name} imports ${specifier}`).toBe(true);
+            expect(kit[`${target.replace(/\.[jt]s$/, '')}.ts`], `${name} imports ${specifier}, which the kit does not have`).toBeDefined();
           }
         }
       }
@@ -319,6 +319,11 @@ describe('a rendered kit with the console logger and no framework', () => {
         'commonjs',
       ),
     );
+  });
+
+  it('type-checks and passes its tests with .ts import suffixes, as code Node runs as written names its files', () => {
+    // TypeScript rewrites the specifiers to `.js` in what it emits, so the built kit runs too.
+    expectCompilesAndPasses(writeKit(catalogFor({ importSuffix: '.ts' }), { rewriteRelativeImportExtensions: true }, 'module'));
   });
 
   it('type-checks and passes its own tests with a catalog of 1,500 errors', () => {
