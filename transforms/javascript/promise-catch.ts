@@ -17,6 +17,7 @@ import { preferredQuoteOf, quoteString, usesSemicolons } from './lib/source-styl
 import { toJscodeshift } from './lib/standalone.js';
 import { CLEANUP_OUTCOME, probeOfPromiseCatch, probeScopeOf, type ProbeScope } from './lib/probe.js';
 import { detectAlone, walkWithVisitors } from './lib/shared-walk.js';
+import { isFunctionNode, walk } from './lib/walk.js';
 import type { Finding, FixResult, NodeVisitors, SharedDetection, TextEdit, TransformContext, TransformMeta } from '../types.js';
 import { sourceHas } from './lib/source-words.js';
 
@@ -125,7 +126,7 @@ function handlerCollector(ast: File, source: string): { visitors: NodeVisitors; 
     const [handler, extra] = node.arguments;
     if (handler === undefined || extra !== undefined) return;
     let plan = planFor(handler, { start: startOf(handler), end: endOf(node) }, ast, source);
-    if (plan?.kind === 'fix' && !plan.printed) plan = deliberatePlan(node, plan, ast) ?? plan;
+    if (plan?.kind === 'fix' && !plan.printed) plan = deliberatePlan(node, plan, ast) ?? absenceHandled(plan, node, ancestors) ?? plan;
     if (plan !== undefined) sites.push({ call: node, handler, plan, ancestors: [...ancestors] });
   };
   let scope: ProbeScope | undefined;
@@ -141,6 +142,110 @@ function handlerCollector(ast: File, source: string): { visitors: NodeVisitors; 
     return { kind: 'deliberate', reason: `the chain starts with \`${probe.operation}\`, whose failure is an expected answer` };
   };
   return { visitors: { CallExpression: visit, OptionalCallExpression: visit }, sites };
+}
+
+/**
+ * A chain that falls back to `undefined` or `null` in so many words, into a variable whose every
+ * use asks whether it is there (`head?.headers`, `if (!head)`, `head ?? fallback`): the code was
+ * written for the failure, as for any other answer. Reporting it would log an answer as an error.
+ */
+function absenceHandled(plan: Extract<Plan, { kind: 'fix' }>, call: Node, ancestors: readonly Node[]): Plan | undefined {
+  if (plan.returned !== 'undefined' && plan.returned !== 'null') return undefined;
+  let at = ancestors.length - 1;
+  let value: Node = call;
+  while (at >= 0 && (ancestors[at]?.type === 'AwaitExpression' || ancestors[at]?.type === 'TSAsExpression' || ancestors[at]?.type === 'TSNonNullExpression')) value = ancestors[at--] as Node;
+  const declarator = ancestors[at];
+  if (declarator?.type !== 'VariableDeclarator' || declarator.init !== value || declarator.id.type !== 'Identifier') return undefined;
+  const name = declarator.id.name;
+  const scope = [...ancestors.slice(0, at)].reverse().find((node) => isFunctionNode(node) || node.type === 'Program');
+  if (scope === undefined) return undefined;
+  let uses = 0;
+  let unchecked = false;
+  walk(scope, (node, path) => {
+    if (unchecked) return false;
+    if (node.type !== 'Identifier' || node.name !== name || node === declarator.id) return undefined;
+    const parent = path[path.length - 1];
+    if (parent === undefined || isPropertyName(node, parent)) return undefined;
+    uses++;
+    if (!checksPresence(node, parent) && !guardedByPresence(name, node, path)) unchecked = true;
+    return undefined;
+  });
+  if (uses === 0 || unchecked) return undefined;
+  return { kind: 'deliberate', reason: `the chain falls back to \`${plan.returned}\`, and every use of \`${name}\` checks for it` };
+}
+
+function isPropertyName(node: Node, parent: Node): boolean {
+  if ((parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === node && !parent.computed) return true;
+  return (parent.type === 'ObjectProperty' || parent.type === 'ObjectMethod') && parent.key === node && !parent.computed && !(parent.type === 'ObjectProperty' && parent.shorthand);
+}
+
+/**
+ * A use that runs only when the value is there: in the branch a presence test picks (`if (head)`,
+ * `head ? head.etag : …`, `head && head.etag`), or after `if (!head) return …;`.
+ */
+function guardedByPresence(name: string, use: Node, path: readonly Node[]): boolean {
+  for (let i = 0; i < path.length; i++) {
+    const node = path[i] as Node;
+    const child = path[i + 1] ?? use;
+    if (node.type === 'IfStatement' || node.type === 'ConditionalExpression') {
+      const present = presenceTest(node.test, name);
+      if (present !== undefined && child === (present ? node.consequent : node.alternate)) return true;
+    } else if (node.type === 'LogicalExpression' && node.operator === '&&' && child === node.right && presenceTest(node.left, name) === true) {
+      return true;
+    } else if (node.type === 'BlockStatement' || node.type === 'Program') {
+      for (const statement of node.body as Node[]) {
+        if (statement === child) break;
+        if (statement.type === 'IfStatement' && presenceTest(statement.test, name) === false && exitsBlock(statement.consequent)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** true for a test that holds when the value is there (`head`, `head != null`), false for one that holds when it is not (`!head`, `head === null`). */
+function presenceTest(test: Node, name: string): boolean | undefined {
+  if (test.type === 'Identifier') return test.name === name ? true : undefined;
+  if (test.type === 'UnaryExpression' && test.operator === '!') {
+    const inner = presenceTest(test.argument, name);
+    return inner === undefined ? undefined : !inner;
+  }
+  if (test.type === 'BinaryExpression' && ['==', '===', '!=', '!=='].includes(test.operator)) {
+    const [value, other] = test.left.type === 'Identifier' && test.left.name === name ? [test.left, test.right] : [test.right, test.left];
+    if (value.type !== 'Identifier' || value.name !== name) return undefined;
+    if (other.type !== 'NullLiteral' && !(other.type === 'Identifier' && other.name === 'undefined')) return undefined;
+    return test.operator.startsWith('!');
+  }
+  return undefined;
+}
+
+function exitsBlock(node: Node): boolean {
+  if (node.type === 'BlockStatement') return node.body.length > 0 && exitsBlock(node.body[node.body.length - 1] as Node);
+  return node.type === 'ReturnStatement' || node.type === 'ThrowStatement' || node.type === 'ContinueStatement' || node.type === 'BreakStatement';
+}
+
+/** A use that asks whether the value is there before relying on it. */
+function checksPresence(node: Node, parent: Node): boolean {
+  switch (parent.type) {
+    case 'OptionalMemberExpression':
+      return parent.object === node && parent.optional;
+    case 'OptionalCallExpression':
+      return parent.callee === node && parent.optional;
+    case 'UnaryExpression':
+      return parent.operator === '!';
+    case 'IfStatement':
+    case 'ConditionalExpression':
+    case 'WhileStatement':
+      return parent.test === node;
+    case 'LogicalExpression':
+      return parent.left === node;
+    case 'BinaryExpression': {
+      if (!['==', '===', '!=', '!=='].includes(parent.operator)) return false;
+      const other = parent.left === node ? parent.right : parent.left;
+      return other.type === 'NullLiteral' || (other.type === 'Identifier' && other.name === 'undefined');
+    }
+    default:
+      return false;
+  }
 }
 
 function handlersIn(ast: File, source: string): Site[] {
