@@ -62,6 +62,7 @@ export const WARM_UP_SAMPLES: readonly string[] = [
     '  try { run(); } catch (err) { logger.error(err.message); throw new Error(`wrapped ${id}`); }',
     '  try { await Promise.all(items.map(fetchUser)); } catch (error) { }',
     '  for (const item of items) { try { check(item); } catch (e) { continue; } }',
+    '  try { await save(items); } catch (err) { res.status(500).json({ error: err.message }); }',
     '  try { step(); } catch (e) { throw e; } finally { cleanup(); }',
     "  if (!id) throw 'missing id';",
     "  if (id < 0) throw { code: 'BAD_ID', message: 'bad id ' + id };",
