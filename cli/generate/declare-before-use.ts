@@ -6,9 +6,11 @@ import { endOf, forEachChild, parseModule, startOf, type t } from './babel-ast.j
  * whose linter wants every name declared before it is used (`no-use-before-define` with
  * `functions: true`, as airbnb configures it) reports each call of a helper. A function
  * declaration is hoisted whole, so moving it above its first use changes nothing it does: the
- * kit then reads top-down, as that project's own files do. Only function declarations move, and
- * only the ones the linter names; a declaration keeps its comments, and a name declared twice,
- * overloaded or used before it in a way no move can satisfy stays where it is.
+ * kit then reads top-down, as that project's own files do. Interfaces and type aliases move the
+ * same way (a type has no place in the running code at all: the base rule, which airbnb applies to
+ * TypeScript files too, still reports them). Only those declarations move, and only the ones the
+ * linter names; a declaration keeps its comments, and a name declared twice, overloaded or used
+ * before it in a way no move can satisfy stays where it is.
  */
 const RULES = new Set(['no-use-before-define', '@typescript-eslint/no-use-before-define', 'ts/no-use-before-define']);
 
@@ -62,9 +64,12 @@ function statementLists(program: t.Program): t.Statement[][] {
   return lists;
 }
 
+/** The name a hoisted declaration gives: a function's, an interface's or a type alias's. */
 function declaredFunction(statement: t.Statement): string | undefined {
   const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
-  return declaration?.type === 'FunctionDeclaration' ? declaration.id?.name : undefined;
+  if (declaration?.type === 'FunctionDeclaration') return declaration.id?.name;
+  if (declaration?.type === 'TSInterfaceDeclaration' || declaration?.type === 'TSTypeAliasDeclaration') return declaration.id.name;
+  return undefined;
 }
 
 function isOverload(statement: t.Statement, name: string): boolean {

@@ -4,6 +4,37 @@ import { declareFunctionsBeforeUse, usedBeforeDefined, withRecursionExcused } fr
 const problem = (name: string, ruleId = 'no-use-before-define') => ({ ruleId, line: 1, message: `'${name}' was used before it was defined.` });
 
 describe('declareFunctionsBeforeUse', () => {
+  it('moves an interface and a type alias the base rule reports (as airbnb configures it for TypeScript) above their first use', () => {
+    const text = [
+      'export function read(thrown: Fields): Code {',
+      '  return thrown.code as Code;',
+      '}',
+      '',
+      '/** The fields read. */',
+      'interface Fields {',
+      '  code?: unknown;',
+      '}',
+      '',
+      "type Code = 'A' | 'B';",
+      '',
+    ].join('\n');
+    expect(declareFunctionsBeforeUse(text, 'kit.ts', [problem('Fields'), problem('Code')])).toBe(
+      [
+        '/** The fields read. */',
+        'interface Fields {',
+        '  code?: unknown;',
+        '}',
+        '',
+        "type Code = 'A' | 'B';",
+        '',
+        'export function read(thrown: Fields): Code {',
+        '  return thrown.code as Code;',
+        '}',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('moves a helper, with its JSDoc, above the first statement that calls it, and leaves one blank line where it was', () => {
     const text = [
       "import { x } from './x.js';",
