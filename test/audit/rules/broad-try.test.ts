@@ -10,8 +10,15 @@ auditRuleTester(rule, {
     `function f() {\n  try {\n${statements(11)}\n  } finally {\n    done();\n  }\n}\n`,
     `function f() {\n  try {\n    if (a) {\n${statements(20, '      ')}\n    }\n  } catch (e) {\n    throw e;\n  }\n}\n`,
     `function f() {\n  // faultline-ignore broad-try: one transaction\n  try {\n${statements(11)}\n  } catch (e) {\n    throw e;\n  }\n}\n`,
+    // The catch cleans up and lets the same error go on: it handles no failure of its own.
+    `async function f() {\n  try {\n${statements(12)}\n  } catch (error) {\n    status.done();\n    await rm(tmp, { recursive: true });\n    throw error;\n  }\n}\n`,
   ],
   invalid: [
+    {
+      name: 'a catch that looks at the error before rethrowing it is handling it',
+      code: `function f() {\n  try {\n${statements(11)}\n  } catch (e) {\n    if (e.code === 'ENOENT') return;\n    throw e;\n  }\n}\n`,
+      findings: [{ line: 2, column: 3, message: 'wraps 11 statements' }],
+    },
     {
       name: 'eleven statements',
       code: `function f() {\n  try {\n${statements(11)}\n  } catch (e) {\n    report(e);\n  }\n}\n`,

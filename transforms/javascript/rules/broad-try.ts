@@ -3,6 +3,8 @@
  * catch cannot know what failed or what is safe to do next, and errors from code that was never
  * expected to throw get handled as if they were the expected one.
  */
+import type { CatchClause } from '@babel/types';
+import { mentions } from '../lib/error-expressions.js';
 import { findingAt, withoutSuppressed } from '../lib/findings.js';
 import type { Finding, SharedDetection, TransformContext, TransformMeta } from '../../types.js';
 import { detectionOverSiteIndex, siteIndexOf } from './site-index.js';
@@ -39,7 +41,7 @@ export function createBroadTry(options: BroadTryOptions = {}): AuditRule {
       const findings: Finding[] = [];
       for (const tryStatement of siteIndexOf(ctx.ast).tryStatements) {
         const count = tryStatement.block.body.length;
-        if (tryStatement.handler == null || count <= max) continue;
+        if (tryStatement.handler == null || count <= max || cleansUpAndRethrows(tryStatement.handler)) continue;
         const finding = findingAt(meta, 'broadTry', tryStatement, { fixable: false });
         finding.message = finding.message.replace('{{count}}', String(count)).replace('{{max}}', String(max));
         findings.push(finding);
@@ -51,6 +53,18 @@ export function createBroadTry(options: BroadTryOptions = {}): AuditRule {
     },
   };
   return rule;
+}
+
+/**
+ * `catch (error) { await rm(tmp); throw error; }`: the catch undoes what the block started and lets
+ * the same error go on. It handles no failure, so which statement failed is not its question.
+ */
+function cleansUpAndRethrows(handler: CatchClause): boolean {
+  const param = handler.param;
+  const body = handler.body.body;
+  const last = body[body.length - 1];
+  if (param?.type !== 'Identifier' || last?.type !== 'ThrowStatement' || last.argument.type !== 'Identifier' || last.argument.name !== param.name) return false;
+  return body.slice(0, -1).every((statement) => !mentions(statement, param.name));
 }
 
 export function mightMatch(source: string): boolean {
