@@ -258,6 +258,21 @@ class Lowering {
       this.#inStatementList(declaration)
     ) {
       const name = parent.id.name;
+      const statement = this.#parents.get(declaration)?.type === 'ExportNamedDeclaration' ? (this.#parents.get(declaration) as t.Node) : declaration;
+      // A constant stays one: the value is read into a variable of its own first (an exported `let`
+      // is what import/no-mutable-exports forbids, and a reader would look for where it changes).
+      if (declaration.kind === 'const' && operands.slice(1, -1).every((operand) => this.#isSimple(operand))) {
+        const read = this.#freshName(`${name}Found`);
+        const choice = operands.slice(1, -1).reduceRight(
+          (otherwise, operand) => `(${this.#plain(operand)} !== undefined && ${this.#plain(operand)} !== null ? ${this.#full(operand)} : ${otherwise})`,
+          this.#full(last),
+        );
+        // Above the declaration's own comments, which keep describing (and typing) the constant.
+        const from = statement.leadingComments?.[0] ? startOf(statement.leadingComments[0]) : startOf(statement);
+        const head = this.#text.slice(from, this.#start(node));
+        this.#edits.replace(from, endOf(node), `const ${read} = ${this.#full(operands[0]!)};\n${head}${read} !== undefined && ${read} !== null ? ${read} : ${choice}`);
+        return true;
+      }
       const fallbacks = operands.slice(1).map((operand) => `\nif (${name} === undefined || ${name} === null) {\n${name} = ${this.#full(operand)};\n}`);
       this.#edits.replace(startOf(declaration), endOf(declaration), `let ${this.#source(parent.id)} = ${this.#full(operands[0]!)};${fallbacks.join('')}`);
       return true;

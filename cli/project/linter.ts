@@ -228,9 +228,11 @@ async function loadFixer(root: string, linter: ProjectLinter): Promise<Fixer> {
     case 'xo': {
       const module = await importFromProject('xo');
       const xo = (module.default ?? module) as XoModule;
+      // xo before 1.0 names the file `filename` (and refuses its `ignores` without one); 1.0 on, `filePath`.
+      const fileOption = (await packageVersion(root, 'xo'))?.startsWith('0.') === true ? 'filename' : 'filePath';
       return {
         fix: async (text, filePath) => {
-          const report = await xo.lintText(text, { filePath, cwd: root, fix: true });
+          const report = await xo.lintText(text, { [fileOption]: filePath, cwd: root, fix: true });
           return fromResults(Array.isArray(report) ? report : report.results, text);
         },
         // xo lints every TypeScript file with type information, through a tsconfig of its own for files outside the project's.
@@ -338,6 +340,17 @@ interface StandardEngine {
   resolveEslintConfig?: (options: object) => object;
   lintText(text: string, options: object): Promise<LintResult[] | { results: LintResult[] }>;
 }
+/** The version of a package the project installed, read from the package.json in its folder; undefined when it cannot be read. */
+async function packageVersion(root: string, name: string): Promise<string | undefined> {
+  for (const dir of repositoryAncestors(root)) {
+    const manifest = join(dir, 'node_modules', name, 'package.json');
+    if (!existsSync(manifest)) continue;
+    const json = await readJsonFile(manifest).catch(() => undefined);
+    return isRecord(json) && typeof json.version === 'string' ? json.version : undefined;
+  }
+  return undefined;
+}
+
 interface XoModule {
   lintText(text: string, options: object): Promise<LintResult[] | { results: LintResult[] }>;
 }

@@ -66,6 +66,12 @@ describe('lowering to an older edition', () => {
       output: 'let found = find(x);\nif (found === undefined || found === null) {\nfound = find(y);\n}\nif (found === undefined || found === null) {\nfound = Fallback;\n}\n',
     },
     {
+      name: 'a constant stays constant (an exported let is what import/no-mutable-exports forbids): the call is read into a name of its own above its comment',
+      edition: 2019,
+      input: '/** The class. @type {typeof A} */\nconst Dep = find(x) ?? Fallback;\n',
+      output: 'const DepFound = find(x);\n/** The class. @type {typeof A} */\nconst Dep = DepFound !== undefined && DepFound !== null ? DepFound : Fallback;\n',
+    },
+    {
       name: '?? after a call in a return reads it into a new name',
       edition: 2019,
       input: 'function p(url) {\n  return url.split("?")[0] ?? "/";\n}\n',
