@@ -43,7 +43,11 @@ export interface TestSetup {
   /** Top folders that package.json `files` publishes. */
   publishedFolders: string[];
   /** The project's tsconfig compiles its sources into an output folder. */
-  buildEmits: boolean;
+  buildEmits: boolean;  /**
+   * The project's tests run under AVA, which the kit's test is not written for: AVA fails on any
+   * file it collects that declares no AVA test, and collects none whose name starts with `_`.
+   */
+  avaCollects?: true;
 }
 
 const LOADERS = ['tsx', 'ts-node/register/transpile-only', 'ts-node/register', 'ts-node/esm', '@swc-node/register', '@swc/register', 'esbuild-register', '@babel/register', 'tsx/cjs', 'tsx/esm'];
@@ -71,6 +75,7 @@ export async function detectTestSetup(root: string, packageJson: Record<string, 
     if (isRecord(packageJson[field])) for (const name of Object.keys(packageJson[field] as object)) dependencies.add(name);
   }
   const runner = detectRunner(testScript, dependencies);
+  const avaCollects = /\bava\b/.test(testScript) || dependencies.has('ava');
   const setup = readRunnerConfig(root, runner, packageJson, testScript);
   const coverageWrapper = wrapperThresholds(root, packageJson, testScript);
   const coverageThresholds = setup.coverageThresholds || coverageWrapper !== undefined;
@@ -94,6 +99,7 @@ export async function detectTestSetup(root: string, packageJson: Record<string, 
     existingTests,
     runFlags: setup.runFlags ?? [],
     ...shippedSources(root, packageJson),
+    ...(avaCollects ? { avaCollects: true as const } : {}),
   };
 }
 
@@ -379,7 +385,13 @@ export function placeKitTest(setup: TestSetup, kitDir: string, extension: string
   const preferBesideKit = testsBesideCode || (setup.existingTests.length === 0 && !outsideSources);
   const candidates = preferBesideKit ? [...besideKit, ...inTestFolders] : [...inTestFolders, ...besideKit];
   const chosen = candidates.find((candidate) => collects(setup, candidate));
+  // AVA runs `npm test` and would fail on the kit's test: named as its helpers are, it is run by `test:errors` alone.
+  if (setup.avaCollects) return { path: asAvaHelper(chosen ?? `${kitDir}/kit.test.${extension}`), collected: false };
   return chosen ? { path: chosen, collected: true } : { path: `${kitDir}/kit.test.${extension}`, collected: false };
+}
+
+function asAvaHelper(file: string): string {
+  return posix.join(posix.dirname(file), `_${posix.basename(file)}`);
 }
 
 /** `.test` in `user.test.ts`, `.spec` in `user.spec.js`, `` in `test/user.js`; null for `-test`/`_test` names (kept simple). */

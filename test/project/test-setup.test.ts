@@ -35,6 +35,17 @@ const target = (fields: Partial<CatalogTarget>): CatalogTarget => ({
 });
 
 describe('where the kit test goes', () => {
+  it('AVA runs the tests: the kit test is named as AVA names its helpers, so `npm test` does not fail on it, and test:errors runs it', async () => {
+    const result = await placed({
+      'package.json': { type: 'module', devDependencies: { ava: '^6.4.1', xo: '^1.2.2' }, scripts: { test: 'xo && ava' }, ava: { files: ['!test/fixtures'] } },
+      'source/index.js': 'export const x = 1;\n',
+      'test/index.js': "import test from 'ava';\ntest('x', t => t.pass());\n",
+    }, 'source/errors', 'js');
+    expect(result.setup.avaCollects).toBe(true);
+    expect(result).toMatchObject({ path: 'test/errors/_kit.js', collected: false });
+    expect(kitTestCommand(target({ language: 'javascript', testRunner: 'node:test', testFile: result.path }), result.setup)).toBe('node --test test/errors/_kit.js');
+  });
+
   it('jest with roots limited to test/: into that folder, never beside the kit where jest does not look', async () => {
     const result = await placed({
       'package.json': { devDependencies: { jest: '^30.0.0' }, jest: { roots: ['<rootDir>/test'] }, scripts: { test: 'jest' } },
