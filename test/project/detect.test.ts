@@ -88,6 +88,7 @@ describe('detectProject', () => {
       target: 'es2022',
       lib: ['es2023', 'dom'],
       strict: true,
+      tsExtensions: false,
     });
   });
 
@@ -218,6 +219,7 @@ describe('detectProject', () => {
       target: 'es2023',
       lib: ['es2022'],
       strict: true,
+      tsExtensions: false,
     });
     expect(info.moduleSystem).toBe('esm');
     expect(info.importSuffix).toBe('.js');
