@@ -28,6 +28,7 @@ export function catchIntent(clause: CatchClause, tryStatement: Node | undefined,
   if (directive !== undefined) return `\`${directive}\` marks the catch as deliberate`;
   if (explainingComment(clause, ast, source) !== undefined) return 'a comment explains the catch';
   if (tryStatement?.type === 'TryStatement' && failureComment(tryStatement.block, ast) !== undefined) return 'a comment in the try block says its failure is expected';
+  if (tryStatement?.type === 'TryStatement' && EXPECTED_FAILURE.test(commentAbove(tryStatement, source))) return 'a comment above the try says its failure is expected';
   const probe = probeOfCatch(clause, tryStatement, scope);
   if (probe !== undefined) {
     if (probe.kind === 'predicate') return 'the try/catch is a yes/no test: failing is its "no"';
@@ -79,6 +80,35 @@ function failureComment(block: Node, ast: File): Comment | undefined {
   const start = startOf(block);
   const end = endOf(block);
   return (ast.comments ?? []).find((comment) => startOf(comment) > start && startOf(comment) < end && EXPECTED_FAILURE.test(comment.value));
+}
+
+/** A line that only opens a function whose body the next line starts: `(async () => {`, `function open() {`. */
+const FUNCTION_OPENER = /^\s*(?:\(\s*)?(?:async\s+)?(?:\([^()]*\)|\w+)\s*=>\s*\{\s*$|^\s*(?:async\s+)?function\b[^{]*\{\s*$/;
+const COMMENT_LINE = /^\s*(?:\/\/|\/\*|\*)/;
+
+/**
+ * The own-line comments directly above the try (or above the function it is the first statement
+ * of: `// ignore errors if the browser fails to open` over `(async () => { try { … } catch {} })()`).
+ */
+function commentAbove(tryStatement: Node, source: string): string {
+  let lineStart = lineStartAt(source, startOf(tryStatement));
+  if (source.slice(lineStart, startOf(tryStatement)).trim() !== '') return '';
+  const previous = (start: number): [string, number] | undefined => {
+    if (start === 0) return undefined;
+    const from = lineStartAt(source, start - 1);
+    return [source.slice(from, start - 1), from];
+  };
+  let line = previous(lineStart);
+  if (line !== undefined && FUNCTION_OPENER.test(line[0])) {
+    lineStart = line[1];
+    line = previous(lineStart);
+  }
+  const comments: string[] = [];
+  while (line !== undefined && COMMENT_LINE.test(line[0])) {
+    comments.unshift(line[0]);
+    line = previous(line[1]);
+  }
+  return comments.join('\n');
 }
 
 /** From the start of the line before the `catch` line to the end of the line the block closes on. */
