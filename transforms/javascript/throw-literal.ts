@@ -200,10 +200,13 @@ function planFor(statement: ThrowStatement, ancestors: readonly Node[], ctx: Omi
     }
     // A caught error or a parameter handed in is being passed along: that is what it was given, not a choice made here.
     if (isBoundByEnclosingCatchOrFunction(inner.name, ancestors)) return undefined;
+    // `const error = new TypeError(…); error.code = …; throw error;`
+    if (constantErrorIn(inner.name, ancestors, statement)) return undefined;
     return { kind: 'unknown', reason: `\`${inner.name}\` may hold an Error already; faultline cannot tell what it holds` };
   }
   if ((inner.type === 'CallExpression' || inner.type === 'OptionalCallExpression') && namesAnError(inner.callee)) return undefined;
   if (inner.type === 'NewExpression') return undefined;
+  if (inner.type === 'ConditionalExpression' && makesAnError(inner, ancestors)) return undefined;
   return { kind: 'unknown', reason: `\`${shorten(code)}\` is computed, and faultline cannot tell whether it is an Error` };
 }
 
@@ -262,6 +265,41 @@ function namesAnError(callee: Node): boolean {
   if (callee.type === 'Identifier') return /error$/i.test(callee.name);
   if ((callee.type === 'MemberExpression' || callee.type === 'OptionalMemberExpression') && !callee.computed && callee.property.type === 'Identifier') {
     return /error$/i.test(callee.property.name);
+  }
+  return false;
+}
+
+/**
+ * Whether `name` is a constant declared, before the throw and in a block around it, with an error
+ * as its value (`new TypeError(…)`, `createError(…)`, `e instanceof HttpError ? e : new HttpError(…)`).
+ */
+function constantErrorIn(name: string, ancestors: readonly Node[], statement: Node): boolean {
+  for (let i = ancestors.length - 1; i >= 0; i--) {
+    const list = ancestors[i] as Node;
+    if (list.type !== 'BlockStatement' && list.type !== 'Program') continue;
+    const child = ancestors[i + 1] ?? statement;
+    for (const candidate of list.body as Node[]) {
+      if (candidate === child) break;
+      if (candidate.type !== 'VariableDeclaration') continue;
+      const declarator = candidate.declarations.find((item) => item.id.type === 'Identifier' && item.id.name === name);
+      // The nearest declaration of the name decides; only a constant cannot have changed since.
+      if (declarator !== undefined) return candidate.kind === 'const' && declarator.init != null && makesAnError(declarator.init, ancestors.slice(0, i + 1));
+    }
+  }
+  return false;
+}
+
+/** An expression whose value is an error whichever way it goes. */
+function makesAnError(node: Node, ancestors: readonly Node[], narrowed: ReadonlySet<string> = new Set()): boolean {
+  const inner = withoutTypeWrappers(node);
+  if (inner.type === 'NewExpression') return true;
+  if ((inner.type === 'CallExpression' || inner.type === 'OptionalCallExpression') && namesAnError(inner.callee)) return true;
+  if (inner.type === 'Identifier') return narrowed.has(inner.name) || isBoundByEnclosingCatchOrFunction(inner.name, ancestors);
+  if (inner.type === 'ConditionalExpression') {
+    // `e instanceof FetchBaseError ? e : …`: the test says what `e` is on the branch it picks.
+    const test = inner.test;
+    const checked = test.type === 'BinaryExpression' && test.operator === 'instanceof' && test.left.type === 'Identifier' ? test.left.name : undefined;
+    return makesAnError(inner.consequent, ancestors, checked === undefined ? narrowed : new Set([...narrowed, checked])) && makesAnError(inner.alternate, ancestors, narrowed);
   }
   return false;
 }

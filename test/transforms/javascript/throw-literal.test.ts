@@ -141,6 +141,31 @@ describe('throw-literal', () => {
     expect(run.findings.map((finding) => finding.severity)).toEqual(['info', 'warning']);
   });
 
+  it('knows a constant made as an error, and an error chosen by class, are errors; a let that may have changed is not known', () => {
+    const code = [
+      'function a(name) {',
+      '  const error = new TypeError(`bad ${name}`);',
+      "  error.code = 'ERR_BAD';",
+      '  throw error;',
+      '}',
+      'function b() {',
+      '  try { run(); } catch (e) {',
+      "    const wrapped = e instanceof BaseError ? e : new ReadError('read failed', { cause: e });",
+      '    throw wrapped;',
+      '  }',
+      '}',
+      "function c() { try { run(); } catch (e) { throw e instanceof BaseError ? e : createError('x'); } }",
+      'function d() {',
+      "  let failure = new Error('first');",
+      "  if (retry()) failure = 'gave up';",
+      '  throw failure;',
+      '}',
+      '',
+    ].join('\n');
+    const run = runTransform(throwLiteral, code, js, kitAt(PROJECT));
+    expect(run.findings.map((finding) => [finding.line, finding.messageId])).toEqual([[16, 'mayNotBeError']]);
+  });
+
   it('says it can change behaviour, and has its docs page', () => {
     expect(throwLiteral.meta.changesBehaviour).toBe(true);
     expect(existsSync(join(REPO_ROOT, throwLiteral.meta.docs))).toBe(true);
