@@ -12,6 +12,8 @@ auditRuleTester(rule, {
     'function f() { try { return load(); } catch (e) { lastError = e; return null; } }',
     'function f() { try { return load(); } catch (e) { return Promise.reject(e); } }',
     'function isJson(text) { try { JSON.parse(text); return true; } catch { return false; } }',
+    // The try answers with a comparison: either answer can come from it, and a failure is one more "no".
+    "async function isClean() { try { const { stdout } = await git(['status', '--porcelain']); return stdout === ''; } catch { return false; } }",
     'function parse(text) { try { return JSON.parse(text); } catch { return null; } }',
     "import { statSync } from 'node:fs';\nfunction mtime(p) { try { return statSync(p).mtimeMs; } catch { return 0; } }",
     'function f() { try { return load(); } catch { const g = () => { return null; }; throw new Error("x"); } }',

@@ -348,7 +348,16 @@ function isBuiltinLoad(node: Node): boolean {
 
 const BUILTIN_MODULES = new Set(builtinModules);
 
-/** `try { …; return true } catch { return false }`: the try/catch answers yes or no. */
+const COMPARISONS = new Set(['===', '!==', '==', '!=', '<', '>', '<=', '>=', 'instanceof', 'in']);
+
+/** A value that can be the other answer: `true` against `false`, or a comparison or negation (`status === ''`). */
+function canAnswer(node: Node, answer: boolean): boolean {
+  if (node.type === 'BooleanLiteral') return node.value !== answer;
+  if (node.type === 'BinaryExpression') return COMPARISONS.has(node.operator);
+  return node.type === 'UnaryExpression' && node.operator === '!';
+}
+
+/** `try { …; return true } catch { return false }`, `try { return (await status()) === '' } catch { return false }`: the try/catch answers yes or no. */
 export function isBooleanPredicate(tryStatement: TryStatement): boolean {
   const clause = tryStatement.handler;
   if (clause == null) return false;
@@ -358,7 +367,7 @@ export function isBooleanPredicate(tryStatement: TryStatement): boolean {
   let opposite = false;
   walk(tryStatement.block, (node) => {
     if (opposite || isFunctionNode(node)) return false;
-    if (node.type === 'ReturnStatement' && node.argument?.type === 'BooleanLiteral' && node.argument.value !== answer) opposite = true;
+    if (node.type === 'ReturnStatement' && node.argument != null && canAnswer(node.argument, answer)) opposite = true;
     return undefined;
   });
   return opposite;
