@@ -5,6 +5,7 @@
 import { performance } from 'node:perf_hooks';
 import { runDetect, type DetectReport, type DetectedFinding, type MigrateProgress } from '../migrate/run.js';
 import { leftAloneSites } from '../migrate/verify/left-alone-file.js';
+import { cwdForPaths } from '../migrate/project.js';
 import type { Shard } from '../migrate/shard.js';
 import type { TransformModule } from '../../transforms/types.js';
 import { loadAuditConfig } from './config.js';
@@ -32,10 +33,12 @@ export const NO_CATALOG_WARNING = 'no faultline.catalog.json yet: domain-errors 
 
 export async function runAudit(options: AuditOptions): Promise<AuditReport> {
   const started = performance.now();
-  const ruleSet = buildRuleSet(loadAuditConfig(options.cwd), options.transforms);
+  // Named paths in another project audit that project, with its catalog's settings.
+  const { cwd, paths } = cwdForPaths(options.cwd, options.paths);
+  const ruleSet = buildRuleSet(loadAuditConfig(cwd), options.transforms);
   const detected = await runDetect({
-    cwd: options.cwd,
-    paths: options.paths,
+    cwd,
+    paths,
     shard: options.shard,
     ignore: options.ignore,
     maxFileSize: options.maxFileSize,

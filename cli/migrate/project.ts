@@ -2,7 +2,7 @@
  * The project a run works on: its root (where faultline.catalog.json is) and how transformed files
  * reach the kit, both taken from the catalog.
  */
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { CATALOG_FILE, findCatalog, loadCatalog } from '../catalog/load.js';
 import { defaultErrors, defaultMappings } from '../catalog/defaults.js';
@@ -24,6 +24,31 @@ export interface MigrationProject {
   defaultCatalog?: boolean;
   /** The catalog's language; a Python project's files are migrated by the Python rules only. */
   language?: 'typescript' | 'javascript' | 'python';
+}
+
+/**
+ * Where to run from when every path named lies in another project than `cwd`'s: someone at `/tmp`
+ * asking about `~/code/np` means that project. The paths come back absolute, so they still name
+ * the same files; globs, paths that do not exist and paths inside `cwd`'s project change nothing.
+ */
+export function cwdForPaths(cwd: string, paths: readonly string[] | undefined): { cwd: string; paths: string[] | undefined } {
+  const unchanged = { cwd, paths: paths === undefined ? undefined : [...paths] };
+  if (paths === undefined || paths.length === 0) return unchanged;
+  const absolute = paths.map((name) => path.resolve(cwd, name));
+  if (!absolute.every((file) => existsSync(file))) return unchanged;
+  const inside = (root: string, file: string) => !path.relative(root, realpathSync(file)).startsWith('..');
+  if (absolute.some((file) => inside(projectRootFrom(cwd), file))) return unchanged;
+  const first = absolute[0] as string;
+  const from = statSync(first).isDirectory() ? first : path.dirname(first);
+  const root = projectRootFrom(from);
+  return absolute.every((file) => inside(root, file)) ? { cwd: from, paths: absolute } : unchanged;
+}
+
+/** The folder a run from `dir` takes as the project: the catalog's, else the repository's top level, else `dir`. */
+function projectRootFrom(dir: string): string {
+  const real = realpathSync(dir);
+  const catalog = findCatalog(real);
+  return catalog === undefined ? (findGitTopLevel(real) ?? real) : path.dirname(catalog);
 }
 
 /** Real path of `cwd`, so paths compare equal to what git and the file system report. */

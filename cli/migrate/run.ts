@@ -15,7 +15,7 @@ import { collectCandidates } from './candidates.js';
 import { detectSource, type DetectingModule } from './detect-file.js';
 import { DEFAULT_FILE_BUDGET_MS, visitWithinBudget } from './file-budget.js';
 import { readGitState } from './git-status.js';
-import { loadDetectionProject, loadMigrationProject, type MigrationProject } from './project.js';
+import { cwdForPaths, loadDetectionProject, loadMigrationProject, type MigrationProject } from './project.js';
 import { findProjectLogger } from '../project/project-logger.js';
 import { DEFAULT_MAX_FILE_SIZE, readSource, type SourceRead } from './read-source.js';
 import {
@@ -175,6 +175,7 @@ async function forEachSource<Outcome>(
 
 export async function runMigrate(options: MigrateOptions): Promise<MigrateReport> {
   const started = performance.now();
+  options = { ...options, ...cwdForPaths(options.cwd, options.paths) };
   const project = loadMigrationProject(options.cwd);
   const selected = selectByLanguage(options.transforms, options.available ?? allTransforms, options.pythonRules ?? defaultPythonRules(options, allPythonRules.filter((rule) => rule.fix)));
   // A Python project's kit is Python: JavaScript files in it have no kit to migrate to.
@@ -400,6 +401,7 @@ export interface DetectReport {
  */
 export async function runDetect(options: DetectOptions): Promise<DetectReport> {
   const started = performance.now();
+  options = { ...options, ...cwdForPaths(options.cwd, options.paths) };
   const project = loadDetectionProject(options.cwd);
   const selected = selectByLanguage(options.transforms, options.available ?? allTransforms, options.pythonRules ?? defaultPythonRules(options, allPythonRules));
   const transforms = selected.transforms;

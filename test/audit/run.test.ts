@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import pc from 'picocolors';
 import { summaryLines } from '../../cli/audit/format-text.js';
@@ -91,6 +92,16 @@ describe('runAudit', () => {
     expect(library.summary.fixable).toBe(0);
     expect(fixableOf(await runAudit({ cwd: createAuditProject(asLibrary, { target: { profile: 'library' } }) }))).toEqual([false]);
     expect(fixableOf(await runAudit({ cwd: createAuditProject(asService, { catalog: false }) }))).toEqual([true]);
+  });
+
+  it('audits the project a named folder belongs to when it lies outside the folder faultline runs from, with that project\'s settings', async () => {
+    const project = createAuditProject({ 'src/a.js': 'try { a(); } catch {}\n' }, { audit: { rules: { 'empty-catch': 'info' } } });
+    const elsewhere = createAuditProject({}, { catalog: false });
+    const report = await runAudit({ cwd: elsewhere, paths: [project] });
+    expect(report.root).toBe(project);
+    expect(report.findings.map((finding) => [finding.file, finding.ruleId, finding.severity])).toEqual([['src/a.js', 'empty-catch', 'info']]);
+    const relative = await runAudit({ cwd: elsewhere, paths: [path.relative(elsewhere, path.join(project, 'src'))] });
+    expect(relative.findings.map((finding) => finding.file)).toEqual(['src/a.js']);
   });
 
   it('turns rules off and changes their level as the catalog says', async () => {
