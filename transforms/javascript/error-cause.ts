@@ -1,9 +1,10 @@
 /**
  * error-cause: `catch (e) { throw new Error('x') }` throws a new error that forgets the one it
  * replaces, so the original stack and message are lost to whoever handles it. The fix passes the
- * caught error as the standard `cause`: `throw new Error('x', { cause: e })`.
+ * caught error as the standard `cause`: `throw new Error('x', { cause: e })`. A `.catch((e) => …)`
+ * handler that throws is the same catch written for a promise, and gets the same fix.
  */
-import type { CallExpression, CatchClause, NewExpression, Node } from '@babel/types';
+import type { ArrowFunctionExpression, CallExpression, CatchClause, FunctionExpression, Identifier, NewExpression, Node } from '@babel/types';
 import { bindCatchParameter, enclosingCatchBody, prependToBlock } from './lib/catch-helpers.js';
 import { supportsNativeErrorCause } from './lib/error-cause-support.js';
 import { mentions } from './lib/error-expressions.js';
@@ -14,7 +15,7 @@ import { endOf, startOf } from './lib/range.js';
 import { indentationAt, isFirstOnLine, lineEndingOf } from './lib/source-style.js';
 import { toJscodeshift } from './lib/standalone.js';
 import { detectAlone, walkWithVisitors } from './lib/shared-walk.js';
-import { walk } from './lib/walk.js';
+import { isFunctionNode, walk } from './lib/walk.js';
 import type { Finding, FixResult, NodeVisitors, SharedDetection, TextEdit, TransformContext, TransformMeta } from '../types.js';
 import { mayHaveCatchClause, sourceHas } from './lib/source-words.js';
 
@@ -35,8 +36,11 @@ export const meta: TransformMeta = {
 /** Built-in classes whose constructor is `(message?, options?)`. */
 const BUILT_IN_ERRORS = new Set(['Error', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'EvalError', 'URIError']);
 
+/** `.catch(` or `.then(`, with only space around the dot and before the parenthesis. */
+const HANDLER_CALL = /\.\s*(?:catch|then)\s*\(/;
+
 export function mightMatch(source: string): boolean {
-  return mayHaveCatchClause(source) && sourceHas(source, 'throw');
+  return sourceHas(source, 'throw') && (mayHaveCatchClause(source) || ((sourceHas(source, 'catch') || sourceHas(source, 'then')) && HANDLER_CALL.test(source)));
 }
 
 export function detect(ctx: Omit<TransformContext, 'useKitExport'>): Finding[] {
@@ -58,7 +62,7 @@ export function detectShared(ctx: Omit<TransformContext, 'useKitExport'>): Share
 
 export function fix(ctx: TransformContext, findings: Finding[]): FixResult {
   const wanted = new Set(findings.filter((finding) => finding.fixable && finding.ruleId === meta.id).map((finding) => finding.start));
-  const byClause = new Map<CatchClause, Array<Site & { plan: FixPlan }>>();
+  const byClause = new Map<CatchClause | RejectionHandler, Array<Site & { plan: FixPlan }>>();
   for (const site of sitesIn(ctx)) {
     if (site.plan.kind !== 'fix' || !wanted.has(startOf(site.node))) continue;
     const sites = byClause.get(site.clause) ?? [];
@@ -68,6 +72,12 @@ export function fix(ctx: TransformContext, findings: Finding[]): FixResult {
   const edits: TextEdit[] = [];
   for (const [clause, sites] of byClause) {
     const appError = sites.some((site) => site.plan.useAppError) ? ctx.useKitExport('AppError') : undefined;
+    if (clause.type !== 'CatchClause') {
+      // A `.catch` handler's error is its named first parameter (handlers without one are not sites).
+      const name = (clause.params[0] as Identifier).name;
+      for (const site of sites) edits.push(...siteEdits(site.node, site.plan, name === 'cause' ? 'cause' : `cause: ${name}`, appError, ctx.source));
+      continue;
+    }
     const binding = bindCatchParameter(clause, ctx.source, appError === undefined ? [] : [appError]);
     edits.push(...binding.paramEdits);
     if (binding.destructuring !== undefined) edits.push(prependToBlock(clause.body, ctx.source, binding.destructuring));
@@ -83,9 +93,12 @@ interface FixPlan {
   useAppError: boolean;
 }
 
+/** A function given to `.catch(…)` (or as `.then`'s second argument) that names the error it gets. */
+type RejectionHandler = (FunctionExpression | ArrowFunctionExpression) & { params: [Identifier, ...Node[]] };
+
 interface Site {
   node: NewExpression | CallExpression;
-  clause: CatchClause;
+  clause: CatchClause | RejectionHandler;
   plan: FixPlan | { kind: 'unsafe'; reason: string };
 }
 
@@ -126,21 +139,46 @@ function siteCollector(ctx: Omit<TransformContext, 'useKitExport'>): { visitors:
     ThrowStatement(node, ancestors) {
       const thrown = node.argument;
       if (thrown.type !== 'NewExpression' && thrown.type !== 'CallExpression') return;
-      const clause = enclosingCatchBody(ancestors, node, false);
+      const clause = enclosingCatchBody(ancestors, node, false) ?? enclosingRejectionHandler(ancestors);
       if (clause === undefined) return;
       const kind = classify(thrown.callee, kitClasses, kitBindings.namespace);
       // `throw Error('x')` works for built-ins only; any other call is a factory with its own rules.
       if (thrown.type === 'CallExpression' && kind !== 'built-in') return;
       nativeCause ??= supportsNativeErrorCause(ctx.filePath);
-      const tryStatement = ancestors[ancestors.indexOf(clause) - 1];
+      // What failed: the try block, or the promise chain the handler is attached to.
+      const parent = ancestors[ancestors.indexOf(clause) - 1];
+      const failed = parent?.type === 'TryStatement' ? parent.block : clause.type === 'CatchClause' ? undefined : chainOf(parent);
       const plan =
-        tryStatement?.type === 'TryStatement' && callsHttpClient(tryStatement.block, (nodeHttp ??= nodeHttpBindingsOf(ctx.ast)))
+        failed !== undefined && callsHttpClient(failed, (nodeHttp ??= nodeHttpBindingsOf(ctx.ast)))
           ? ({ kind: 'unsafe', reason: REQUEST_REASON } as const)
           : planFor(thrown, clause, kind, nativeCause, ctx.source, ctx.kit.profile === 'library');
       if (plan !== undefined) sites.push({ node: thrown, clause, plan });
     },
   };
   return { visitors, sites };
+}
+
+/** The handler a throw runs in when it is the function given to `.catch(fn)` or `.then(onFulfilled, fn)`, not inside a nested function. */
+function enclosingRejectionHandler(ancestors: readonly Node[]): RejectionHandler | undefined {
+  for (let i = ancestors.length - 1; i >= 0; i--) {
+    const fn = ancestors[i] as Node;
+    if (!isFunctionNode(fn)) continue;
+    if (fn.type !== 'ArrowFunctionExpression' && fn.type !== 'FunctionExpression') return undefined;
+    const call = ancestors[i - 1];
+    if (call?.type !== 'CallExpression' && call?.type !== 'OptionalCallExpression') return undefined;
+    const callee = call.callee;
+    if ((callee.type !== 'MemberExpression' && callee.type !== 'OptionalMemberExpression') || callee.computed || callee.property.type !== 'Identifier') return undefined;
+    const handles = (callee.property.name === 'catch' && call.arguments[0] === fn) || (callee.property.name === 'then' && call.arguments[1] === fn);
+    return handles && fn.params[0]?.type === 'Identifier' ? (fn as RejectionHandler) : undefined;
+  }
+  return undefined;
+}
+
+/** The promise chain a handler is attached to: `fetch(url).then(read)` in `fetch(url).then(read).catch(fn)`. */
+function chainOf(call: Node | undefined): Node | undefined {
+  if (call?.type !== 'CallExpression' && call?.type !== 'OptionalCallExpression') return undefined;
+  const callee = call.callee;
+  return callee.type === 'MemberExpression' || callee.type === 'OptionalMemberExpression' ? callee.object : undefined;
 }
 
 function sitesIn(ctx: Omit<TransformContext, 'useKitExport'>): Site[] {
@@ -164,7 +202,7 @@ function classify(callee: Node, kitClasses: Set<string>, namespace: string | und
 
 function planFor(
   thrown: NewExpression | CallExpression,
-  clause: CatchClause,
+  clause: CatchClause | RejectionHandler,
   kind: ClassKind,
   nativeCause: boolean,
   source: string,
@@ -177,7 +215,8 @@ function planFor(
 
   if (kind === 'unknown') {
     // A constructor we do not know may take the error its own way (`new DbError(e)`); only report it when it clearly does not.
-    if (clause.param != null && args.some((arg) => mentionsCaught(arg, clause.param as Node))) return undefined;
+    const caught = clause.type === 'CatchClause' ? clause.param : clause.params[0];
+    if (caught != null && args.some((arg) => mentionsCaught(arg, caught))) return undefined;
     if (className === 'AggregateError') {
       return { kind: 'unsafe', reason: '`AggregateError` takes its options third, after the errors and the message; add `{ cause }` there by hand' };
     }

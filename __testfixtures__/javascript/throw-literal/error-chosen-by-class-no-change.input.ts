@@ -1,4 +1,5 @@
-import { BaseError, ReadError } from './errors.js';
+declare class BaseError extends Error {}
+declare class ReadError extends BaseError {}
 
 export async function readAll(stream: AsyncIterable<Uint8Array>): Promise<Uint8Array[]> {
   const chunks: Uint8Array[] = [];

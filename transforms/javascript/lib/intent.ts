@@ -105,7 +105,8 @@ function commentAbove(tryStatement: Node, source: string): string {
   }
   const comments: string[] = [];
   while (line !== undefined && COMMENT_LINE.test(line[0])) {
-    comments.unshift(line[0]);
+    // A directive speaks to a tool (`faultline-ignore other-rule`, `eslint-disable-next-line`), not about the failure.
+    if (!/faultline-ignore|eslint-|biome-ignore|istanbul|c8 ignore|@ts-/.test(line[0])) comments.unshift(line[0]);
     line = previous(line[1]);
   }
   return comments.join('\n');
