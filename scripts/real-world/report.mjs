@@ -17,7 +17,7 @@ function across(result, pick) {
 
 export function tableRows(results, { migrate }) {
   const header = ['project', 'kind', 'commit', 'type errors', 'lint errors', 'test failures', 'pack-load'];
-  if (migrate) header.push('sites rewritten', 'lint on changed lines', 'second run changes');
+  if (migrate) header.push('sites rewritten', 'new lint in changed files', 'second run changes');
   const rows = results.map((result) => {
     if (result.error) return [result.name, result.kind ?? '?', result.commit ?? '?', `not run: ${result.error}`];
     const row = [
@@ -31,7 +31,7 @@ export function tableRows(results, { migrate }) {
     ];
     if (migrate) {
       const report = result.migrate;
-      row.push(report ? String(report.sites) : 'n/a', report?.lintOnChangedLines === undefined ? 'n/a' : String(report.lintOnChangedLines), secondRun(report));
+      row.push(report ? String(report.sites) : 'n/a', report?.lintInChangedFiles === undefined ? 'n/a' : String(report.lintInChangedFiles), secondRun(report));
     }
     return row;
   });
@@ -82,7 +82,7 @@ export function formatMarkdown(results, { migrate, faultline, started }) {
         .map(([id, counts]) => `${id} ${counts.fixed}`)
         .join(', ');
       lines.push(`- migrate ${result.migrate.sources.join(' ')}: exit ${result.migrate.exitCode}, ${result.migrate.sites} sites${perTransform ? ` (${perTransform})` : ''}, ${result.migrate.files} files; diff in \`migrate.diff\``);
-      for (const problem of result.migrate.lintProblemsOnChangedLines ?? []) lines.push(`  - lint on a changed line: ${problem}`);
+      for (const problem of result.migrate.lintProblemsInChangedFiles ?? []) lines.push(`  - new lint in a changed file: ${problem}`);
     }
     for (const phase of PHASES) {
       const checks = result.phases[phase];

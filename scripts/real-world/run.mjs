@@ -139,10 +139,43 @@ async function checkPhase(phase, { dir, commands, logs, env, language, pack }) {
   await step('build');
   await step('typecheck');
   const lint = await step('lint');
-  if (lint) result.lintLocations = lintLocations(lint.output, commands.lint).map((problem) => ({ ...problem, file: path.relative(dir, path.resolve(dir, problem.file)) }));
+  if (lint) {
+    result.lintLocations = lintLocations(lint.output, commands.lint).map((problem) => ({ ...problem, file: path.relative(dir, path.resolve(dir, problem.file)) }));
+    result.lintOutput = lint.output;
+  }
   await step('test');
   result.pack = pack === false ? { status: 'n/a', checks: { reason: 'not packaged (projects file)' } } : await language.packAndLoad({ dir, work: path.join(path.dirname(dir), `pack-${phase}`), logs: path.join(logs, `${phase}-pack`), timeoutMs, env });
   return result;
+}
+
+/**
+ * Lint problems in `files` after a phase that were not there before it, compared without their
+ * positions (a rewrite moves the lines below it): located problems by their text, and lines of the
+ * linter's output that name one of the files without a position (a formatter's "format issues in …").
+ */
+function newLintInFiles(before, after, files) {
+  const positionless = (text) => text.replace(/^\S*?:\d+(?::\d+)?:?\s*/, '').replace(/^(?:✖\s+)?\d+:\d+\s+/, '');
+  const tally = (phase, file) => {
+    const counts = new Map();
+    const add = (key) => counts.set(key, (counts.get(key) ?? 0) + 1);
+    for (const problem of phase?.lintLocations ?? []) if (problem.file === file) add(positionless(problem.text));
+    for (const line of (phase?.lintOutput ?? '').split('\n')) {
+      const at = line.indexOf(file);
+      // A line naming the file with no position after it (`[warn] src/a.ts`, `src/a.ts (0ms)` from a
+      // formatter's check), other than a stylish header, which is the path alone. Numbers are timings.
+      const alone = line.trim() === file || line.trim().endsWith(`/${file}`);
+      if (at !== -1 && !alone && !/^:\d/.test(line.slice(at + file.length))) add(`(file) ${line.trim().replace(/\d+/g, '#')}`);
+    }
+    return counts;
+  };
+  const fresh = [];
+  for (const file of files) {
+    const was = tally(before, file);
+    for (const [key, count] of tally(after, file)) {
+      for (let extra = count - (was.get(key) ?? 0); extra > 0; extra--) fresh.push(`${file}: ${key}`);
+    }
+  }
+  return fresh;
 }
 
 /** Lines a diff adds, per file, to find lint problems on changed lines. */
@@ -261,8 +294,12 @@ async function runProject(checkout) {
     result.phases.migrate = await checkPhase('migrate', { dir: work, commands: initCommands, logs, env, language, pack: entry.pack });
     const added = addedLines(diff);
     const onChanged = (result.phases.migrate.lintLocations ?? []).filter((problem) => added.get(problem.file)?.has(problem.line));
-    result.migrate.lintOnChangedLines = result.phases.migrate.lint ? onChanged.length : undefined;
     result.migrate.lintProblemsOnChangedLines = onChanged.map((problem) => `${problem.file}:${problem.line} ${problem.text}`);
+    // Problems a rewrite causes away from its lines (an import order reported at line 1, a formatter
+    // naming the whole file) count too: what the changed files have after migrate and did not before.
+    const fresh = newLintInFiles(result.phases.init, result.phases.migrate, [...added.keys()]);
+    result.migrate.lintInChangedFiles = result.phases.migrate.lint ? fresh.length : undefined;
+    result.migrate.lintProblemsInChangedFiles = fresh;
 
     // A second run over the migrated code must find nothing left to change.
     await resetTree(work, gitLog, env, language);
@@ -288,7 +325,10 @@ async function runProject(checkout) {
       diffLines: secondDiff.split('\n').filter((line) => /^[-+](?![-+]{2})/.test(line)).length,
     };
   }
-  for (const phase of Object.values(result.phases)) delete phase.lintLocations;
+  for (const phase of Object.values(result.phases)) {
+    delete phase.lintLocations;
+    delete phase.lintOutput;
+  }
   if (!flags.keep) rmSync(path.join(scratchRoot, name), { recursive: true, force: true });
   return result;
 }
