@@ -12,7 +12,7 @@ import { findingAt, withoutSuppressed } from './lib/findings.js';
 import { callsHttpClient, nodeHttpBindingsOf, type NodeHttpBindings } from './lib/http-client.js';
 import { kitBindingsOf } from './lib/kit-imports.js';
 import { endOf, startOf } from './lib/range.js';
-import { indentationAt, isFirstOnLine, lineEndingOf } from './lib/source-style.js';
+import { indentationAt, indentUnitOf, isFirstOnLine, lineEndAt, lineEndingOf, lineStartAt, lineWidthOf } from './lib/source-style.js';
 import { toJscodeshift } from './lib/standalone.js';
 import { detectAlone, walkWithVisitors } from './lib/shared-walk.js';
 import { isFunctionNode, walk } from './lib/walk.js';
@@ -119,7 +119,14 @@ function siteEdits(node: NewExpression | CallExpression, plan: FixPlan, cause: s
   } else if (second === undefined) {
     // Arguments laid out one per line (as prettier does past the print width) get the options on a line of their own.
     const separator = isFirstOnLine(source, startOf(first)) ? `,${lineEndingOf(source)}${indentationAt(source, startOf(first))}` : ', ';
-    edits.push({ start: endOf(first), end: endOf(first), text: `${separator}{ ${cause} }` });
+    const inline = `${separator}{ ${cause} }`;
+    const lineEnd = lineEndAt(source, endOf(first));
+    const tooWide = separator === ', ' && lineEnd - lineStartAt(source, endOf(first)) + inline.length > lineWidthOf(source);
+    // Past the file's width the options open on the line and close on their own, as formatters hug a last object argument.
+    const eol = lineEndingOf(source);
+    const indent = indentationAt(source, startOf(node));
+    const hugged = `, {${eol}${indent}${indentUnitOf(source)}${cause}${trailingCommaIn(source) ? ',' : ''}${eol}${indent}}`;
+    edits.push({ start: endOf(first), end: endOf(first), text: tooWide ? hugged : inline });
   } else if (second.type === 'ObjectExpression') {
     const last = second.properties[second.properties.length - 1];
     if (last === undefined) edits.push({ start: startOf(second), end: endOf(second), text: `{ ${cause} }` });
@@ -241,6 +248,16 @@ function planFor(
     };
   }
   return { kind: 'fix', useAppError: false };
+}
+
+/**
+ * Whether the file ends multi-line lists with a comma (prettier's default), read from its arrays and
+ * argument lists: a `}` on its own line may close a block, which never takes one.
+ */
+function trailingCommaIn(source: string): boolean {
+  const withComma = source.match(/,[ \t]*\r?\n[ \t]*[\])]/g)?.length ?? 0;
+  const without = source.match(/[^,[(\s][ \t]*\r?\n[ \t]*[\])]/g)?.length ?? 0;
+  return withComma >= without;
 }
 
 function isCauseProperty(property: Node): boolean {
