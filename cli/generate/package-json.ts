@@ -1,12 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import semver from 'semver';
 import type { CatalogTarget } from '../catalog/model.js';
 import { profileOf } from '../catalog/profile.js';
 import type { DesiredFile } from '../fs/file-changes.js';
 import { isRecord } from '../project/read-json-file.js';
 import { compilesAgainstNodeTypes } from '../project/node-types.js';
-import { repositoryAncestors } from '../project/repository-ancestors.js';
+import { installedVersion } from '../project/installed-version.js';
 import { addJsonProperty, appendJsonArrayItem, replaceJsonString } from './json-text-edits.js';
 import { kitTestPath } from './kit-plan.js';
 
@@ -172,22 +170,6 @@ function typesNodeRange(pkg: PackageJson): string {
   const lowest = typeof engines === 'string' && semver.validRange(engines) !== null ? semver.minVersion(engines) : null;
   // Types older than the kit's Node floor lack what the kit uses (AbortSignal.reason).
   return lowest !== null && lowest.major >= 18 ? `^${lowest.major}.0.0` : kitDependencyVersions['@types/node'];
-}
-
-/** The version of a package installed where the project resolves it (its node_modules or a workspace root's). */
-function installedVersion(root: string, name: string): string | undefined {
-  for (const dir of repositoryAncestors(root)) {
-    const manifest = path.join(dir, 'node_modules', name, 'package.json');
-    if (!existsSync(manifest)) continue;
-    try {
-      const version = (JSON.parse(readFileSync(manifest, 'utf8')) as { version?: unknown }).version;
-      return typeof version === 'string' ? version : '0.0.0';
-    } catch {
-      // A manifest being rewritten by a concurrent install still says the package is there.
-      return '0.0.0';
-    }
-  }
-  return undefined;
 }
 
 /** The lowest major version a dependency range allows; undefined for tags, URLs and workspace links. */

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { CodeStyle } from './code-style.js';
+import { installedVersion } from './installed-version.js';
 import { isRecord, JSONC, readJsonFile } from './read-json-file.js';
 import { importFromProject as importProjectModule } from './project-module.js';
 import { repositoryAncestors } from './repository-ancestors.js';
@@ -68,7 +69,7 @@ export async function detectLinter(root: string, packageJson: Record<string, unk
 }
 
 function isInstalled(root: string, packageName: string): boolean {
-  return repositoryAncestors(root).some((dir) => existsSync(join(dir, 'node_modules', packageName, 'package.json')));
+  return installedVersion(root, packageName) !== undefined;
 }
 
 /** biome.json's formatter settings in prettier's terms; biome's defaults (tabs, double quotes) when unset. */
@@ -229,7 +230,7 @@ async function loadFixer(root: string, linter: ProjectLinter): Promise<Fixer> {
       const module = await importFromProject('xo');
       const xo = (module.default ?? module) as XoModule;
       // xo before 1.0 names the file `filename` (and refuses its `ignores` without one); 1.0 on, `filePath`.
-      const fileOption = (await packageVersion(root, 'xo'))?.startsWith('0.') === true ? 'filename' : 'filePath';
+      const fileOption = installedVersion(root, 'xo')?.startsWith('0.') === true ? 'filename' : 'filePath';
       return {
         fix: async (text, filePath) => {
           const report = await xo.lintText(text, { [fileOption]: filePath, cwd: root, fix: true });
@@ -340,17 +341,6 @@ interface StandardEngine {
   resolveEslintConfig?: (options: object) => object;
   lintText(text: string, options: object): Promise<LintResult[] | { results: LintResult[] }>;
 }
-/** The version of a package the project installed, read from the package.json in its folder; undefined when it cannot be read. */
-async function packageVersion(root: string, name: string): Promise<string | undefined> {
-  for (const dir of repositoryAncestors(root)) {
-    const manifest = join(dir, 'node_modules', name, 'package.json');
-    if (!existsSync(manifest)) continue;
-    const json = await readJsonFile(manifest).catch(() => undefined);
-    return isRecord(json) && typeof json.version === 'string' ? json.version : undefined;
-  }
-  return undefined;
-}
-
 interface XoModule {
   lintText(text: string, options: object): Promise<LintResult[] | { results: LintResult[] }>;
 }

@@ -5,7 +5,7 @@
  * handler that throws is the same catch written for a promise, and gets the same fix.
  */
 import type { ArrowFunctionExpression, CallExpression, CatchClause, FunctionExpression, Identifier, NewExpression, Node } from '@babel/types';
-import { bindCatchParameter, enclosingCatchBody, prependToBlock } from './lib/catch-helpers.js';
+import { bindCatchParameter, enclosingCatchBody, isRejectionHandler, prependToBlock } from './lib/catch-helpers.js';
 import { supportsNativeErrorCause } from './lib/error-cause-support.js';
 import { mentions } from './lib/error-expressions.js';
 import { findingAt, withoutSuppressed } from './lib/findings.js';
@@ -123,10 +123,12 @@ function siteEdits(node: NewExpression | CallExpression, plan: FixPlan, cause: s
     const lineEnd = lineEndAt(source, endOf(first));
     const tooWide = separator === ', ' && lineEnd - lineStartAt(source, endOf(first)) + inline.length > lineWidthOf(source);
     // Past the file's width the options open on the line and close on their own, as formatters hug a last object argument.
-    const eol = lineEndingOf(source);
-    const indent = indentationAt(source, startOf(node));
-    const hugged = `, {${eol}${indent}${indentUnitOf(source)}${cause}${trailingCommaIn(source) ? ',' : ''}${eol}${indent}}`;
-    edits.push({ start: endOf(first), end: endOf(first), text: tooWide ? hugged : inline });
+    const hugged = (): string => {
+      const eol = lineEndingOf(source);
+      const indent = indentationAt(source, startOf(node));
+      return `, {${eol}${indent}${indentUnitOf(source)}${cause}${trailingCommaIn(source) ? ',' : ''}${eol}${indent}}`;
+    };
+    edits.push({ start: endOf(first), end: endOf(first), text: tooWide ? hugged() : inline });
   } else if (second.type === 'ObjectExpression') {
     const last = second.properties[second.properties.length - 1];
     if (last === undefined) edits.push({ start: startOf(second), end: endOf(second), text: `{ ${cause} }` });
@@ -171,12 +173,7 @@ function enclosingRejectionHandler(ancestors: readonly Node[]): RejectionHandler
     const fn = ancestors[i] as Node;
     if (!isFunctionNode(fn)) continue;
     if (fn.type !== 'ArrowFunctionExpression' && fn.type !== 'FunctionExpression') return undefined;
-    const call = ancestors[i - 1];
-    if (call?.type !== 'CallExpression' && call?.type !== 'OptionalCallExpression') return undefined;
-    const callee = call.callee;
-    if ((callee.type !== 'MemberExpression' && callee.type !== 'OptionalMemberExpression') || callee.computed || callee.property.type !== 'Identifier') return undefined;
-    const handles = (callee.property.name === 'catch' && call.arguments[0] === fn) || (callee.property.name === 'then' && call.arguments[1] === fn);
-    return handles && fn.params[0]?.type === 'Identifier' ? (fn as RejectionHandler) : undefined;
+    return isRejectionHandler(fn, ancestors[i - 1], true) && fn.params[0]?.type === 'Identifier' ? (fn as RejectionHandler) : undefined;
   }
   return undefined;
 }

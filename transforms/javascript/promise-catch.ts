@@ -5,7 +5,7 @@
  * `.catch((error) => { reportError(error, { operation: 'loadUser' }); return null; })`.
  */
 import type { ArrowFunctionExpression, CallExpression, File, FunctionExpression, Node, OptionalCallExpression } from '@babel/types';
-import { operationName } from './lib/catch-helpers.js';
+import { leavesAfter, operationName } from './lib/catch-helpers.js';
 import { isConsoleMethod } from './lib/console-calls.js';
 import { isDerivedFromError } from './lib/error-expressions.js';
 import { findingAt, withoutSuppressed } from './lib/findings.js';
@@ -195,7 +195,7 @@ function guardedByPresence(name: string, use: Node, path: readonly Node[]): bool
     } else if (node.type === 'BlockStatement' || node.type === 'Program') {
       for (const statement of node.body as Node[]) {
         if (statement === child) break;
-        if (statement.type === 'IfStatement' && presenceTest(statement.test, name) === false && exitsBlock(statement.consequent)) return true;
+        if (statement.type === 'IfStatement' && presenceTest(statement.test, name) === false && leavesAfter(statement.consequent, true)) return true;
       }
     }
   }
@@ -216,11 +216,6 @@ function presenceTest(test: Node, name: string): boolean | undefined {
     return test.operator.startsWith('!');
   }
   return undefined;
-}
-
-function exitsBlock(node: Node): boolean {
-  if (node.type === 'BlockStatement') return node.body.length > 0 && exitsBlock(node.body[node.body.length - 1] as Node);
-  return node.type === 'ReturnStatement' || node.type === 'ThrowStatement' || node.type === 'ContinueStatement' || node.type === 'BreakStatement';
 }
 
 /** A use that asks whether the value is there before relying on it. */

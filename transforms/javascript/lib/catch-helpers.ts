@@ -63,6 +63,26 @@ export function enclosingCatchBody(ancestors: readonly Node[], node: Node, cross
 }
 
 /**
+ * Whether `fn` is a promise's rejection handler: the function given to `.catch(fn)`, and with
+ * `orThen` also `.then(onFulfilled, fn)`. `parent` is the node holding `fn`.
+ */
+export function isRejectionHandler(fn: Node, parent: Node | undefined, orThen = false): boolean {
+  if (parent === undefined || (parent.type !== 'CallExpression' && parent.type !== 'OptionalCallExpression')) return false;
+  const callee = parent.callee;
+  if ((callee.type !== 'MemberExpression' && callee.type !== 'OptionalMemberExpression') || callee.computed || callee.property.type !== 'Identifier') return false;
+  return (callee.property.name === 'catch' && parent.arguments[0] === fn) || (orThen && callee.property.name === 'then' && parent.arguments[1] === fn);
+}
+
+/**
+ * Whether a statement (or the last one of a block) leaves what follows it unrun: a `return` or
+ * `throw`, and with `loopJumps` also `continue` and `break`.
+ */
+export function leavesAfter(node: Node, loopJumps: boolean): boolean {
+  if (node.type === 'BlockStatement') return node.body.length > 0 && leavesAfter(node.body[node.body.length - 1] as Node, loopJumps);
+  return node.type === 'ReturnStatement' || node.type === 'ThrowStatement' || (loopJumps && (node.type === 'ContinueStatement' || node.type === 'BreakStatement'));
+}
+
+/**
  * A name for where an error happened, for reports: the nearest named function or method
  * (`loadUser`, `UserService.load`), looking past anonymous callbacks to the function that holds
  * them; at the top level of a module, the module's name (`server` for `server.ts`).

@@ -16,6 +16,7 @@
  * meant the client to read why its request failed.
  */
 import type { CallExpression, Node, TryStatement } from '@babel/types';
+import { leavesAfter } from '../lib/catch-helpers.js';
 import { findingAt, withoutSuppressed } from '../lib/findings.js';
 import { withoutTypeWrappers } from '../lib/error-expressions.js';
 import { followedAfterGap } from '../lib/code-gaps.js';
@@ -281,14 +282,9 @@ function exitsUnlessKind(statements: readonly Node[], child: Node, name: string)
   for (const statement of statements) {
     if (statement === child) return false;
     if (statement.type !== 'IfStatement' || statement.alternate != null) continue;
-    if (kindTest(statement.test, name)?.negated === true && exits(statement.consequent)) return true;
+    if (kindTest(statement.test, name)?.negated === true && leavesAfter(statement.consequent, false)) return true;
   }
   return false;
-}
-
-function exits(node: Node): boolean {
-  if (node.type === 'BlockStatement') return node.body.length > 0 && exits(node.body[node.body.length - 1] as Node);
-  return node.type === 'ThrowStatement' || node.type === 'ReturnStatement';
 }
 
 /** Whether `test` reads the error's kind, and whether it asks that the error is not of it (`!(err instanceof X)`). */
@@ -327,9 +323,7 @@ function readsKind(node: Node, name: string): boolean {
     return owner.type === 'Identifier' && owner.name === name && KIND_PROPERTY.test(node.property.name);
   }
   if (node.type === 'CallExpression' || node.type === 'OptionalCallExpression') {
-    const callee = node.callee;
-    const calleeName = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' ? callee.property.name : '';
-    return /^is[A-Z]/.test(calleeName) && node.arguments.some((argument) => argument.type === 'Identifier' && argument.name === name);
+    return /^is[A-Z]/.test(calleeName(node.callee)) && node.arguments.some((argument) => argument.type === 'Identifier' && argument.name === name);
   }
   return false;
 }
@@ -339,7 +333,7 @@ function readsKind(node: Node, name: string): boolean {
  * `jwt.verify(…)`): what failed is the request, and the message says how.
  */
 function answersBadInput(tryStatement: TryStatement | undefined, status: Node | undefined): boolean {
-  if (tryStatement === undefined || status?.type !== 'NumericLiteral' || status.value < 400 || status.value >= 500) return false;
+  if (tryStatement === undefined || !isClientError(status)) return false;
   const calls: string[] = [];
   walk(tryStatement.block, (node) => {
     if (node.type === 'CallExpression' || node.type === 'NewExpression') calls.push(calleeName(node.callee));

@@ -4,6 +4,7 @@
  * filled during the walk the engine shares between all modules.
  */
 import type { AwaitExpression, CallExpression, CatchClause, File, Node, TryStatement } from '@babel/types';
+import { isRejectionHandler } from '../lib/catch-helpers.js';
 import { walkWithVisitors } from '../lib/shared-walk.js';
 import { isFunctionNode } from '../lib/walk.js';
 import type { Finding, NodeVisitors, SharedDetection } from '../../types.js';
@@ -142,22 +143,39 @@ function isLoggerFactory(callee: Node): boolean {
   return false;
 }
 
-function logCallSite(node: CallExpression, ancestors: readonly Node[]): LogCallSite {
-  const caughtNames: string[] = [];
-  const rejectionNames: string[] = [];
-  let inCatchBody = false;
+/** A catch body, or a function that handles an error, that a node runs in: innermost first. */
+interface HandlerAround {
+  kind: 'catch' | 'rejection' | 'middleware';
+  handler: Node;
+  /** The name the error is bound to, when it is a plain name. */
+  name: string | undefined;
+  /** Its position in the ancestors. */
+  at: number;
+}
+
+function handlersAround(node: Node, ancestors: readonly Node[], middleware: boolean): HandlerAround[] {
+  const found: HandlerAround[] = [];
   for (let i = ancestors.length - 1; i >= 0; i--) {
     const ancestor = ancestors[i] as Node;
     const child = i + 1 < ancestors.length ? ancestors[i + 1] : node;
+    let kind: HandlerAround['kind'] | undefined;
+    let bound: Node | null | undefined;
     if (ancestor.type === 'CatchClause' && ancestor.body === child) {
-      inCatchBody = true;
-      if (ancestor.param?.type === 'Identifier') caughtNames.push(ancestor.param.name);
-    } else if (isFunctionNode(ancestor) && isRejectionHandler(ancestor, ancestors[i - 1])) {
-      const first = (ancestor as { params: Node[] }).params[0];
-      if (first?.type === 'Identifier') rejectionNames.push(first.name);
+      kind = 'catch';
+      bound = ancestor.param;
+    } else if (isFunctionNode(ancestor)) {
+      kind = isRejectionHandler(ancestor, ancestors[i - 1]) ? 'rejection' : middleware && isErrorMiddleware(ancestor) ? 'middleware' : undefined;
+      bound = (ancestor as { params: Node[] }).params[0];
     }
+    if (kind !== undefined) found.push({ kind, handler: ancestor, name: bound?.type === 'Identifier' ? bound.name : undefined, at: i });
   }
-  return { node, caughtNames, rejectionNames, inCatchBody };
+  return found;
+}
+
+function logCallSite(node: CallExpression, ancestors: readonly Node[]): LogCallSite {
+  const around = handlersAround(node, ancestors, false);
+  const namesOf = (kind: HandlerAround['kind']) => around.flatMap((handler) => (handler.kind === kind && handler.name !== undefined ? [handler.name] : []));
+  return { node, caughtNames: namesOf('catch'), rejectionNames: namesOf('rejection'), inCatchBody: around.some((handler) => handler.kind === 'catch') };
 }
 
 /** Methods that send a body: Express, Fastify, Node's http, Hono's context, `Response.json`. */
@@ -179,22 +197,11 @@ function isResponseName(node: Node): boolean {
 
 /** Records the write when it runs while handling an error, with the handlers around it. */
 function addResponseWrite(index: SiteIndex, node: Node, ancestors: readonly Node[]): void {
-  const handlers: ResponseWriteSite['handlers'] = [];
-  let innermost = -1;
-  for (let i = ancestors.length - 1; i >= 0; i--) {
-    const ancestor = ancestors[i] as Node;
-    const child = i + 1 < ancestors.length ? ancestors[i + 1] : node;
-    let name: string | undefined;
-    if (ancestor.type === 'CatchClause' && ancestor.body === child && ancestor.param?.type === 'Identifier') name = ancestor.param.name;
-    else if (isFunctionNode(ancestor) && (isRejectionHandler(ancestor, ancestors[i - 1]) || isErrorMiddleware(ancestor))) {
-      const first = (ancestor as { params: Node[] }).params[0];
-      if (first?.type === 'Identifier') name = first.name;
-    }
-    if (name === undefined) continue;
-    if (innermost === -1) innermost = i;
-    handlers.push({ handler: ancestor, name });
-  }
-  if (handlers.length > 0) index.responseWrites.push({ node, handlers, path: ancestors.slice(innermost + 1) });
+  const named = handlersAround(node, ancestors, true).filter((handler) => handler.name !== undefined);
+  const innermost = named[0];
+  if (innermost === undefined) return;
+  const handlers = named.map(({ handler, name }) => ({ handler, name: name as string }));
+  index.responseWrites.push({ node, handlers, path: ancestors.slice(innermost.at + 1) });
 }
 
 /** Express calls a function of four parameters with the error first, as its error handler. */
@@ -202,14 +209,6 @@ function isErrorMiddleware(fn: Node): boolean {
   const params = (fn as { params: Node[] }).params;
   const first = params[0];
   return params.length === 4 && params.every((param) => param.type === 'Identifier') && first?.type === 'Identifier' && /^(?:e|err|error|ex|exception)$|Err(?:or)?$/.test(first.name);
-}
-
-/** A function given as the handler of `.catch(fn)`. */
-function isRejectionHandler(fn: Node, parent: Node | undefined): boolean {
-  if (parent === undefined || (parent.type !== 'CallExpression' && parent.type !== 'OptionalCallExpression')) return false;
-  const callee = parent.callee;
-  if ((callee.type !== 'MemberExpression' && callee.type !== 'OptionalMemberExpression') || callee.computed) return false;
-  return callee.property.type === 'Identifier' && callee.property.name === 'catch' && parent.arguments[0] === fn;
 }
 
 function isPromiseAll(node: Node | null | undefined): boolean {
