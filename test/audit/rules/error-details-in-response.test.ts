@@ -107,6 +107,11 @@ auditRuleTester(rule, {
       findings: [{ line: 4, column: 12 }],
     },
     {
+      name: "a built-in class picks out a programmer's error, whose message is about the code",
+      code: handler("if (err instanceof TypeError) return res.status(400).json({ error: err.message });\n    res.status(500).json({ error: 'Internal error' });"),
+      findings: [{ line: 5, column: 42, severity: 'info' }],
+    },
+    {
       name: 'a helper given the response and the error text',
       code: handler('sendHttpError(res, err.message);'),
       filename: JS_FILE,

@@ -61,6 +61,7 @@ const CHAINED = new Set(['status', 'code', 'type', 'set', 'header', 'headers', '
 const DETAIL_PROPERTIES = new Set(['message', 'stack', 'sqlMessage', 'sql', 'detail', 'cause', 'response', 'config', 'errors']);
 /** What a test of the error's kind reads. */
 const KIND_PROPERTY = /^(?:name|code|type|kind|status|expose|errno|isAxiosError|isBoom|isOperational|constructor)$|(?:Code|Status|Type|Kind)$/;
+const BUILT_IN_CLASSES = new Set(['Object', 'Error', 'TypeError', 'RangeError', 'ReferenceError', 'SyntaxError', 'EvalError', 'URIError', 'AggregateError']);
 const DEBUG_WORDS = /NODE_ENV|\b(?:is|show|with|expose|include)?_?(?:dev|development|debug|prod|production|verbose)\b/i;
 const INPUT_CHECK = /parse|valid|decode|verify|assert|check|coerce|cast/i;
 const TEST_FILE = /(?:^|[/\\])(?:tests?|__tests__|__mocks__|specs?|e2e|fixtures?)[/\\]|\.(?:test|spec)\.[cm]?[jt]sx?$/;
@@ -314,8 +315,9 @@ function isClientError(status: Node | undefined): boolean {
 
 function readsKind(node: Node, name: string): boolean {
   if (node.type === 'BinaryExpression' && node.operator === 'instanceof') {
-    // Every error is an `Error`: that test picks nothing out.
-    const isBase = node.right.type === 'Identifier' && ['Error', 'Object'].includes(node.right.name);
+    // Every error is an `Error`, and a `TypeError`'s or `RangeError`'s message is about the code
+    // ("Cannot read properties of undefined"): the built-in classes pick out nothing meant for a client.
+    const isBase = node.right.type === 'Identifier' && BUILT_IN_CLASSES.has(node.right.name);
     return node.left.type === 'Identifier' && node.left.name === name && !isBase;
   }
   if ((node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') && !node.computed && node.property.type === 'Identifier') {
