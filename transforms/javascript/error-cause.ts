@@ -249,12 +249,13 @@ function planFor(
 
 /**
  * Whether the file ends multi-line lists with a comma (prettier's default), read from its arrays and
- * argument lists: a `}` on its own line may close a block, which never takes one.
+ * argument lists: a `}` on its own line may close a block, which never takes one. A file with no
+ * such list gets none: `standard` forbids the comma, and a formatter that wants it adds it.
  */
 function trailingCommaIn(source: string): boolean {
   const withComma = source.match(/,[ \t]*\r?\n[ \t]*[\])]/g)?.length ?? 0;
   const without = source.match(/[^,[(\s][ \t]*\r?\n[ \t]*[\])]/g)?.length ?? 0;
-  return withComma >= without;
+  return withComma > without;
 }
 
 function isCauseProperty(property: Node): boolean {

@@ -3,7 +3,7 @@ export function toPort(value) {
     return BigInt(value);
   } catch (e) {
     if (typeof value !== 'string') throw new TypeError('Port must be a string', {
-      cause: e,
+      cause: e
     });
     throw new RangeError(`Bad port: ${value}`, { cause: e },);
   }

@@ -3,7 +3,7 @@ export function downloadTemplate(provider, name) {
     .fetchArchive(name)
     .catch((error) => {
       throw new Error(`Failed to download template from ${provider.name}: ${error.message}`, {
-        cause: error,
+        cause: error
       });
     });
 }

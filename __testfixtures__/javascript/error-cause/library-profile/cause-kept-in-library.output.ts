@@ -3,7 +3,7 @@ export function parseConfig(text: string): unknown {
     return JSON.parse(text);
   } catch (e) {
     throw new SyntaxError('mylib: the configuration is not valid JSON', {
-      cause: e,
+      cause: e
     });
   }
 }
